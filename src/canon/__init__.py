@@ -1,0 +1,5 @@
+"""canon: coding standards written once, compiled for every assistant, checked and measured."""
+
+__all__ = ["__version__"]
+
+__version__ = "0.1.0"

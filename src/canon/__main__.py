@@ -1,0 +1,5 @@
+"""Run canon as `python -m canon`."""
+
+from canon.cli import main
+
+main()

@@ -1,0 +1,116 @@
+"""The `canon` command: parse options, call one service, print. Heavy imports stay lazy."""
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="canon",
+    help="Write coding standards once as YAML; compile them for every AI coding assistant.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+type Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+
+
+def _say(message: str, *, quiet: bool = False) -> None:
+    if not quiet:
+        sys.stderr.write(f"canon: {message}\n")
+
+
+def _guarded[T](action: Callable[[], T]) -> T:
+    """Run a command's work, turning user errors into one line and exit code 2."""
+    from canon.standards.errors import CanonError
+
+    try:
+        return action()
+    except CanonError as exc:
+        sys.stderr.write(f"canon: {exc}\n")
+        raise typer.Exit(exc.exit_code) from None
+
+
+@app.command("compile")
+def compile_command(
+    standards: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[STANDARD_DIR]...",
+            help="Standard folders to compile without the manifest.",
+            show_default=False,
+        ),
+    ] = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option("--target", "-t", help="Target to write (repeatable).", show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder to write into (with STANDARD_DIR...).", show_default=False),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
+    ] = False,
+    quiet: Quiet = False,
+) -> None:
+    """Compile standards into the instruction files each assistant reads.
+
+    With no STANDARD_DIR, reads instructions/canon.yaml and writes every file it names,
+    deleting files it generated before whose source is gone.
+    """
+    from canon.compiler.project import CompileRequest, plan_compile
+
+    request = CompileRequest(standards=tuple(standards or ()), targets=tuple(target or ()), out=out)
+    planned = _guarded(lambda: plan_compile(request))
+    for note in planned.notes:
+        _say(f"warning: {note}")
+    if check:
+        _report_drift(planned.plan, quiet=quiet)
+        return
+    from canon.compiler.writer import apply_plan
+
+    applied = _guarded(lambda: apply_plan(planned.plan))
+    for path in applied.written:
+        _say(f"wrote {path}", quiet=quiet)
+    for path in applied.deleted:
+        _say(f"deleted {path} (its source is gone)", quiet=quiet)
+    summary = f"{len(applied.written)} written, {len(applied.unchanged)} unchanged"
+    _say(f"{summary}, {len(applied.deleted)} deleted", quiet=quiet)
+
+
+def _report_drift(plan: object, *, quiet: bool) -> None:
+    from canon.compiler.writer import find_drift
+
+    drift = _guarded(lambda: find_drift(plan))
+    for item in drift:
+        sys.stdout.write(item.diff)
+        _say(f"{item.kind}: {item.path}")
+    if drift:
+        _say(f"{len(drift)} generated file(s) out of date; run `canon compile`")
+        raise typer.Exit(1)
+    _say(f"{len(plan.files)} generated file(s) up to date", quiet=quiet)
+
+
+@app.command("schema")
+def schema_command(
+    kind: Annotated[
+        str,
+        typer.Argument(help="Which file: all, section, standard or manifest."),
+    ] = "all",
+) -> None:
+    """Print the JSON Schema of canon's YAML files, for editors to validate them."""
+    from canon.standards.schema import schema_json
+
+    sys.stdout.write(_guarded(lambda: schema_json(kind)))
+
+
+def main() -> None:
+    """Run the command line."""
+    app()

@@ -1,0 +1,1 @@
+"""Standards to instruction files: targets, Markdown rendering, safe writing."""

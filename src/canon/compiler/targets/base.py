@@ -1,0 +1,138 @@
+"""What every assistant target shares: its facts as data, and the files it renders."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from pathlib import PurePosixPath
+
+    import jinja2
+
+    from canon.standards.model import Standard
+
+__all__ = [
+    "Note",
+    "Output",
+    "Rendering",
+    "Target",
+    "TargetInfo",
+    "frontmatter_value",
+    "render_document",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetInfo:
+    """Facts about an assistant's instruction format, kept as data.
+
+    Attributes:
+        name: The target's name on the command line (`copilot`).
+        title: The assistant's name for people.
+        paths: The path patterns it writes, `{name}` standing for the standard's id.
+        size_limit: The most characters one file may hold; None when no limit is documented.
+        doc_url: Where the format is documented.
+        checked: The date the format was last checked against that documentation.
+    """
+
+    name: str
+    title: str
+    paths: tuple[str, ...]
+    size_limit: int | None
+    doc_url: str
+    checked: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Output:
+    """One file a target writes, relative to the output folder."""
+
+    path: PurePosixPath
+    content: str
+    standard: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Note:
+    """Something the user should know about a rendering: a fallback, a risky spelling."""
+
+    message: str
+    where: str = ""
+
+    def __str__(self) -> str:
+        """Render as `where: message`.
+
+        Returns:
+            The note as one line.
+        """
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rendering:
+    """What a target made of one standard."""
+
+    outputs: tuple[Output, ...]
+    notes: tuple[Note, ...] = ()
+
+
+class Target(Protocol):
+    """An assistant format: its facts, and how a standard becomes its files."""
+
+    @property
+    def info(self) -> TargetInfo:
+        """The format's facts."""
+        ...
+
+    def render(self, standard: Standard) -> Rendering:
+        """Render a standard as this assistant's files.
+
+        Args:
+            standard: The standard to render.
+
+        Returns:
+            The files and any notes for the user.
+        """
+        ...
+
+
+def frontmatter_value(value: str, *, quote: bool) -> str:
+    """Spell a frontmatter string, quoted (valid YAML) or as written by hand.
+
+    Args:
+        value: The string.
+        quote: Double-quote it, escaping as JSON does (a subset of YAML).
+
+    Returns:
+        The spelling.
+    """
+    return json.dumps(value, ensure_ascii=False) if quote else value
+
+
+@cache
+def _template() -> jinja2.Template:
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("canon.compiler", "templates"),
+        autoescape=False,  # noqa: S701 - Markdown, not HTML
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("document.md.j2")
+
+
+def render_document(frontmatter: list[str], body: str) -> str:
+    """Put a document together: a frontmatter block (when there are lines) and the body.
+
+    Args:
+        frontmatter: The frontmatter's lines, without the `---` fences.
+        body: The Markdown body.
+
+    Returns:
+        The whole file.
+    """
+    return _template().render(frontmatter=frontmatter, body=body)

@@ -1,0 +1,125 @@
+"""Load standards and the manifest from YAML, with every error placed at file:line:col."""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from canon.standards.errors import InputError, Position
+from canon.standards.model import (
+    Block,
+    ListItem,
+    Manifest,
+    RuleItem,
+    SectionFile,
+    Standard,
+    StandardMeta,
+)
+from canon.standards.validation import validate_located
+from canon.standards.yamlpos import Located, YamlPath, read_yaml
+
+__all__ = ["META_FILE", "load_manifest", "load_standard", "section_files"]
+
+META_FILE = "standard.yaml"
+
+
+def load_manifest(path: Path) -> Manifest:
+    """Load `instructions/canon.yaml`.
+
+    Args:
+        path: The manifest file.
+
+    Returns:
+        The manifest.
+
+    Raises:
+        InputError: The file is missing or malformed.
+    """
+    return validate_located(read_yaml(path), Manifest)
+
+
+def section_files(folder: Path) -> list[Path]:
+    """The YAML files of a standard's folder that hold sections, in document order.
+
+    Args:
+        folder: The standard's folder.
+
+    Returns:
+        Every `*.yaml` file but `standard.yaml`, sorted by name.
+    """
+    return sorted(
+        (path for path in folder.glob("*.yaml") if path.name != META_FILE),
+        key=lambda path: path.name,
+    )
+
+
+def load_standard(folder: Path, *, known_checks: frozenset[str] | None = None) -> Standard:
+    """Load a standard from its folder: `standard.yaml` and its section files.
+
+    Args:
+        folder: The standard's folder.
+        known_checks: The check ids that exist; None to accept any id (a promise).
+
+    Returns:
+        The standard, with the position of every rule in `origins`.
+
+    Raises:
+        InputError: A file is malformed, a rule id is repeated, a checked rule has no examples,
+            or a rule names an unknown check.
+    """
+    if not folder.is_dir():
+        raise InputError("not a folder holding a standard", Position(path=folder))
+    meta_path = folder / META_FILE
+    if not meta_path.is_file():
+        raise InputError(f"no {META_FILE} in the standard's folder", Position(path=folder))
+    meta_doc = read_yaml(meta_path)
+    meta = validate_located(meta_doc, StandardMeta)
+    sections = []
+    origins: dict[str, str] = {"standard": str(meta_doc.position(()))}
+    for key in ("quote_globs", "applies_to"):
+        origins[f"standard.{key}"] = str(meta_doc.position((key,), key=True))
+    for path in section_files(folder):
+        document = read_yaml(path)
+        section_file = validate_located(document, SectionFile)
+        _collect_rules(section_file, document, origins, known_checks)
+        sections.extend(section_file.sections)
+    return Standard(meta=meta, sections=tuple(sections), origins=origins)
+
+
+def _collect_rules(
+    section_file: SectionFile,
+    document: Located,
+    origins: dict[str, str],
+    known_checks: frozenset[str] | None,
+) -> None:
+    for index, section in enumerate(section_file.sections):
+        for loc, item in _rule_items(section.blocks, ("sections", index, "blocks")):
+            rule = item.rule
+            where = document.position((*loc, "rule", "id"))
+            if rule.id in origins:
+                message = f"duplicate rule id {rule.id!r} (first at {origins[rule.id]})"
+                raise InputError(message, where)
+            origins[rule.id] = str(where)
+            _check_rule(item, loc, document, known_checks)
+
+
+def _check_rule(
+    item: RuleItem, loc: YamlPath, document: Located, known_checks: frozenset[str] | None
+) -> None:
+    rule = item.rule
+    if not rule.check:
+        return
+    if known_checks is not None and rule.check not in known_checks:
+        where = document.position((*loc, "rule", "check"))
+        raise InputError(f"rule {rule.id!r} names unknown check {rule.check!r}", where)
+    if not rule.examples.good or not rule.examples.bad:
+        where = document.position((*loc, "rule", "examples"))
+        message = f"rule {rule.id!r} has a check, so it needs a good and a bad example"
+        raise InputError(message, where)
+
+
+def _rule_items(blocks: Iterable[Block], loc: YamlPath) -> Iterable[tuple[YamlPath, RuleItem]]:
+    for index, block in enumerate(blocks):
+        here = (*loc, index)
+        if isinstance(block, RuleItem):
+            yield here, block
+        if isinstance(block, RuleItem | ListItem):
+            yield from _rule_items(block.children, (*here, "children"))
