@@ -81,6 +81,14 @@ def _path_violation(qualified: str) -> str:
     return ""
 
 
+_PATH_METHODS = frozenset(
+    {
+        "exists", "is_file", "is_dir", "read_text", "write_text", "read_bytes", "write_bytes",
+        "mkdir", "iterdir", "glob", "rglob", "resolve", "with_suffix", "relative_to",
+    }
+)  # fmt: skip
+
+
 class Pathlib(Check):
     """Paths are `pathlib.Path`s, never `os.path`, `os` file functions or `open()`."""
 
@@ -95,6 +103,15 @@ class Pathlib(Check):
         if message:
             self.flag(node, message)
         elif qualified in {"pathlib.Path", "pathlib.PurePath", "Path"}:
+            self.ok()
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in _PATH_METHODS:
+            self.ok()
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        """Count `base / "name"`, a path built with pathlib."""
+        if isinstance(node.operator, cst.Divide) and (
+            isinstance(node.left, cst.SimpleString) or isinstance(node.right, cst.SimpleString)
+        ):
             self.ok()
 
 
@@ -290,6 +307,9 @@ class TimezoneAware(Check):
         qualified = self.context.qualified(node.func)
         if qualified.count(".") == 1 and "datetime" not in self.context.aliases:
             qualified = f"datetime.{qualified}"  # a snippet without its import
+        if qualified == "datetime.datetime.strptime":
+            self._strptime(node)
+            return
         if qualified not in _NAIVE:
             return
         keyword = _NAIVE[qualified]
@@ -303,6 +323,14 @@ class TimezoneAware(Check):
         else:
             name = qualified.removeprefix("datetime.")
             self.flag(node, f"`{name}()` makes a naive datetime; pass a timezone (`UTC`)")
+
+
+    def _strptime(self, node: cst.Call) -> None:
+        fmt = node.args[1].value if len(node.args) > 1 else None
+        if isinstance(fmt, cst.SimpleString) and "%z" in fmt.value:
+            self.ok()
+        else:
+            self.flag(node, "`strptime()` without `%z` makes a naive datetime; add `.replace(tzinfo=...)`")
 
 
 class Comprehensions(Check):
