@@ -11,6 +11,8 @@ from typing import ClassVar
 
 import libcst as cst
 
+from canon.checks.model import Settings
+
 __all__ = [
     "Check",
     "ContextPop",
@@ -23,16 +25,6 @@ __all__ = [
 
 type Span = tuple[int, int, int, int]
 type Visit = Callable[[cst.CSTNode], object]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Settings:
-    """Thresholds the structure checks use (the standard's numbers by default)."""
-
-    function_lines: int = 30
-    parameters: int = 5
-    class_lines: int = 200
-    module_lines: int = 500
 
 
 @dataclass(slots=True, kw_only=True)

@@ -6,14 +6,15 @@ is one `check-error` finding while the other checks keep their results.
 """
 
 import importlib
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
-from canon.checks.base import Check, ContextPop, ContextPush, FileContext, Settings
-from canon.checks.model import CheckResult, Finding, Tally
+from canon.checks.base import Check, ContextPop, ContextPush, FileContext
+from canon.checks.model import CheckResult, Finding, Settings, Tally
 from canon.checks.positions import node_spans
 from canon.checks.registry import CHECKS, FAMILY_MODULES
 
@@ -48,14 +49,14 @@ def parse_error_finding(error: cst.ParserSyntaxError) -> Finding:
     Returns:
         The finding.
     """
-    message = error.message.splitlines()[0] if error.message else "invalid syntax"
-    column = error.raw_column + 1
+    first = error.message.splitlines()[0] if error.message else "invalid syntax"
+    message = re.sub(r"^(parser error: )?(error at \d+:\d+: )?", "", first)
     return Finding(
         check="syntax",
-        line=error.raw_line,
-        column=column,
-        end_line=error.raw_line,
-        end_column=column,
+        line=error.editor_line,
+        column=error.editor_column,
+        end_line=error.editor_line,
+        end_column=error.editor_column,
         message=f"syntax error: {message}",
     )
 

@@ -2,6 +2,8 @@
 datetimes, comprehensions, `orjson`, no `pickle`, no duplicate `case` arms."""
 
 import re
+import string
+from collections.abc import Sequence
 
 import libcst as cst
 
@@ -9,6 +11,7 @@ from canon.checks.base import Check, FileContext, dotted
 
 __all__ = [
     "CHECKS",
+    "format_to_fstring",
     "Comprehensions",
     "DataclassFrozen",
     "DataclassKwOnly",
@@ -241,6 +244,91 @@ class DataclassKwOnly(_DataclassCheck):
 _FORMAT_SPEC = re.compile(r"%[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]|%\(")
 
 
+_SAFE_ARGS = (cst.Name, cst.Attribute, cst.Subscript, cst.Call, cst.Integer, cst.Float)
+
+
+def format_to_fstring(node: cst.Call) -> str | None:
+    """The f-string equivalent of a simple `"...".format(...)` call.
+
+    Simple means: a plain (not bytes) single string literal, fields `{}`, `{0}` or `{name}`
+    with optional conversion and a brace-free format spec, and arguments that are names,
+    attributes, subscripts, calls or numbers without quotes or backslashes.
+
+    Args:
+        node: The call.
+
+    Returns:
+        The f-string's source, or None when the call is not that simple.
+    """
+    func = node.func
+    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.SimpleString):
+        return None
+    literal = func.value
+    prefix = literal.prefix.lower()
+    if "b" in prefix or "f" in prefix or "u" in prefix:
+        return None
+    positional, named = _format_args(node.args)
+    if positional is None or named is None:
+        return None
+    quote = literal.quote
+    body = literal.value[len(literal.prefix) + len(quote) : -len(quote)]
+    rebuilt = _rebuild(body, positional, named)
+    if rebuilt is None:
+        return None
+    return f"{prefix}f{quote}{rebuilt}{quote}"
+
+
+def _format_args(args: Sequence[cst.Arg]) -> tuple[list[str] | None, dict[str, str] | None]:
+    render = cst.Module(body=()).code_for_node
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for arg in args:
+        if arg.star or not isinstance(arg.value, _SAFE_ARGS):
+            return None, None
+        code = render(arg.value)
+        if any(char in code for char in "'\"\\\n{}"):
+            return None, None
+        if arg.keyword is None:
+            positional.append(code)
+        else:
+            named[arg.keyword.value] = code
+    return positional, named
+
+
+def _rebuild(body: str, positional: list[str], named: dict[str, str]) -> str | None:
+    try:
+        parsed = list(string.Formatter().parse(body))
+    except ValueError:
+        return None
+    pieces: list[str] = []
+    automatic = 0
+    used: set[str] = set()
+    for text, field, spec, conversion in parsed:
+        pieces.append(text.replace("{", "{{").replace("}", "}}"))
+        if field is None:
+            continue
+        if spec and ("{" in spec or "}" in spec):
+            return None
+        if field == "":
+            if automatic >= len(positional):
+                return None
+            expression = positional[automatic]
+            used.add(str(automatic))
+            automatic += 1
+        elif field.isdigit() and int(field) < len(positional):
+            expression = positional[int(field)]
+            used.add(field)
+        elif field in named:
+            expression = named[field]
+            used.add(field)
+        else:
+            return None
+        suffix = (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        pieces.append(f"{{{expression}{suffix}}}")
+    expected = {str(i) for i in range(len(positional))} | set(named)
+    return "".join(pieces) if used == expected else None
+
+
 class FStrings(Check):
     """Strings are formatted with f-strings, never `%` or `.format()`."""
 
@@ -263,7 +351,8 @@ class FStrings(Check):
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value == "format":
             if isinstance(func.value, cst.SimpleString | cst.ConcatenatedString):
-                self.flag(node, "`.format()`; use an f-string")
+                fixable = format_to_fstring(node) is not None
+                self.flag(node, "`.format()`; use an f-string", fixable=fixable)
 
 
 class DuplicateCaseArms(Check):
@@ -324,13 +413,14 @@ class TimezoneAware(Check):
             name = qualified.removeprefix("datetime.")
             self.flag(node, f"`{name}()` makes a naive datetime; pass a timezone (`UTC`)")
 
-
     def _strptime(self, node: cst.Call) -> None:
         fmt = node.args[1].value if len(node.args) > 1 else None
         if isinstance(fmt, cst.SimpleString) and "%z" in fmt.value:
             self.ok()
         else:
-            self.flag(node, "`strptime()` without `%z` makes a naive datetime; add `.replace(tzinfo=...)`")
+            self.flag(
+                node, "`strptime()` without `%z` makes a naive datetime; add `.replace(tzinfo=...)`"
+            )
 
 
 class Comprehensions(Check):
