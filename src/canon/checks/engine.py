@@ -5,6 +5,7 @@ one `syntax` finding, a tree too deep to walk is one `too-deep` finding, and a c
 is one `check-error` finding while the other checks keep their results.
 """
 
+import ast
 import importlib
 import re
 from collections.abc import Iterable, Mapping
@@ -61,6 +62,30 @@ def parse_error_finding(error: cst.ParserSyntaxError) -> Finding:
     )
 
 
+def _python_syntax_error(source: str) -> Finding | None:
+    """Python's own account of a syntax error: its positions are sharper than libcst's."""
+    try:
+        ast.parse(source)
+    except SyntaxError as error:
+        line = error.lineno or 1
+        column = error.offset or 1
+        end_line = error.end_lineno or line
+        end_column = error.end_offset or column
+        if (end_line, end_column) < (line, column):
+            end_line, end_column = line, column
+        return Finding(
+            check="syntax",
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            message=f"syntax error: {error.msg}",
+        )
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return None
+
+
 def _whole_file(check: str, message: str) -> Finding:
     return Finding(check=check, line=1, column=1, end_line=1, end_column=1, message=message)
 
@@ -83,7 +108,7 @@ def run_checks(
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
-        syntax = parse_error_finding(error)
+        syntax = _python_syntax_error(source) or parse_error_finding(error)
         return CheckResult(findings=(syntax,), tally=empty, syntax_error=syntax)
     except RecursionError:
         deep = _whole_file("too-deep", "the file nests too deeply to parse")
