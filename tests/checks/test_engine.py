@@ -14,7 +14,9 @@ STDLIB = Path(sys.base_prefix) / "lib" / f"python{sys.version_info.major}.{sys.v
 
 
 def test_check_source_optional_finding_has_positions_and_fixable():
-    result = check_source("def f(x: Optional[int]) -> None: ...\n", select=frozenset({"union-operator"}))
+    result = check_source(
+        "def f(x: Optional[int]) -> None: ...\n", select=frozenset({"union-operator"})
+    )
     (finding,) = result.findings
     assert (finding.check, finding.line, finding.column) == ("union-operator", 1, 10)
     assert (finding.end_line, finding.end_column) == (1, 23)

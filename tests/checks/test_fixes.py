@@ -32,7 +32,9 @@ def test_fix_source_bad_example_fixed_idempotent_and_clean(check_id: str, code: 
 def test_fix_source_union_keeps_string_members_and_their_import():
     code = 'from typing import Optional\n\nx: Optional["Node"] = None\ny: Optional[int] = None\n'
     fixed = fix_source(code, frozenset({"union-operator"}))
-    assert fixed == 'from typing import Optional\n\nx: Optional["Node"] = None\ny: int | None = None\n'
+    assert (
+        fixed == 'from typing import Optional\n\nx: Optional["Node"] = None\ny: int | None = None\n'
+    )
 
 
 def test_fix_source_abc_imports_split_from_typing():

@@ -320,7 +320,7 @@ class Check(_FastHooks):
                 return function(node)
             except RecursionError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - isolate a broken check, report it
+            except Exception as exc:
                 self.failure = exc
                 return None
 

@@ -71,8 +71,7 @@ def _python_syntax_error(source: str) -> Finding | None:
         column = error.offset or 1
         end_line = error.end_lineno or line
         end_column = error.end_offset or column
-        if (end_line, end_column) < (line, column):
-            end_line, end_column = line, column
+        end_line, end_column = max((end_line, end_column), (line, column))
         return Finding(
             check="syntax",
             line=line,
@@ -140,7 +139,7 @@ def _spans(module: cst.Module, checks: list[Check]) -> dict[int, tuple[int, int,
             measured = {measured_by_node[id(n)]: spans[id(n)] for n in check.measured}
             try:
                 check.finish(measured)
-            except Exception as exc:  # noqa: BLE001 - isolate a broken check
+            except Exception as exc:
                 check.failure = exc
     late = [flag.node for check in checks for flag in check.flags if id(flag.node) not in spans]
     spans.update(node_spans(module, late))

@@ -1,8 +1,8 @@
-"""Safe autofixes: `Optional`/`Union` to `|`, typing generics to builtins, abstract types to
-`collections.abc`, `TypeAlias` to `type`, bare `except` to `except Exception`, simple
-`.format()` to f-strings. Idempotent; built only when `--fix` or `--diff` asks."""
+"""Safe autofixes, built only when `--fix` or `--diff` asks; idempotent.
 
-from collections.abc import Sequence
+`Optional`/`Union` to `|`, typing generics to builtins, abstract types to `collections.abc`,
+`TypeAlias` to `type`, bare `except` to `except Exception`, simple `.format()` to f-strings.
+"""
 
 import re
 

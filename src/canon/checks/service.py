@@ -12,7 +12,7 @@ from canon.checks.output import render_json, render_sarif, render_statistics, re
 from canon.checks.runner import CACHE_DIR, FileReport, RunReport, RunRequest, run
 from canon.standards.errors import InputError
 
-__all__ = ["CheckOutcome", "CheckRequest", "FORMATS", "check_paths"]
+__all__ = ["FORMATS", "CheckOutcome", "CheckRequest", "check_paths"]
 
 FORMATS = ("text", "json", "sarif")
 

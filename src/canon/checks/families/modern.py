@@ -1,9 +1,14 @@
-"""Modern-Python checks: pathlib, f-strings, `tomllib`, `zoneinfo`, dataclass options, aware
-datetimes, comprehensions, `orjson`, no `pickle`, no duplicate `case` arms."""
+"""Modern-Python checks.
+
+pathlib, f-strings, `tomllib`, `zoneinfo`, dataclass options, aware datetimes, comprehensions,
+`orjson`, no `pickle`, no duplicate `case` arms.
+"""
 
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import ClassVar
 
 import libcst as cst
 
@@ -11,7 +16,6 @@ from canon.checks.base import Check, FileContext, dotted
 
 __all__ = [
     "CHECKS",
-    "format_to_fstring",
     "Comprehensions",
     "DataclassFrozen",
     "DataclassKwOnly",
@@ -25,6 +29,7 @@ __all__ = [
     "Pathlib",
     "TimezoneAware",
     "Tomllib",
+    "format_to_fstring",
 ]
 
 
@@ -105,9 +110,9 @@ class Pathlib(Check):
         message = _path_violation(qualified)
         if message:
             self.flag(node, message)
-        elif qualified in {"pathlib.Path", "pathlib.PurePath", "Path"}:
-            self.ok()
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in _PATH_METHODS:
+        elif qualified in {"pathlib.Path", "pathlib.PurePath", "Path"} or (
+            isinstance(node.func, cst.Attribute) and node.func.attr.value in _PATH_METHODS
+        ):
             self.ok()
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
@@ -130,8 +135,8 @@ def _imported_modules(node: cst.Import | cst.ImportFrom) -> list[tuple[cst.CSTNo
 class _ModuleBan(Check):
     """Base of checks that ban some modules in favour of others."""
 
-    banned: dict[str, str] = {}
-    preferred: frozenset[str] = frozenset()
+    banned: ClassVar[Mapping[str, str]] = {}
+    preferred: ClassVar[frozenset[str]] = frozenset()
 
     def _judge(self, node: cst.Import | cst.ImportFrom) -> None:
         for where, module in _imported_modules(node):
@@ -154,7 +159,9 @@ class Tomllib(_ModuleBan):
     """TOML is read with the standard `tomllib`, never `toml`/`tomli`."""
 
     check_id = "tomllib"
-    banned = {"toml": "use the standard `tomllib`", "tomli": "use the standard `tomllib`"}
+    banned = MappingProxyType(
+        {"toml": "use the standard `tomllib`", "tomli": "use the standard `tomllib`"}
+    )
     preferred = frozenset({"tomllib", "tomli_w"})
 
 
@@ -162,7 +169,7 @@ class NoPytz(_ModuleBan):
     """Time zones come from `zoneinfo`, never `pytz`."""
 
     check_id = "no-pytz"
-    banned = {"pytz": "use `zoneinfo.ZoneInfo`"}
+    banned = MappingProxyType({"pytz": "use `zoneinfo.ZoneInfo`"})
     preferred = frozenset({"zoneinfo"})
 
 
@@ -170,7 +177,7 @@ class Orjson(_ModuleBan):
     """JSON goes through `orjson`, not the standard `json`."""
 
     check_id = "orjson"
-    banned = {"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"}
+    banned = MappingProxyType({"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"})
     preferred = frozenset({"orjson"})
 
 
@@ -179,7 +186,9 @@ class NoPickle(_ModuleBan):
 
     check_id = "no-pickle"
     _WHY = "pickle runs code from its input; use JSON (`orjson`) or a schema'd format"
-    banned = {"pickle": _WHY, "cPickle": _WHY, "dill": _WHY, "shelve": _WHY, "cloudpickle": _WHY}
+    banned = MappingProxyType(
+        {"pickle": _WHY, "cPickle": _WHY, "dill": _WHY, "shelve": _WHY, "cloudpickle": _WHY}
+    )
     preferred = frozenset({"json", "orjson", "msgpack", "marshmallow", "pydantic"})
 
 
@@ -342,17 +351,23 @@ class FStrings(Check):
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         """Flag `"..." % args`."""
         left = node.left
-        if isinstance(node.operator, cst.Modulo) and isinstance(left, cst.SimpleString):
-            if _FORMAT_SPEC.search(left.value):
-                self.flag(node, "`%` formatting; use an f-string", fixable=False)
+        if (
+            isinstance(node.operator, cst.Modulo)
+            and isinstance(left, cst.SimpleString)
+            and _FORMAT_SPEC.search(left.value)
+        ):
+            self.flag(node, "`%` formatting; use an f-string", fixable=False)
 
     def visit_Call(self, node: cst.Call) -> None:
         """Flag `"...".format(...)`."""
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "format":
-            if isinstance(func.value, cst.SimpleString | cst.ConcatenatedString):
-                fixable = format_to_fstring(node) is not None
-                self.flag(node, "`.format()`; use an f-string", fixable=fixable)
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "format"
+            and isinstance(func.value, cst.SimpleString | cst.ConcatenatedString)
+        ):
+            fixable = format_to_fstring(node) is not None
+            self.flag(node, "`.format()`; use an f-string", fixable=fixable)
 
 
 class DuplicateCaseArms(Check):

@@ -1,5 +1,8 @@
-"""Typing checks: PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`,
-`collections.abc`, complete annotations, no `Any`, no `*args`/`**kwargs`."""
+"""Typing checks.
+
+PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`, `collections.abc`,
+complete annotations, no `Any`, no `*args`/`**kwargs`.
+"""
 
 import libcst as cst
 
@@ -106,6 +109,15 @@ class TypeStatement(Check):
 
 
 def union_members(node: cst.Subscript) -> list[cst.BaseExpression] | None:
+    """The members of `Optional[...]`/`Union[...]`, when `|` can safely replace them.
+
+    Args:
+        node: The subscript.
+
+    Returns:
+        The member expressions; None when one is a string (a forward reference, which `|`
+        cannot join at run time) or a slice.
+    """
     members: list[cst.BaseExpression] = []
     for element in node.slice:
         if not isinstance(element.slice, cst.Index):
@@ -166,9 +178,9 @@ class SelfType(Check):
     def visit_Return(self, node: cst.Return) -> None:
         """Note that the enclosing function returns `self`."""
         function = self.context.function()
-        if function is not None and isinstance(node.value, cst.Name):
-            if node.value.value == "self":
-                self.returning_self.add(id(function))
+        value = node.value
+        if function is not None and isinstance(value, cst.Name) and value.value == "self":
+            self.returning_self.add(id(function))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         """Judge a method's return annotation against its class."""
