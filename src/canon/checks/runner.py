@@ -6,10 +6,12 @@ back). A file that cannot be read is one `unreadable` finding and the run goes o
 """
 
 import hashlib
+import io
 import json
 import multiprocessing
 import os
 import re
+import tokenize
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -168,6 +170,7 @@ def run(request: RunRequest) -> RunReport:
             reports[shown] = _finish(request, job, hit)
         else:
             jobs.append(job)
+    jobs.sort(key=lambda job: len(job.source), reverse=True)  # big files first: even shares
     for job, result in zip(jobs, _execute(jobs, request.jobs), strict=True):
         _cache_put(request.cache_dir, job.key, result)
         reports[job.path] = _finish(request, job, result)
@@ -176,8 +179,10 @@ def run(request: RunRequest) -> RunReport:
 
 def _read(path: Path) -> tuple[str, Finding | None]:
     try:
-        return path.read_bytes().decode("utf-8-sig"), None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding), None
+    except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         message = f"cannot read the file: {reason}"
         finding = Finding(
@@ -212,9 +217,8 @@ def _execute(jobs: list[_Job], workers: int) -> list[CheckResult]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     workers = min(workers, len(jobs))
-    chunk = max(1, len(jobs) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_check_job, jobs, chunksize=chunk))
+        return list(pool.map(_check_job, jobs, chunksize=1))
 
 
 def _cache_get(folder: Path | None, key: str) -> CheckResult | None:
