@@ -192,7 +192,7 @@ def render_sarif(report: RunReport, book: RuleBook, root: Path) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"},
+                            "artifactLocation": _artifact(path),
                             "region": region,
                         }
                     }
@@ -216,7 +216,11 @@ def render_sarif(report: RunReport, book: RuleBook, root: Path) -> str:
     return json.dumps(log, indent=2) + "\n"
 
 
-def _uri(path: str) -> str:
+def _artifact(path: str) -> dict[str, str]:
+    """A relative path under `%SRCROOT%`, or an absolute `file:` URI."""
     from urllib.parse import quote
 
-    return quote(Path(path).as_posix())
+    as_path = Path(path)
+    if as_path.is_absolute():
+        return {"uri": as_path.as_uri()}
+    return {"uri": quote(as_path.as_posix()), "uriBaseId": "%SRCROOT%"}
