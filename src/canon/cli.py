@@ -18,7 +18,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-type Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+# typer reads `Annotated` aliases only when bound by plain assignment, not by `type`.
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 
 
 def _say(message: str, *, quiet: bool = False) -> None:
@@ -58,16 +59,32 @@ def compile_command(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
     ] = False,
+    variant: Annotated[
+        str,
+        typer.Option(help="full, condensed, keep:SECTION,..., drop:SECTION,... or budget:TOKENS."),
+    ] = "full",
+    allow_oversize: Annotated[
+        bool,
+        typer.Option(help="Write files over a target's size limit (warning) instead of failing."),
+    ] = False,
     quiet: Quiet = False,
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
 
     With no STANDARD_DIR, reads instructions/canon.yaml and writes every file it names,
-    deleting files it generated before whose source is gone.
+    deleting files it generated before whose source is gone. `--target all` writes every
+    target. A standard made by `canon import` compiled without --target gives back the file
+    it came from.
     """
     from canon.compiler.project import CompileRequest, plan_compile
 
-    request = CompileRequest(standards=tuple(standards or ()), targets=tuple(target or ()), out=out)
+    request = CompileRequest(
+        standards=tuple(standards or ()),
+        targets=tuple(target or ()),
+        out=out,
+        variant=variant,
+        allow_oversize=allow_oversize,
+    )
     planned = _guarded(lambda: plan_compile(request))
     for note in planned.notes:
         _say(f"warning: {note}")
@@ -96,6 +113,56 @@ def _report_drift(plan: object, *, quiet: bool) -> None:
         _say(f"{len(drift)} generated file(s) out of date; run `canon compile`")
         raise typer.Exit(1)
     _say(f"{len(plan.files)} generated file(s) up to date", quiet=quiet)
+
+
+@app.command("targets")
+def targets_command(
+    output_format: Annotated[
+        str, typer.Option("--format", help="text or json.", show_default=True)
+    ] = "text",
+) -> None:
+    """List the assistant formats canon writes: paths, size limit, documentation."""
+    import json
+
+    from canon.compiler.targets import get_target, target_names
+    from canon.standards.errors import InputError
+
+    if output_format not in ("text", "json"):
+        _guarded(lambda: _raise(InputError(f"unknown format {output_format!r} (text, json)")))
+    infos = [_guarded(lambda name=name: get_target(name)).info for name in target_names()]
+    if output_format == "json":
+        document = [info.as_json() for info in infos]
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return
+    for info in infos:
+        limit = f"{info.size_limit:,} chars" if info.size_limit else "no limit"
+        scoping = info.scoping or "no scoping (a line says which files)"
+        sys.stdout.write(f"{info.name:<10} {', '.join(info.paths)}\n")
+        sys.stdout.write(f"{'':<10} {limit}; {scoping}; {info.doc_url}\n")
+
+
+def _raise(error: Exception) -> None:
+    raise error
+
+
+@app.command("import")
+def import_command(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files to import.")],
+    out: Annotated[Path, typer.Option(help="Folder to write one standard folder per file into.")],
+    quiet: Quiet = False,
+) -> None:
+    """Turn instruction files into standards that compile back to the same bytes.
+
+    Reads Copilot .instructions.md, Cursor .mdc, AGENTS.md, CLAUDE.md and plain Markdown.
+    A file that cannot come back byte for byte is refused, and nothing is written.
+    """
+    from canon.importer.service import import_files
+
+    imported, applied = _guarded(lambda: import_files(list(files), out))
+    for item in imported:
+        how = "rules and sections" if item.structured else "verbatim"
+        _say(f"imported {item.name} ({item.source_format}, {how})", quiet=quiet)
+    _say(f"{len(applied.written)} written, {len(applied.unchanged)} unchanged", quiet=quiet)
 
 
 @app.command("schema")

@@ -2,7 +2,9 @@
 
 The layout is fixed so that output is byte-stable: headings and top-level blocks are separated
 by one blank line, consecutive list entries form one list with no blank line between them, and
-nested blocks sit under their entry indented by the width of its marker.
+nested blocks sit under their entry indented by the width of its marker. A block or section
+whose `space_before` (or a section whose `space_after_heading`) is set is separated by exactly
+that text instead: `canon import` records it where a file was laid out otherwise.
 """
 
 from collections.abc import Iterable, Iterator
@@ -21,19 +23,29 @@ from canon.standards.model import (
 __all__ = ["render_block", "render_body", "render_sections"]
 
 
-def render_body(title: str, sections: Iterable[Section]) -> str:
-    """Render a document body: the level-1 title (if any) and every section.
+def render_body(
+    title: str, sections: Iterable[Section], intro: Iterable[Block] = (), ending: str = "\n"
+) -> str:
+    """Render a document body: the level-1 title (if any), the intro blocks, every section.
 
     Args:
         title: The document's level-1 heading; empty for none.
         sections: The sections, in document order.
+        intro: Blocks before the first section.
+        ending: What follows the last part (one newline unless a file said otherwise).
 
     Returns:
-        The Markdown, ending with exactly one newline (empty when there is nothing to write).
+        The Markdown, ending with `ending` (empty when there is nothing to write).
     """
-    parts = [f"# {title}"] if title else []
-    parts.extend(_section_parts(sections))
-    return "\n\n".join(parts) + "\n" if parts else ""
+    pieces: list[tuple[str | None, str]] = [(None, f"# {title}")] if title else []
+    pieces.extend(_block_pieces(intro))
+    pieces.extend(_section_pieces(sections))
+    if not pieces:
+        return ""
+    text = pieces[0][1]
+    for space, piece in pieces[1:]:
+        text += ("\n\n" if space is None else space) + piece
+    return text + ending
 
 
 def render_sections(sections: Iterable[Section]) -> str:
@@ -48,25 +60,28 @@ def render_sections(sections: Iterable[Section]) -> str:
     return render_body("", sections)
 
 
-def _section_parts(sections: Iterable[Section]) -> Iterator[str]:
+type Piece = tuple[str | None, str]
+
+
+def _section_pieces(sections: Iterable[Section]) -> Iterator[Piece]:
     for section in sections:
-        yield f"{'#' * section.level} {section.title}"
-        yield from _block_groups(section.blocks)
+        yield section.space_before, f"{'#' * section.level} {section.title}"
+        pieces = list(_block_pieces(section.blocks))
+        if pieces and section.space_after_heading is not None:
+            pieces[0] = (section.space_after_heading, pieces[0][1])
+        yield from pieces
 
 
-def _block_groups(blocks: Iterable[Block]) -> Iterator[str]:
-    """Group consecutive list entries into one list; every other block stands alone."""
-    pending: list[str] = []
+def _block_pieces(blocks: Iterable[Block]) -> Iterator[Piece]:
+    """Each block with the space before it: list entries in a row sit on consecutive lines."""
+    previous_entry = False
     for block in blocks:
-        if isinstance(block, RuleItem | ListItem):
-            pending.append(render_block(block))
-            continue
-        if pending:
-            yield "\n".join(pending)
-            pending = []
-        yield render_block(block)
-    if pending:
-        yield "\n".join(pending)
+        entry = isinstance(block, RuleItem | ListItem)
+        space = block.space_before
+        if space is None and entry and previous_entry:
+            space = "\n"
+        yield space, render_block(block)
+        previous_entry = entry
 
 
 def render_block(block: Block) -> str:

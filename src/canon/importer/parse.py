@@ -1,0 +1,291 @@
+"""Markdown to blocks and sections, keeping every byte: what canon cannot read stays verbatim.
+
+The body is cut into chunks: headings, fenced code (an unclosed fence runs to the end), and
+runs of lines between blank lines. Each chunk becomes blocks (list entries become rules,
+a fenced block becomes code, the rest paragraphs or verbatim Markdown) only when those blocks
+render back to exactly the chunk; otherwise the chunk is kept as one verbatim block. The blank
+space between chunks is recorded wherever it differs from canon's usual layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from canon.compiler.markdown import render_body
+from canon.standards.model import (
+    Block,
+    Code,
+    CodeBlock,
+    HorizontalRule,
+    ListItem,
+    MarkdownBlock,
+    Paragraph,
+    Rule,
+    RuleItem,
+    Section,
+)
+
+__all__ = ["Parsed", "parse_body"]
+
+_HEADING = re.compile(r"^(#{1,6}) (.*\S.*)$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_MARKER = re.compile(r"^([-*+]|[0-9]{1,9}[.)]) (.*)$")
+_VERBATIM = re.compile(r"^\s*(<|\||>|\[\^?[^\]]*\]:)")
+
+
+@dataclass(slots=True, kw_only=True)
+class Parsed:
+    """A body read into canon's structure."""
+
+    title: str = ""
+    intro: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Ids:
+    """Stable, unique ids derived from text."""
+
+    seen: set[str] = field(default_factory=set)
+
+    def make(self, text: str, fallback: str) -> str:
+        words = re.findall(r"[a-z0-9]+", text.lower())[:8]
+        base = "-".join(words)[:60].strip("-") or fallback
+        candidate = base
+        if candidate in self.seen:
+            candidate = f"{base}-{hashlib.sha1(text.encode()).hexdigest()[:6]}"  # noqa: S324
+        counter = 2
+        while candidate in self.seen:
+            candidate = f"{base}-{counter}"
+            counter += 1
+        self.seen.add(candidate)
+        return candidate
+
+
+def _chunks(content: str) -> list[tuple[str, str]]:
+    """Cut the body into (space before, text) chunks."""
+    chunks: list[tuple[str, str]] = []
+    current: list[str] = []
+    blanks: list[str] = []
+    fence: str | None = None
+    for line in content.split("\n"):
+        if fence is None and not line.strip():
+            if current:
+                chunks.append(("", "\n".join(current)))
+                current = []
+            blanks.append(line)
+            continue
+        heading = fence is None and bool(_HEADING.match(line))
+        if heading and current:
+            chunks.append(("", "\n".join(current)))
+            current = []
+        if not current:
+            space = "\n" + "".join(blank + "\n" for blank in blanks)
+            chunks.append((space, ""))
+            blanks = []
+        current.append(line)
+        fence = _next_fence(line, fence)
+        if heading:
+            chunks.append(("", "\n".join(current)))
+            current = []
+    if current:
+        chunks.append(("", "\n".join(current)))
+    return _pair(chunks)
+
+
+def _pair(raw: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join the space markers with the text that follows them."""
+    paired: list[tuple[str, str]] = []
+    space = ""
+    for gap, text in raw:
+        if gap:
+            space = gap
+            continue
+        paired.append((space, text))
+        space = ""
+    return paired
+
+
+def _next_fence(line: str, fence: str | None) -> str | None:
+    match = _FENCE.match(line.lstrip(" ") if fence is not None else line.lstrip(" "))
+    if fence is None:
+        return match[1] if match else None
+    stripped = line.strip()
+    if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
+        return None
+    return fence
+
+
+def _render(blocks: list[Block]) -> str:
+    return render_body("", (), blocks, ending="")
+
+
+def _blocks(text: str, ids: _Ids) -> list[Block]:
+    """Read one chunk, keeping it verbatim unless the blocks give it back exactly."""
+    try:
+        blocks = _structured(text, ids)
+    except (ValidationError, ValueError):
+        blocks = None
+    if blocks and _render(blocks) == text:
+        return blocks
+    return [MarkdownBlock(markdown=text)]
+
+
+def _structured(text: str, ids: _Ids) -> list[Block] | None:
+    lines = text.split("\n")
+    if text in ("---", "***", "___"):
+        return [HorizontalRule(hr=text)]
+    code = _code(lines)
+    if code is not None:
+        return [code]
+    if _VERBATIM.match(text):
+        return [MarkdownBlock(markdown=text)]
+    start = next((i for i, line in enumerate(lines) if _MARKER.match(line)), None)
+    if start is None:
+        return [Paragraph(paragraph=text)]
+    entries = _entries(lines[start:], ids)
+    if entries is None:
+        return None
+    if start == 0:
+        return entries
+    first = entries[0].model_copy(update={"space_before": "\n"})
+    return [Paragraph(paragraph="\n".join(lines[:start])), first, *entries[1:]]
+
+
+def _code(lines: list[str]) -> Code | None:
+    match = re.match(r"^(`{3,}|~{3,})(.*)$", lines[0])
+    if match is None or len(lines) < 2 or lines[-1] != match[1]:
+        return None
+    inner = "\n".join(lines[1:-1])
+    body = inner + "\n" if len(lines) > 2 else ""
+    return Code(code=CodeBlock(text=body, lang=match[2], fence=match[1]))
+
+
+def _entries(lines: list[str], ids: _Ids) -> list[Block] | None:
+    """Read list entries at column 0, their nested lines as children."""
+    entries: list[Block] = []
+    index = 0
+    while index < len(lines):
+        match = _MARKER.match(lines[index])
+        if match is None:
+            return None
+        marker, text = match[1], match[2]
+        width = len(marker) + 1
+        end = index + 1
+        while end < len(lines) and (lines[end].startswith(" " * width) or not lines[end]):
+            end += 1
+        nested = [line[width:] for line in lines[index + 1 : end]]
+        children = _children(nested, ids) if nested else []
+        if children is None:
+            return None
+        rule = Rule(id=ids.make(text, "rule"), text=text)
+        entries.append(RuleItem(marker=marker, rule=rule, children=tuple(children)))
+        index = end
+    return entries
+
+
+def _children(lines: list[str], ids: _Ids) -> list[Block] | None:
+    """Nested blocks sit on consecutive lines: entries, fenced code, other lines verbatim."""
+    blocks: list[Block] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _MARKER.match(line):
+            end = index + 1
+            while end < len(lines) and not _MARKER.match(lines[end]) and lines[end][:1] == " ":
+                end += 1
+            entries = _entries(lines[index:end], ids)
+            if entries is None:
+                return None
+            blocks.extend(entries)
+        elif _FENCE.match(line) and not line.startswith(" "):
+            end = _fence_end(lines, index)
+            code = _code(lines[index:end])
+            blocks.append(
+                code if code is not None else Paragraph(paragraph="\n".join(lines[index:end]))
+            )
+        else:
+            end = index + 1
+            blocks.append(Paragraph(paragraph=line) if line else MarkdownBlock(markdown=line))
+        index = end
+    return blocks
+
+
+def _fence_end(lines: list[str], start: int) -> int:
+    fence = _FENCE.match(lines[start])
+    mark = fence[1] if fence else "```"
+    for index in range(start + 1, len(lines)):
+        stripped = lines[index].strip()
+        if stripped and set(stripped) == {mark[0]} and len(stripped) >= len(mark):
+            return index + 1
+    return len(lines)
+
+
+def parse_body(content: str) -> Parsed:
+    """Read a body (without its ending) into a title, intro blocks and sections.
+
+    Args:
+        content: The Markdown after the frontmatter, without the trailing blank space.
+
+    Returns:
+        The structure; rendering it gives `content` back, or the caller falls back.
+    """
+    parsed = Parsed()
+    ids = _Ids()
+    section_ids = _Ids()
+    current: Section | None = None
+    blocks: list[Block] = []
+    chunks = _chunks(content)
+    for index, (space, text) in enumerate(chunks):
+        heading = _HEADING.match(text)
+        if index == 0 and heading and len(heading[1]) == 1 and "\n" not in text:
+            parsed.title = heading[2]
+            continue
+        if heading and len(heading[1]) > 1 and "\n" not in text:
+            _close(parsed, current, blocks)
+            gap = None if space in ("", "\n\n") else space
+            current = Section(
+                title=heading[2],
+                level=len(heading[1]),
+                id=section_ids.make(heading[2], "section"),
+                space_before=gap,
+            )
+            blocks = []
+            continue
+        new = _blocks(text, ids)
+        previous = blocks[-1] if blocks else None
+        default = _default_space(previous, new[0], current, first=not blocks)
+        if space and space != default:
+            new[0] = _with_space(new[0], space, current, first=not blocks)
+            if not blocks and current is not None:
+                current = current.model_copy(update={"space_after_heading": space})
+        blocks.extend(new)
+    _close(parsed, current, blocks)
+    return parsed
+
+
+def _default_space(
+    previous: Block | None, block: Block, current: Section | None, *, first: bool
+) -> str:
+    del current, first
+    entries = RuleItem | ListItem
+    if isinstance(previous, entries) and isinstance(block, entries):
+        return "\n"
+    return "\n\n"
+
+
+def _with_space(block: Block, space: str, current: Section | None, *, first: bool) -> Block:
+    if first and current is not None:
+        return block
+    return block.model_copy(update={"space_before": space})
+
+
+def _close(parsed: Parsed, current: Section | None, blocks: list[Block]) -> None:
+    if current is None:
+        parsed.intro.extend(blocks)
+    else:
+        parsed.sections.append(current.model_copy(update={"blocks": tuple(blocks)}))

@@ -1,0 +1,230 @@
+"""`canon import`: instruction files to standards that compile back to the same bytes.
+
+Each file becomes one standard folder (`standard.yaml`, and `sections.yaml` when it has
+headings) named after the file. Before anything is written, the folder is rendered to YAML,
+loaded back with the real loader, and compiled in its source format; a file that would not come
+back byte for byte is refused with one line. Nothing is written unless every file passes.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from canon.compiler.frontmatter import meta_fields, split_frontmatter
+from canon.compiler.original import render_original
+from canon.compiler.writer import Applied, Plan, apply_plan
+from canon.importer.parse import Parsed, parse_body
+from canon.standards.errors import InputError, Position
+from canon.standards.loader import load_standard
+from canon.standards.model import MarkdownBlock, SourceFile, Standard, StandardMeta
+
+__all__ = ["Imported", "detect_format", "import_files", "import_text"]
+
+META = "standard.yaml"
+SECTIONS = "sections.yaml"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Imported:
+    """One file turned into a standard: its folder's YAML files, by name."""
+
+    name: str
+    source_format: str
+    files: dict[str, str]
+    structured: bool
+
+
+def detect_format(name: str) -> str:
+    """Tell a file's format from its name.
+
+    Args:
+        name: The file's name.
+
+    Returns:
+        `copilot`, `cursor`, `agents-md`, `claude` or `markdown`.
+    """
+    lower = name.lower()
+    if lower.endswith((".instructions.md", "copilot-instructions.md")):
+        return "copilot"
+    if lower.endswith(".mdc"):
+        return "cursor"
+    if lower.endswith(("agents.md", "agent.md")):
+        return "agents-md"
+    if lower.endswith("claude.md"):
+        return "claude"
+    return "markdown"
+
+
+def _standard_id(name: str) -> str:
+    stem = re.sub(r"(\.instructions\.md|\.mdc|\.md|\.markdown|\.txt)$", "", name, flags=re.I)
+    words = re.findall(r"[a-z0-9]+", stem.lower())
+    return "-".join(words) or "imported"
+
+
+def _split_ending(body: str) -> tuple[str, str]:
+    content = body.rstrip(" \t\n")
+    return content, body[len(content) :]
+
+
+def _leading_blank(body: str) -> tuple[str, str]:
+    content = body.lstrip("\n")
+    stripped = body[: len(body) - len(content)]
+    return stripped, content
+
+
+def _build(name: str, text: str, *, structured: bool) -> Standard:
+    source_format = detect_format(name)
+    found, body = split_frontmatter(text)
+    raw = found.raw if found else ""
+    if not found:
+        lead, body = _leading_blank(body)
+        raw = lead
+    fields = meta_fields(source_format, found.fields if found else {})
+    content, ending = _split_ending(body)
+    if structured:
+        parsed = parse_body(content)
+    else:
+        parsed = Parsed(intro=[MarkdownBlock(markdown=content)] if content else [])
+    meta = StandardMeta(
+        id=_standard_id(name),
+        title=parsed.title,
+        applies_to=fields.applies_to,
+        description=fields.description,
+        frontmatter=fields.extra or {},
+        quote_globs=True,
+        intro=tuple(parsed.intro),
+        source=SourceFile(format=source_format, path=name, frontmatter=raw, ending=ending),
+    )
+    return Standard(meta=meta, sections=tuple(parsed.sections))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line strings as literal blocks where YAML allows it exactly."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value.rstrip("\n") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def _dump(data: object) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+def _yaml_files(standard: Standard) -> dict[str, str]:
+    meta = standard.meta.model_dump(mode="json", exclude_defaults=True)
+    meta["id"] = standard.meta.id
+    meta["quote_globs"] = standard.meta.quote_globs
+    files = {META: _dump(_hr_kept(meta))}
+    if standard.sections:
+        sections = [
+            _hr_kept(section.model_dump(mode="json", exclude_defaults=True))
+            for section in standard.sections
+        ]
+        files[SECTIONS] = _dump({"sections": sections})
+    return files
+
+
+def _hr_kept(data: object) -> object:
+    """Dumping without defaults drops `hr: ---`; a block needs its key to be read back."""
+    if isinstance(data, dict):
+        if not data or set(data) <= {"space_before"}:
+            return {"hr": "---", **data}
+        return {key: _hr_kept(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_hr_kept(value) for value in data]
+    return data
+
+
+def _round_trip(files: dict[str, str], expected: str) -> bool:
+    with tempfile.TemporaryDirectory(prefix="canon-import-") as folder:
+        root = Path(folder)
+        for name, content in files.items():
+            (root / name).write_text(content, encoding="utf-8", newline="")
+        try:
+            standard = load_standard(root)
+        except InputError:
+            return False
+        return render_original(standard).content == expected
+
+
+def import_text(name: str, text: str) -> Imported:
+    """Turn one file's text into a standard's YAML files, proven to compile back exactly.
+
+    Args:
+        name: The file's name (it decides the format and the standard's id).
+        text: The file's content.
+
+    Returns:
+        The standard's files.
+
+    Raises:
+        InputError: The file cannot be represented so that it comes back byte for byte.
+    """
+    for structured in (True, False):
+        try:
+            standard = _build(name, text, structured=structured)
+        except ValueError:
+            continue
+        files = _yaml_files(standard)
+        if _round_trip(files, text):
+            source_format = detect_format(name)
+            return Imported(
+                name=standard.meta.id,
+                source_format=source_format,
+                files=files,
+                structured=structured,
+            )
+    raise InputError("cannot be imported so that it compiles back byte for byte; refused")
+
+
+def import_files(paths: list[Path], out: Path) -> tuple[list[Imported], Applied]:
+    """Import files into standard folders under `out`, all or nothing.
+
+    Args:
+        paths: The instruction files.
+        out: The folder to write standard folders into.
+
+    Returns:
+        What each file became, and what was written.
+
+    Raises:
+        InputError: A file is unreadable, cannot be represented, or two files would share a
+            folder.
+    """
+    imported: list[Imported] = []
+    files: dict[PurePosixPath, str] = {}
+    for path in paths:
+        text = _read(path)
+        try:
+            result = import_text(path.name, text)
+        except InputError as exc:
+            raise InputError(exc.message, Position(path=path)) from None
+        if any(item.name == result.name for item in imported):
+            raise InputError(f"another file also imports as {result.name}/", Position(path=path))
+        imported.append(result)
+        for name, content in result.files.items():
+            files[PurePosixPath(result.name, name)] = content
+    out.mkdir(parents=True, exist_ok=True)
+    applied = apply_plan(Plan(root=out.resolve(), files=files))
+    return imported, applied
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", Position(path=path)) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where = Position(path=path, line=data[: exc.start].count(b"\n") + 1)
+        raise InputError("not UTF-8 text; refused", where) from None
