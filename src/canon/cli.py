@@ -1,5 +1,6 @@
 """The `canon` command: parse options, call one service, print. Heavy imports stay lazy."""
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,8 +19,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+<<<<<<< HEAD
 # typer reads `Annotated` aliases only when bound by plain assignment, not by `type`.
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+=======
+QUIET = typer.Option("--quiet", "-q", help="Print nothing but errors and warnings.")
+>>>>>>> main
 
 
 def _say(message: str, *, quiet: bool = False) -> None:
@@ -59,6 +64,7 @@ def compile_command(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
     ] = False,
+<<<<<<< HEAD
     variant: Annotated[
         str,
         typer.Option(help="full, condensed, keep:SECTION,..., drop:SECTION,... or budget:TOKENS."),
@@ -68,6 +74,9 @@ def compile_command(
         typer.Option(help="Write files over a target's size limit (warning) instead of failing."),
     ] = False,
     quiet: Quiet = False,
+=======
+    quiet: Annotated[bool, QUIET] = False,
+>>>>>>> main
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
 
@@ -180,4 +189,6 @@ def schema_command(
 
 def main() -> None:
     """Run the command line."""
+    # canon's models use no pydantic plugin; looking for them scans every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()

@@ -1,10 +1,11 @@
 """Render a standard's sections as Markdown, exactly as a person would have written them.
 
 The layout is fixed so that output is byte-stable: headings and top-level blocks are separated
-by one blank line, consecutive list entries form one list with no blank line between them, and
-nested blocks sit under their entry indented by the width of its marker. A block or section
-whose `space_before` (or a section whose `space_after_heading`) is set is separated by exactly
-that text instead: `canon import` records it where a file was laid out otherwise.
+by one blank line (except a list that starts right under a tight section's heading), consecutive
+list entries form one list with no blank line between them, and nested blocks sit under their
+entry indented by the width of its marker. A block or section whose `space_before` (or a section
+whose `space_after_heading`) is set is separated by exactly that text instead: `canon import`
+records it where a file was laid out otherwise.
 """
 
 from collections.abc import Iterable, Iterator
@@ -22,9 +23,16 @@ from canon.standards.model import (
 
 __all__ = ["render_block", "render_body", "render_sections"]
 
+type Piece = tuple[str | None, str]
+
 
 def render_body(
-    title: str, sections: Iterable[Section], intro: Iterable[Block] = (), ending: str = "\n"
+    title: str,
+    sections: Iterable[Section],
+    intro: Iterable[Block] = (),
+    ending: str = "\n",
+    *,
+    tight_lists: bool = False,
 ) -> str:
     """Render a document body: the level-1 title (if any), the intro blocks, every section.
 
@@ -33,13 +41,14 @@ def render_body(
         sections: The sections, in document order.
         intro: Blocks before the first section.
         ending: What follows the last part (one newline unless a file said otherwise).
+        tight_lists: Put a list right under its heading unless a section says otherwise.
 
     Returns:
         The Markdown, ending with `ending` (empty when there is nothing to write).
     """
-    pieces: list[tuple[str | None, str]] = [(None, f"# {title}")] if title else []
+    pieces: list[Piece] = [(None, f"# {title}")] if title else []
     pieces.extend(_block_pieces(intro))
-    pieces.extend(_section_pieces(sections))
+    pieces.extend(_section_pieces(sections, tight_lists=tight_lists))
     if not pieces:
         return ""
     text = pieces[0][1]
@@ -48,27 +57,30 @@ def render_body(
     return text + ending
 
 
-def render_sections(sections: Iterable[Section]) -> str:
+def render_sections(sections: Iterable[Section], *, tight_lists: bool = False) -> str:
     """Render sections alone, without a title.
 
     Args:
         sections: The sections, in document order.
+        tight_lists: Put a list right under its heading unless a section says otherwise.
 
     Returns:
         The Markdown, ending with one newline (empty when there is nothing to write).
     """
-    return render_body("", sections)
+    return render_body("", sections, tight_lists=tight_lists)
 
 
-type Piece = tuple[str | None, str]
-
-
-def _section_pieces(sections: Iterable[Section]) -> Iterator[Piece]:
+def _section_pieces(sections: Iterable[Section], *, tight_lists: bool) -> Iterator[Piece]:
     for section in sections:
         yield section.space_before, f"{'#' * section.level} {section.title}"
         pieces = list(_block_pieces(section.blocks))
-        if pieces and section.space_after_heading is not None:
-            pieces[0] = (section.space_after_heading, pieces[0][1])
+        tight = tight_lists if section.tight is None else section.tight
+        space = section.space_after_heading
+        first_is_list = bool(section.blocks) and isinstance(section.blocks[0], RuleItem | ListItem)
+        if space is None and tight and first_is_list:
+            space = "\n"
+        if pieces and space is not None:
+            pieces[0] = (space, pieces[0][1])
         yield from pieces
 
 

@@ -127,7 +127,9 @@ def body_of(standard: Standard) -> str:
     """
     meta = standard.meta
     ending = meta.source.ending if meta.source else "\n"
-    return render_body(meta.title, standard.sections, meta.intro, ending)
+    return render_body(
+        meta.title, standard.sections, meta.intro, ending, tight_lists=meta.tight_lists
+    )
 
 
 def _rule_scope_notes(standard: Standard, target: str) -> tuple[Standard, list[Note]]:
