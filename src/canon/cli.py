@@ -19,12 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-<<<<<<< HEAD
-# typer reads `Annotated` aliases only when bound by plain assignment, not by `type`.
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
-=======
 QUIET = typer.Option("--quiet", "-q", help="Print nothing but errors and warnings.")
->>>>>>> main
 
 
 def _say(message: str, *, quiet: bool = False) -> None:
@@ -64,7 +59,6 @@ def compile_command(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
     ] = False,
-<<<<<<< HEAD
     variant: Annotated[
         str,
         typer.Option(help="full, condensed, keep:SECTION,..., drop:SECTION,... or budget:TOKENS."),
@@ -73,10 +67,7 @@ def compile_command(
         bool,
         typer.Option(help="Write files over a target's size limit (warning) instead of failing."),
     ] = False,
-    quiet: Quiet = False,
-=======
     quiet: Annotated[bool, QUIET] = False,
->>>>>>> main
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
 
@@ -158,7 +149,7 @@ def _raise(error: Exception) -> None:
 def import_command(
     files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files to import.")],
     out: Annotated[Path, typer.Option(help="Folder to write one standard folder per file into.")],
-    quiet: Quiet = False,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Turn instruction files into standards that compile back to the same bytes.
 
