@@ -39,7 +39,7 @@ def _guarded[T](action: Callable[[], T]) -> T:
 
 
 @app.command("compile")
-def compile_command(
+def compile_command(  # noqa: PLR0913, PLR0917 - typer maps each option to a parameter
     standards: Annotated[
         list[Path] | None,
         typer.Argument(

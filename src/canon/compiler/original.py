@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from canon.compiler.frontmatter import MetaFields, meta_fields, parse_fields, split_frontmatter
 from canon.compiler.targets import BUILTIN, get_target
 from canon.compiler.targets.base import Output, render_document
 from canon.compiler.targets.common import body_of
-from canon.standards.model import Standard
+
+if TYPE_CHECKING:
+    from canon.standards.model import Standard
 
 __all__ = ["ORIGINAL", "frontmatter_agrees", "render_original"]
 

@@ -182,9 +182,8 @@ def _condensed(standard: Standard, chosen: set[str] | None) -> Standard:
             RuleItem(rule=rule.model_copy(update={"text": rule.short or rule.text}))
             for rule in rules
         )
-        sections.append(
-            Section(title=section.title, level=section.level, id=section.id, blocks=blocks)
-        )
+        layout = {"space_before": None, "space_after_heading": None}
+        sections.append(section.model_copy(update={"blocks": blocks, **layout}))
     meta = standard.meta.model_copy(update={"intro": (), "source": None})
     return standard.model_copy(update={"meta": meta, "sections": tuple(sections)})
 

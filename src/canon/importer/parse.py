@@ -111,7 +111,7 @@ def _pair(raw: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _next_fence(line: str, fence: str | None) -> str | None:
-    match = _FENCE.match(line.lstrip(" ") if fence is not None else line.lstrip(" "))
+    match = _FENCE.match(line.lstrip(" "))
     if fence is None:
         return match[1] if match else None
     stripped = line.strip()
@@ -137,13 +137,9 @@ def _blocks(text: str, ids: _Ids) -> list[Block]:
 
 def _structured(text: str, ids: _Ids) -> list[Block] | None:
     lines = text.split("\n")
-    if text in ("---", "***", "___"):
-        return [HorizontalRule(hr=text)]
-    code = _code(lines)
-    if code is not None:
-        return [code]
-    if _VERBATIM.match(text):
-        return [MarkdownBlock(markdown=text)]
+    single = _single(text, lines)
+    if single is not None:
+        return [single]
     start = next((i for i, line in enumerate(lines) if _MARKER.match(line)), None)
     if start is None:
         return [Paragraph(paragraph=text)]
@@ -154,6 +150,16 @@ def _structured(text: str, ids: _Ids) -> list[Block] | None:
         return entries
     first = entries[0].model_copy(update={"space_before": "\n"})
     return [Paragraph(paragraph="\n".join(lines[:start])), first, *entries[1:]]
+
+
+def _single(text: str, lines: list[str]) -> Block | None:
+    """A chunk that is one block: a thematic break, fenced code, a table, HTML, a quote."""
+    if text in ("---", "***", "___"):
+        return HorizontalRule(hr=text)
+    code = _code(lines)
+    if code is not None:
+        return code
+    return MarkdownBlock(markdown=text) if _VERBATIM.match(text) else None
 
 
 def _code(lines: list[str]) -> Code | None:

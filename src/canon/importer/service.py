@@ -86,6 +86,8 @@ def _build(name: str, text: str, *, structured: bool) -> Standard:
         raw = lead
     fields = meta_fields(source_format, found.fields if found else {})
     content, ending = _split_ending(body)
+    if not content:  # blank space alone: nothing to parse, kept with the frontmatter
+        raw, ending = raw + ending, ""
     if structured:
         parsed = parse_body(content)
     else:
@@ -107,7 +109,14 @@ class _Dumper(yaml.SafeDumper):
     """Multi-line strings as literal blocks where YAML allows it exactly."""
 
 
+_BREAKS = re.compile(
+    "[\r\x85\u2028\u2029\ufeff]|[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _BREAKS.search(value):  # line breaks YAML would fold, characters it must escape
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value.rstrip("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 

@@ -28,8 +28,10 @@ INFO = TargetInfo(
 
 
 class Claude(MarkdownTarget):
-    """Unscoped standards in `CLAUDE.md` (`@AGENTS.md` when that says the same); scoped ones
-    in `.claude/rules/NAME.md` with `paths:`."""
+    """Unscoped standards in `CLAUDE.md`, scoped ones in `.claude/rules/NAME.md` (`paths:`).
+
+    `CLAUDE.md` is the one line `@AGENTS.md` when AGENTS.md is written with the same content.
+    """
 
     info: ClassVar[TargetInfo] = INFO
     combined_path: ClassVar[str | None] = INFO.paths[0]

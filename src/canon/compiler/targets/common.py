@@ -85,8 +85,10 @@ def _blocks_for(blocks: tuple[Block, ...], target: str) -> tuple[Block, ...]:
         ):
             continue
         if isinstance(block, RuleItem | ListItem) and block.children:
-            block = block.model_copy(update={"children": _blocks_for(block.children, target)})
-        kept.append(block)
+            children = _blocks_for(block.children, target)
+            kept.append(block.model_copy(update={"children": children}))
+        else:
+            kept.append(block)
     return tuple(kept)
 
 
@@ -138,7 +140,8 @@ def _rule_scope_notes(standard: Standard, target: str) -> tuple[Standard, list[N
 
     def visit(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         result: list[Block] = []
-        for block in blocks:
+        for original in blocks:
+            block = original
             if isinstance(block, RuleItem | ListItem) and block.children:
                 block = block.model_copy(update={"children": visit(block.children)})
             rule_globs = block.rule.applies_to if isinstance(block, RuleItem) else ()
@@ -253,10 +256,11 @@ class MarkdownTarget:
         """
         bodies: list[str] = []
         for standard in standards:
+            shown = standard
             if standard.meta.applies_to:
                 notes.append(self._fallback_note(standard, self.combined_path or ""))
-                standard = _with_scope_line(standard)
-            bodies.append(body_of(standard))
+                shown = _with_scope_line(standard)
+            bodies.append(body_of(shown))
         return "\n".join(body for body in bodies if body)
 
     def _combined(
@@ -281,18 +285,25 @@ class MarkdownTarget:
         if limit is None or len(whole.content) <= limit or not self.info.splits:
             self._check_size(whole, notes, context)
             return [whole]
-        return self._split(standard, lines, notes, context)
+        parts = self._split(standard, lines, notes, context)
+        if parts is None:
+            self._check_size(whole, notes, context)
+            return [whole]
+        return parts
 
     def _split(
         self, standard: Standard, lines: list[str], notes: list[Note], context: Context
-    ) -> list[Output]:
+    ) -> list[Output] | None:
+        """Split by chapter (then section) to fit; None when one file is all it can be."""
         limit = self.info.size_limit or 0
         groups: list[list[Section]] = [[]]
-        for section in standard.sections:
-            trial = self._part(standard, [*groups[-1], section], lines, 1)
+        for unit in self._units(standard, lines, limit):
+            trial = self._part(standard, [*groups[-1], *unit], lines, 1)
             if groups[-1] and len(trial.content) > limit:
                 groups.append([])
-            groups[-1].append(section)
+            groups[-1].extend(unit)
+        if len(groups) == 1:
+            return None
         outputs = [
             self._part(standard, group, lines, index) for index, group in enumerate(groups, 1)
         ]
@@ -304,6 +315,20 @@ class MarkdownTarget:
         )
         notes.append(Note(message=message))
         return outputs
+
+    def _units(self, standard: Standard, lines: list[str], limit: int) -> list[list[Section]]:
+        """Chapters (a top-level section and its subsections), or their sections when too big."""
+        top = min((section.level for section in standard.sections), default=2)
+        chapters: list[list[Section]] = []
+        for section in standard.sections:
+            if section.level == top or not chapters:
+                chapters.append([])
+            chapters[-1].append(section)
+        units: list[list[Section]] = []
+        for chapter in chapters:
+            fits = len(self._part(standard, chapter, lines, 2).content) <= limit
+            units.extend([chapter] if fits else [[section] for section in chapter])
+        return units
 
     def _part(
         self, standard: Standard, sections: list[Section], lines: list[str], index: int

@@ -33,7 +33,7 @@ class Cursor(MarkdownTarget):
     can_scope: ClassVar[bool] = True
 
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`description`, `globs` (unquoted, as Cursor writes them), `alwaysApply`.
+        """`description` (the title when none), `globs` (unquoted), `alwaysApply`.
 
         Args:
             meta: The standard's metadata.
@@ -42,7 +42,8 @@ class Cursor(MarkdownTarget):
         Returns:
             The frontmatter lines.
         """
-        description = frontmatter_value(meta.description, quote=False) if meta.description else ""
+        text = meta.description or meta.title
+        description = frontmatter_value(text, quote=False) if text else ""
         return [
             f"description: {description}".rstrip(),
             f"globs: {','.join(globs)}".rstrip(),

@@ -20,7 +20,11 @@ INFO = TargetInfo(
 
 
 class Junie(MarkdownTarget):
-    """One `.junie/guidelines.md` (not `.junie/AGENTS.md`, which would silently turn off hand-written `.junie/rules/*.md`); scoped standards say in a line which files they apply to."""
+    """One `.junie/guidelines.md` holding every standard.
+
+    Not `.junie/AGENTS.md`: writing it silently turns off hand-written `.junie/rules/*.md`.
+    Scoped standards say in a line which files they apply to.
+    """
 
     info: ClassVar[TargetInfo] = INFO
     combined_path: ClassVar[str | None] = INFO.paths[0]

@@ -21,7 +21,7 @@ INFO = TargetInfo(
 
 
 class Roo(MarkdownTarget):
-    """One rule file per standard, no frontmatter; scoped standards say in a line which files they apply to."""
+    """One rule file per standard, no frontmatter; a scoped one says which files in a line."""
 
     info: ClassVar[TargetInfo] = INFO
     scoped_path: ClassVar[str | None] = INFO.paths[0]

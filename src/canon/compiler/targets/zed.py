@@ -20,7 +20,10 @@ INFO = TargetInfo(
 
 
 class Zed(MarkdownTarget):
-    """One `.rules` file holding every standard (Zed reads only the first rules file it finds); scoped standards say in a line which files they apply to."""
+    """One `.rules` file holding every standard (Zed reads only the first rules file).
+
+    Scoped standards say in a line which files they apply to.
+    """
 
     info: ClassVar[TargetInfo] = INFO
     combined_path: ClassVar[str | None] = INFO.paths[0]

@@ -1,0 +1,232 @@
+"""`canon import` then `canon compile`: real and quirky files come back byte for byte."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from canon.compiler.frontmatter import split_frontmatter, split_globs
+from canon.importer.service import detect_format, import_text
+from canon.standards.loader import load_standard
+from tests.conftest import Run, tree
+
+CORPUS = Path(__file__).parent / "corpus"
+CORPUS_FILES = sorted(
+    path for path in CORPUS.rglob("*") if path.is_file() and path.name != "SOURCES.md"
+)
+
+
+def _round_trip(canon: Run, source: Path, work: Path) -> tuple[bytes, Path]:
+    imported = work / "imported"
+    result = canon("import", str(source), "--out", str(imported))
+    assert result.exit_code == 0, result.stderr
+    (folder,) = [path for path in imported.iterdir() if path.is_dir()]
+    out = work / "out"
+    compiled = canon("compile", str(folder), "--out", str(out))
+    assert compiled.exit_code == 0, compiled.stderr
+    assert list(tree(out)) == [source.name]
+    return (out / source.name).read_bytes(), folder
+
+
+def test_corpus_has_fifteen_files():
+    assert len(CORPUS_FILES) == 15
+
+
+@pytest.mark.parametrize("source", CORPUS_FILES, ids=lambda path: path.name)
+def test_import_corpus_file_compiles_back_byte_for_byte(canon: Run, tmp_path: Path, source: Path):
+    data, folder = _round_trip(canon, source, tmp_path)
+    assert data == source.read_bytes()
+    standard = load_standard(folder)
+    assert standard.meta.source is not None
+    assert standard.meta.source.format == detect_format(source.name)
+    if not source.name.startswith("9crusher"):  # its lists are indented: kept verbatim
+        assert standard.rules(), "bullets become rules"
+
+
+QUIRKS = {
+    "trailing.instructions.md": (
+        "---\napplyTo: '**/*.py'\n---\n# Title  \n\n"
+        "- rule with trailing spaces  \n-\ttab after marker\n\t- tab-indented\n"
+    ),
+    "no-newline.md": "# Title\n\n- last rule without newline",
+    "table.md": (
+        "## Table\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<!-- a comment -->\n- after comment\n"
+    ),
+    "keys.instructions.md": (
+        '---\napplyTo: **/*.py\nexcludeAgent: "code-review"\nx-custom: [a, b]\n---\n\nBody.\n'
+    ),
+    "brace.instructions.md": (
+        "---\napplyTo: '**/*.{ts,tsx}, src/**'\ndescription: \"Braces\"\n---\n\n- Keep braces.\n"
+    ),
+    "unclosed.md": "# T\n\n- a rule\n\n```python\ndef f():\n\n    pass\n",
+    "loose.md": (
+        "# T\n\n- one\n\n- two\n\n\n- three\n   \n1. numbered\n2) other\n    - nested four\n"
+    ),
+    "setext.md": "Title\n=====\n\nSub\n---\n\ntext\n\n\n\n",
+    "crlf.md": "# T\r\n\r\n- a\r\n- b\r\n",
+    "empty.md": "",
+    "only-frontmatter.mdc": "---\ndescription:\nglobs: *.py\nalwaysApply: false\n---\n",
+    "weird-heading.md": (
+        "#Not a heading\n##   spaced ##\n####### seven\n# second h1\n\n* star\n+ plus\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(QUIRKS))
+def test_import_quirk_file_compiles_back_byte_for_byte(canon: Run, tmp_path: Path, name: str):
+    source = tmp_path / "in" / name
+    source.parent.mkdir()
+    source.write_bytes(QUIRKS[name].encode())
+    data, _ = _round_trip(canon, source, tmp_path)
+    assert data == source.read_bytes()
+
+
+def test_import_keeps_unknown_keys_and_brace_globs(tmp_path: Path):
+    keys = import_text("keys.instructions.md", QUIRKS["keys.instructions.md"])
+    meta = yaml.safe_load(keys.files["standard.yaml"])
+    assert meta["applies_to"] == ["**/*.py"]
+    assert meta["frontmatter"] == {"excludeAgent": "code-review", "x-custom": ["a", "b"]}
+    brace = import_text("brace.instructions.md", QUIRKS["brace.instructions.md"])
+    assert yaml.safe_load(brace.files["standard.yaml"])["applies_to"] == ["**/*.{ts,tsx}", "src/**"]
+
+
+def test_split_globs_never_splits_inside_braces():
+    assert split_globs("**/*.{ts,tsx},**/*.{js,jsx}") == ("**/*.{ts,tsx}", "**/*.{js,jsx}")
+    assert split_globs(("a", " b ")) == ("a", "b")
+
+
+def test_frontmatter_lenient_reads_unquoted_globs():
+    found, body = split_frontmatter("---\nglobs: *.py\ndescription:\n---\n\n# B\n")
+    assert found is not None and found.fields == {"globs": "*.py", "description": ""}
+    assert body == "# B\n"
+
+
+def test_import_bullets_become_rules_with_stable_ids(tmp_path: Path):
+    text = (
+        "# T\n\n## Style\n\n- Use ruff for linting.\n- Use ruff for linting.\n"
+        "  - Nested rule here.\n"
+    )
+    first = import_text("style.md", text)
+    second = import_text("style.md", text)
+    assert first.files == second.files
+    sections = yaml.safe_load(first.files["sections.yaml"])["sections"]
+    assert sections[0]["title"] == "Style"
+    ids = [block["rule"]["id"] for block in sections[0]["blocks"]]
+    assert ids[0] == "use-ruff-for-linting"
+    assert ids[1].startswith("use-ruff-for-linting-") and ids[1] != ids[0]
+    assert sections[0]["blocks"][1]["children"][0]["rule"]["id"] == "nested-rule-here"
+
+
+def test_import_cursor_rule_compiled_for_copilot_gets_apply_to(canon: Run, tmp_path: Path):
+    source = CORPUS / "cursor" / "BetterTyped__hyper-fetch__.cursor__rules__testing.mdc"
+    imported = tmp_path / "imported"
+    assert canon("import", str(source), "--out", str(imported)).exit_code == 0
+    (folder,) = list(imported.iterdir())
+    out = tmp_path / "out"
+    result = canon("compile", str(folder), "-t", "copilot", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    (written,) = list((out / ".github/instructions").iterdir())
+    text = written.read_text()
+    assert text.startswith('---\napplyTo: "**/__tests__/**/*.ts"\n')
+    assert "# Testing Conventions" in text
+
+
+def test_import_copilot_brace_glob_compiled_for_cursor_keeps_braces(canon: Run, tmp_path: Path):
+    source = CORPUS / "copilot" / "object-calisthenics.instructions.md"
+    imported = tmp_path / "imported"
+    assert canon("import", str(source), "--out", str(imported)).exit_code == 0
+    out = tmp_path / "out"
+    assert (
+        canon(
+            "compile",
+            str(imported / "object-calisthenics"),
+            "-t",
+            "cursor",
+            "-t",
+            "claude",
+            "--out",
+            str(out),
+        ).exit_code
+        == 0
+    )
+    assert (
+        "globs: **/*.{cs,ts,java}\n" in (out / ".cursor/rules/object-calisthenics.mdc").read_text()
+    )
+    assert '  - "**/*.{cs,ts,java}"' in (out / ".claude/rules/object-calisthenics.md").read_text()
+
+
+def test_import_edited_globs_regenerate_frontmatter(canon: Run, tmp_path: Path):
+    source = tmp_path / "in" / "brace.instructions.md"
+    source.parent.mkdir()
+    source.write_text(QUIRKS["brace.instructions.md"])
+    imported = tmp_path / "imported"
+    assert canon("import", str(source), "--out", str(imported)).exit_code == 0
+    meta = imported / "brace" / "standard.yaml"
+    meta.write_text(meta.read_text().replace("- src/**", "- lib/**"))
+    out = tmp_path / "out"
+    assert canon("compile", str(imported / "brace"), "--out", str(out)).exit_code == 0
+    assert (
+        (out / "brace.instructions.md")
+        .read_text()
+        .startswith('---\napplyTo: "**/*.{ts,tsx},lib/**"\ndescription: "Braces"\n---\n')
+    )
+
+
+def test_import_refuses_unrepresentable_file_writing_nothing(canon: Run, tmp_path: Path):
+    good = tmp_path / "good.md"
+    good.write_text("# Fine\n")
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"# Title\n\xff\xfe broken\n")
+    out = tmp_path / "out"
+    result = canon("import", str(good), str(bad), "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == "canon: bad.md:2: not UTF-8 text; refused\n" or result.stderr.endswith(
+        "bad.md:2: not UTF-8 text; refused\n"
+    )
+    assert not out.exists() or not any(out.rglob("*.yaml"))
+
+
+def test_import_refuses_when_the_round_trip_differs(
+    canon: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from canon.compiler.original import render_original
+    from canon.importer import service
+
+    def lossy(standard):
+        output = render_original(standard)
+        return type(output)(
+            path=output.path,
+            content=output.content.rstrip("\n"),
+            standard=output.standard,
+            target=output.target,
+        )
+
+    monkeypatch.setattr(service, "render_original", lossy)
+    source = tmp_path / "x.md"
+    source.write_text("# T\n\n- a\n")
+    out = tmp_path / "out"
+    result = canon("import", str(source), "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "x.md: cannot be imported so that it compiles back byte for byte; refused\n"
+    )
+    assert result.stderr.count("\n") == 1
+    assert not out.exists()
+
+
+def test_import_whitespace_only_body_round_trips():
+    for text in (" \n", "---\ndescription: x\n---\n \t", "\n\n"):
+        imported = import_text("odd.mdc", text)
+        assert imported.files
+
+
+def test_import_two_files_same_name_is_an_error(canon: Run, tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.md").write_text("# A\n")
+    (tmp_path / "b" / "x.md").write_text("# B\n")
+    result = canon(
+        "import", str(tmp_path / "a/x.md"), str(tmp_path / "b/x.md"), "--out", str(tmp_path / "o")
+    )
+    assert result.exit_code == 2
+    assert "another file also imports as x/" in result.stderr
