@@ -253,3 +253,15 @@ def test_targets_text_lists_names(canon: Run):
     result = canon("targets")
     assert result.exit_code == 0
     assert result.stdout.startswith("agents-md")
+
+
+def test_compile_copilot_repository_file_warns_past_code_review_limit(canon: Run, tmp_path: Path):
+    long_text = "y" * 4_100
+    std = _standard(
+        tmp_path / "wide",
+        "id: wide\n",
+        f"sections:\n  - title: One\n    blocks:\n      - paragraph: {long_text}\n",
+    )
+    result = canon("compile", str(std), "-t", "copilot", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert "Copilot code review reads only the first 4,000" in result.stderr

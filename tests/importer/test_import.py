@@ -230,3 +230,24 @@ def test_import_two_files_same_name_is_an_error(canon: Run, tmp_path: Path):
     )
     assert result.exit_code == 2
     assert "another file also imports as x/" in result.stderr
+
+
+def test_import_crlf_file_keeps_structure_and_line_endings():
+    imported = import_text("win.md", "# T\r\n\r\n## S\r\n\r\n- a\r\n- b\r\n")
+    assert imported.structured
+    sections = yaml.safe_load(imported.files["sections.yaml"])["sections"]
+    assert [block["rule"]["text"] for block in sections[0]["blocks"]] == ["a", "b"]
+
+
+def test_import_again_removes_stale_section_file(canon: Run, tmp_path: Path):
+    source = tmp_path / "doc.md"
+    source.write_text("# T\n\n## S\n\n- a\n")
+    out = tmp_path / "out"
+    assert canon("import", str(source), "--out", str(out)).exit_code == 0
+    assert (out / "doc" / "sections.yaml").exists()
+    source.write_text("Just a paragraph.\n")
+    assert canon("import", str(source), "--out", str(out)).exit_code == 0
+    assert sorted(path.name for path in (out / "doc").iterdir()) == ["standard.yaml"]
+    compiled = tmp_path / "compiled"
+    assert canon("compile", str(out / "doc"), "--out", str(compiled)).exit_code == 0
+    assert (compiled / "doc.md").read_text() == "Just a paragraph.\n"

@@ -64,6 +64,8 @@ def render_original(standard: Standard) -> Output:
         content = source.frontmatter + body
     else:
         content = render_document(_derived_lines(standard), body)
+    if source.newline != "\n":
+        content = content.replace("\n", source.newline)
     return Output(
         path=PurePosixPath(source.path), content=content, standard=standard.meta.id, target=ORIGINAL
     )

@@ -79,6 +79,8 @@ def _leading_blank(body: str) -> tuple[str, str]:
 
 def _build(name: str, text: str, *, structured: bool) -> Standard:
     source_format = detect_format(name)
+    newline = "\r\n" if "\r\n" in text and "\r" not in text.replace("\r\n", "\n") else "\n"
+    text = text.replace("\r\n", "\n") if newline != "\n" else text
     found, body = split_frontmatter(text)
     raw = found.raw if found else ""
     if not found:
@@ -100,7 +102,9 @@ def _build(name: str, text: str, *, structured: bool) -> Standard:
         frontmatter=fields.extra or {},
         quote_globs=True,
         intro=tuple(parsed.intro),
-        source=SourceFile(format=source_format, path=name, frontmatter=raw, ending=ending),
+        source=SourceFile(
+            format=source_format, path=name, frontmatter=raw, ending=ending, newline=newline
+        ),
     )
     return Standard(meta=meta, sections=tuple(parsed.sections))
 
@@ -223,7 +227,16 @@ def import_files(paths: list[Path], out: Path) -> tuple[list[Imported], Applied]
         for name, content in result.files.items():
             files[PurePosixPath(result.name, name)] = content
     out.mkdir(parents=True, exist_ok=True)
-    applied = apply_plan(Plan(root=out.resolve(), files=files))
+    root = out.resolve()
+    orphans = tuple(
+        sorted(
+            PurePosixPath(item.name, stale.name)
+            for item in imported
+            for stale in (root / item.name).glob("*.yaml")
+            if PurePosixPath(item.name, stale.name) not in files
+        )
+    )
+    applied = apply_plan(Plan(root=root, files=files, orphans=orphans))
     return imported, applied
 
 

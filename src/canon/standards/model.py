@@ -225,12 +225,14 @@ class SourceFile(_Frozen):
             it included; empty when the file had none.
         ending: What follows the last block (usually one newline; empty when the file
             ended without one).
+        newline: The file's line ending (CRLF for a file written on Windows).
     """
 
     format: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     path: Annotated[str, Field(min_length=1)]
     frontmatter: str = ""
     ending: Annotated[str, Field(pattern=r"^[ \t\n]*$")] = "\n"
+    newline: Literal["\n", "\r\n"] = "\n"
 
 
 class StandardMeta(_Frozen):

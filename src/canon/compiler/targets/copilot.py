@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from canon.compiler.targets.base import Context
     from canon.standards.model import Standard, StandardMeta
 
-__all__ = ["INFO", "Copilot"]
+__all__ = ["INFO", "REVIEW_LIMIT", "Copilot"]
+
+REVIEW_LIMIT = 4_000
+"""Copilot code review was documented to read only this much of copilot-instructions.md."""
 
 INFO = TargetInfo(
     name="copilot",
@@ -70,6 +73,14 @@ class Copilot(MarkdownTarget):
             for standard in standards
             if standard.meta.applies_to and not standard.meta.quote_globs
         ]
+        notes.extend(
+            Note(
+                message=f"{output.path} is {len(output.content):,} characters; Copilot code "
+                f"review reads only the first {REVIEW_LIMIT:,}"
+            )
+            for output in rendering.outputs
+            if str(output.path) == INFO.paths[0] and len(output.content) > REVIEW_LIMIT
+        )
         return Rendering(outputs=rendering.outputs, notes=(*rendering.notes, *notes))
 
 
