@@ -220,16 +220,37 @@ def test_import_whitespace_only_body_round_trips():
         assert imported.files
 
 
-def test_import_two_files_same_name_is_an_error(canon: Run, tmp_path: Path):
+def test_import_two_files_same_name_get_separate_folders(canon: Run, tmp_path: Path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    (tmp_path / "a" / "x.md").write_text("# A\n")
-    (tmp_path / "b" / "x.md").write_text("# B\n")
+    (tmp_path / "a" / "AGENTS.md").write_text("# A\n")
+    (tmp_path / "b" / "AGENTS.md").write_text("# B\n")
+    out = tmp_path / "o"
     result = canon(
-        "import", str(tmp_path / "a/x.md"), str(tmp_path / "b/x.md"), "--out", str(tmp_path / "o")
+        "import", str(tmp_path / "a/AGENTS.md"), str(tmp_path / "b/AGENTS.md"), "--out", str(out)
     )
-    assert result.exit_code == 2
-    assert "another file also imports as x/" in result.stderr
+    assert result.exit_code == 0, result.stderr
+    assert sorted(path.name for path in out.iterdir()) == ["agents", "agents-2"]
+    compiled = tmp_path / "c"
+    assert canon("compile", str(out / "agents-2"), "--out", str(compiled)).exit_code == 0
+    assert (compiled / "AGENTS.md").read_text() == "# B\n"
+
+
+def test_import_unknown_keys_survive_conversion_to_the_same_format(canon: Run, tmp_path: Path):
+    source = tmp_path / "keys.instructions.md"
+    source.write_text(QUIRKS["keys.instructions.md"])
+    out = tmp_path / "o"
+    assert canon("import", str(source), "--out", str(out)).exit_code == 0
+    compiled = tmp_path / "c"
+    result = canon(
+        "compile", str(out / "keys"), "-t", "copilot", "-t", "cursor", "--out", str(compiled)
+    )
+    assert result.exit_code == 0, result.stderr
+    copilot = (compiled / ".github/instructions/keys.instructions.md").read_text()
+    assert copilot.startswith(
+        '---\napplyTo: "**/*.py"\nexcludeAgent: code-review\nx-custom:\n  - "a"\n  - "b"\n---\n'
+    )
+    assert "excludeAgent" not in (compiled / ".cursor/rules/keys.mdc").read_text()
 
 
 def test_import_crlf_file_keeps_structure_and_line_endings():

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from canon.compiler.frontmatter import MetaFields, meta_fields, parse_fields, split_frontmatter
 from canon.compiler.targets import BUILTIN, get_target
 from canon.compiler.targets.base import Output, render_document
-from canon.compiler.targets.common import body_of
+from canon.compiler.targets.common import body_of, extra_lines
 
 if TYPE_CHECKING:
     from canon.standards.model import Standard
@@ -81,4 +81,4 @@ def _derived_lines(standard: Standard) -> list[str]:
     if frontmatter is None or not meta.applies_to:
         return []
     lines: list[str] = frontmatter(meta, meta.applies_to)
-    return lines
+    return [*lines, *extra_lines(meta, lines, format_name)]

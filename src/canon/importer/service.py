@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -39,6 +39,16 @@ class Imported:
     structured: bool
 
 
+_FORMATS: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((".instructions.md", "copilot-instructions.md"), "copilot"),
+    ((".mdc",), "cursor"),
+    (("agents.md", "agent.md"), "agents-md"),
+    (("claude.md",), "claude"),
+    (("gemini.md",), "gemini"),
+    (("conventions.md",), "aider"),
+)
+
+
 def detect_format(name: str) -> str:
     """Tell a file's format from its name.
 
@@ -46,18 +56,10 @@ def detect_format(name: str) -> str:
         name: The file's name.
 
     Returns:
-        `copilot`, `cursor`, `agents-md`, `claude` or `markdown`.
+        `copilot`, `cursor`, `agents-md`, `claude`, `gemini`, `aider` or `markdown`.
     """
     lower = name.lower()
-    if lower.endswith((".instructions.md", "copilot-instructions.md")):
-        return "copilot"
-    if lower.endswith(".mdc"):
-        return "cursor"
-    if lower.endswith(("agents.md", "agent.md")):
-        return "agents-md"
-    if lower.endswith("claude.md"):
-        return "claude"
-    return "markdown"
+    return next((kind for ends, kind in _FORMATS if lower.endswith(ends)), "markdown")
 
 
 def _standard_id(name: str) -> str:
@@ -221,8 +223,11 @@ def import_files(paths: list[Path], out: Path) -> tuple[list[Imported], Applied]
             result = import_text(path.name, text)
         except InputError as exc:
             raise InputError(exc.message, Position(path=path)) from None
-        if any(item.name == result.name for item in imported):
-            raise InputError(f"another file also imports as {result.name}/", Position(path=path))
+        taken = {item.name for item in imported}
+        name, counter = result.name, 2
+        while name in taken:
+            name, counter = f"{result.name}-{counter}", counter + 1
+        result = replace(result, name=name)
         imported.append(result)
         for name, content in result.files.items():
             files[PurePosixPath(result.name, name)] = content

@@ -10,6 +10,7 @@ exceed the size limit, and fails with the file, its size and the limit otherwise
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MarkdownTarget",
     "body_of",
+    "extra_lines",
     "is_for",
     "scope_line",
     "select_for",
@@ -116,6 +118,43 @@ def yaml_list(key: str, values: Sequence[str]) -> list[str]:
         The frontmatter lines.
     """
     return [f"{key}:", *(f"  - {frontmatter_value(value, quote=True)}" for value in values)]
+
+
+_PLAIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_ ./@()+-]*$")
+
+
+def extra_lines(meta: StandardMeta, written: list[str], target: str) -> list[str]:
+    """The standard's extra frontmatter keys, for a file that has frontmatter.
+
+    Extra keys belong to one format: an imported standard's go back only to the format it
+    came from; a standard written by hand gives its extras to every format with frontmatter.
+    Keys the target already wrote are not repeated.
+
+    Args:
+        meta: The standard's metadata.
+        written: The lines the target derived.
+        target: The target's name.
+
+    Returns:
+        The lines to add.
+    """
+    if not written or (meta.source is not None and meta.source.format != target):
+        return []
+    taken = {line.split(":", 1)[0] for line in written if not line.startswith(" ")}
+    lines: list[str] = []
+    for key, value in meta.frontmatter.items():
+        if key in taken:
+            continue
+        if isinstance(value, tuple):
+            lines.extend(yaml_list(key, value))
+        elif isinstance(value, bool):
+            lines.append(f"{key}: {'true' if value else 'false'}")
+        else:
+            text = str(value)
+            lines.append(
+                f"{key}: {text if _PLAIN.match(text) else frontmatter_value(text, quote=True)}"
+            )
+    return lines
 
 
 def body_of(standard: Standard) -> str:
@@ -280,6 +319,7 @@ class MarkdownTarget:
             notes.append(self._fallback_note(standard, self._path(meta.id)))
             standard = _with_scope_line(standard)
         lines = self.frontmatter(meta, globs)
+        lines.extend(extra_lines(meta, lines, self.info.name))
         whole = self._output(standard, lines, self._path(meta.id))
         limit = self.info.size_limit
         if limit is None or len(whole.content) <= limit or not self.info.splits:
