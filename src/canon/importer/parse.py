@@ -263,6 +263,8 @@ def parse_body(content: str) -> Parsed:
             blocks = []
             continue
         new = _blocks(text, ids)
+        if index == 0:
+            space = ""  # nothing comes before the first block: no space to keep
         previous = blocks[-1] if blocks else None
         default = _default_space(previous, new[0], current, first=not blocks)
         if space and space != default:

@@ -81,7 +81,8 @@ def _leading_blank(body: str) -> tuple[str, str]:
 
 def _build(name: str, text: str, *, structured: bool) -> Standard:
     source_format = detect_format(name)
-    newline = "\r\n" if "\r\n" in text and "\r" not in text.replace("\r\n", "\n") else "\n"
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf and crlf == text.count("\n") == text.count("\r") else "\n"
     text = text.replace("\r\n", "\n") if newline != "\n" else text
     found, body = split_frontmatter(text)
     raw = found.raw if found else ""
@@ -187,8 +188,8 @@ def import_text(name: str, text: str) -> Imported:
     for structured in (True, False):
         try:
             standard = _build(name, text, structured=structured)
-        except ValueError:
-            continue
+        except (ValueError, LookupError, TypeError, RecursionError):
+            continue  # Markdown canon cannot structure: the verbatim attempt follows
         files = _yaml_files(standard)
         if _round_trip(files, text):
             source_format = detect_format(name)
