@@ -272,3 +272,55 @@ def test_import_again_removes_stale_section_file(canon: Run, tmp_path: Path):
     compiled = tmp_path / "compiled"
     assert canon("compile", str(out / "doc"), "--out", str(compiled)).exit_code == 0
     assert (compiled / "doc.md").read_text() == "Just a paragraph.\n"
+
+
+_PIECES = (
+    "# Title",
+    "## Sec",
+    "### Sub",
+    "- item",
+    "- item  ",
+    "  - nested",
+    "    - four",
+    "1. one",
+    "2) two",
+    "* star",
+    "",
+    "",
+    " ",
+    "\t",
+    "para text",
+    "more text  ",
+    "```python",
+    "```",
+    "~~~",
+    "code line",
+    "    indented code",
+    "| a | b |",
+    "|---|---|",
+    "<!-- c -->",
+    "> quote",
+    "---",
+    "Setext",
+    "===",
+    "-",
+    "- ",
+    "\ttabbed",
+    "- [ ] task",
+    "<div>",
+)
+_HEADERS = ("", "---\napplyTo: '**/*.py'\n---\n", "---\nglobs: *.py\nalwaysApply: false\n---\n\n")
+
+
+def test_import_random_markdown_always_round_trips():
+    import random
+
+    generator = random.Random(20261127)
+    structured = 0
+    for _ in range(150):
+        lines = [generator.choice(_PIECES) for _ in range(generator.randint(0, 20))]
+        body = "\n".join(lines) + generator.choice(["", "\n", "\n\n", " \n"])
+        name = generator.choice(["x.instructions.md", "x.mdc", "AGENTS.md", "CLAUDE.md", "x.md"])
+        imported = import_text(name, generator.choice(_HEADERS) + body)  # raises if it cannot
+        structured += imported.structured
+    assert structured >= 140

@@ -240,56 +240,54 @@ def parse_body(content: str) -> Parsed:
     Returns:
         The structure; rendering it gives `content` back, or the caller falls back.
     """
-    parsed = Parsed()
-    ids = _Ids()
-    section_ids = _Ids()
+    builder = _Builder()
+    for index, (space, text) in enumerate(_chunks(content)):
+        heading = _HEADING.match(text) if "\n" not in text else None
+        if index == 0 and heading and len(heading[1]) == 1:
+            builder.parsed.title = heading[2]
+        elif heading and len(heading[1]) > 1:
+            builder.heading(heading, space)
+        else:
+            # nothing comes before the first block: no space to keep
+            builder.add(_blocks(text, builder.ids), "" if index == 0 else space)
+    builder.close()
+    return builder.parsed
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Collects blocks into the intro and sections, recording unusual spacing."""
+
+    parsed: Parsed = field(default_factory=Parsed)
+    ids: _Ids = field(default_factory=_Ids)
+    section_ids: _Ids = field(default_factory=_Ids)
     current: Section | None = None
-    blocks: list[Block] = []
-    chunks = _chunks(content)
-    for index, (space, text) in enumerate(chunks):
-        heading = _HEADING.match(text)
-        if index == 0 and heading and len(heading[1]) == 1 and "\n" not in text:
-            parsed.title = heading[2]
-            continue
-        if heading and len(heading[1]) > 1 and "\n" not in text:
-            _close(parsed, current, blocks)
-            gap = None if space in ("", "\n\n") else space
-            current = Section(
-                title=heading[2],
-                level=len(heading[1]),
-                id=section_ids.make(heading[2], "section"),
-                space_before=gap,
-            )
-            blocks = []
-            continue
-        new = _blocks(text, ids)
-        if index == 0:
-            space = ""  # nothing comes before the first block: no space to keep
-        previous = blocks[-1] if blocks else None
-        default = _default_space(previous, new[0], current, first=not blocks)
+    blocks: list[Block] = field(default_factory=list)
+
+    def heading(self, heading: re.Match[str], space: str) -> None:
+        self.close()
+        self.current = Section(
+            title=heading[2],
+            level=len(heading[1]),
+            id=self.section_ids.make(heading[2], "section"),
+            space_before=None if space in ("", "\n\n") else space,
+        )
+        self.blocks = []
+
+    def add(self, new: list[Block], space: str) -> None:
+        previous = self.blocks[-1] if self.blocks else None
+        entries = RuleItem | ListItem
+        default = "\n" if isinstance(previous, entries) and isinstance(new[0], entries) else "\n\n"
         if space and space != default:
-            new[0] = _with_space(new[0], space, current, first=not blocks)
-            if not blocks and current is not None:
-                current = current.model_copy(update={"space_after_heading": space})
-        blocks.extend(new)
-    _close(parsed, current, blocks)
-    return parsed
+            if not self.blocks and self.current is not None:
+                self.current = self.current.model_copy(update={"space_after_heading": space})
+            else:
+                new[0] = new[0].model_copy(update={"space_before": space})
+        self.blocks.extend(new)
 
-
-def _default_space(
-    previous: Block | None, block: Block, current: Section | None, *, first: bool
-) -> str:
-    del current, first
-    entries = RuleItem | ListItem
-    if isinstance(previous, entries) and isinstance(block, entries):
-        return "\n"
-    return "\n\n"
-
-
-def _with_space(block: Block, space: str, current: Section | None, *, first: bool) -> Block:
-    if first and current is not None:
-        return block
-    return block.model_copy(update={"space_before": space})
+    def close(self) -> None:
+        _close(self.parsed, self.current, self.blocks)
+        self.blocks = []
 
 
 def _close(parsed: Parsed, current: Section | None, blocks: list[Block]) -> None:
