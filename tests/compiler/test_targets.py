@@ -265,3 +265,28 @@ def test_compile_copilot_repository_file_warns_past_code_review_limit(canon: Run
     result = canon("compile", str(std), "-t", "copilot", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0
     assert "Copilot code review reads only the first 4,000" in result.stderr
+
+
+def test_compile_manifest_target_all_means_the_manifest_targets(canon: Run, project: Path):
+    manifest = project / "instructions" / "canon.yaml"
+    manifest.write_text("standards: [demo]\ntargets: [cursor, agents-md]\n")
+    result = canon("compile", "--target", "all")
+    assert result.exit_code == 0, result.stderr
+    assert (project / ".cursor/rules/demo.mdc").is_file()
+    assert (project / "AGENTS.md").is_file()
+    assert not (project / ".github").exists()
+    refused = canon("compile", "--target", "zed")
+    assert refused.exit_code == 2
+    assert "target 'zed' is not in the manifest" in refused.stderr
+
+
+def test_compile_manifest_all_targets_then_check_is_clean(canon: Run, project: Path):
+    manifest = project / "instructions" / "canon.yaml"
+    manifest.write_text("standards: [demo]\ntargets: [all]\n")
+    assert canon("compile").exit_code == 0
+    check = canon("compile", "--check")
+    assert check.exit_code == 0, check.stdout
+    manifest.write_text("standards: [demo]\ntargets: [copilot]\n")
+    stale = canon("compile", "--check")
+    assert stale.exit_code == 1
+    assert "orphaned: .windsurf/rules/demo.md" in stale.stderr

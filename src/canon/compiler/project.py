@@ -148,12 +148,14 @@ def _plan_manifest(request: CompileRequest) -> Planned:
     root = find_root(request.start)
     manifest_path = root / MANIFEST
     manifest = load_manifest(manifest_path)
-    unknown = [name for name in request.targets if name not in (*manifest.targets, "all")]
+    listed = expand_targets(manifest.targets)
+    asked = listed if "all" in request.targets else expand_targets(request.targets)
+    unknown = [name for name in asked if name not in listed]
     if unknown:
         raise InputError(
             f"target {unknown[0]!r} is not in the manifest", Position(path=manifest_path)
         )
-    targets = expand_targets(request.targets or manifest.targets)
+    targets = asked or listed
     out = _manifest_out(root, manifest_path, manifest.out)
     standards = [
         _varied(_manifest_standard(root, manifest_path, index, name), request)
@@ -165,7 +167,10 @@ def _plan_manifest(request: CompileRequest) -> Planned:
     _refuse_sources(files, root)
     record_path = root / RECORD
     old = read_record(record_path)
-    kept = {path: owner for path, owner in old.items() if owner[1] not in targets}
+    # a run limited by --target keeps the other listed targets' files; unlisted ones are orphans
+    kept = {
+        path: owner for path, owner in old.items() if owner[1] in listed and owner[1] not in targets
+    }
     new = {PurePosixPath(prefix / o.path): (o.standard, o.target) for o in outputs}
     orphans = tuple(sorted(path for path in old if path not in new and path not in kept))
     files[RECORD] = record_text(kept | new)
