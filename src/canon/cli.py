@@ -1,12 +1,18 @@
 """The `canon` command: parse options, call one service, print. Heavy imports stay lazy."""
 
+from __future__ import annotations
+
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from canon.compiler.writer import Plan
 
 __all__ = ["app", "main"]
 
@@ -59,6 +65,9 @@ def compile_command(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Run the full check even when nothing changed.")
+    ] = False,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
@@ -66,18 +75,48 @@ def compile_command(
     With no STANDARD_DIR, reads instructions/canon.yaml and writes every file it names,
     deleting files it generated before whose source is gone.
     """
+    whole_project = not standards and not target and out is None
+    if check and whole_project and not no_cache and _fresh_from_cache(quiet=quiet):
+        return
     from canon.compiler.project import CompileRequest, plan_compile
 
     request = CompileRequest(standards=tuple(standards or ()), targets=tuple(target or ()), out=out)
     planned = _guarded(lambda: plan_compile(request))
-    for note in planned.notes:
+    notes = tuple(str(note) for note in planned.notes)
+    for note in notes:
         _say(f"warning: {note}")
     if check:
         _report_drift(planned.plan, quiet=quiet)
-        return
+    else:
+        _write(planned.plan, quiet=quiet)
+    if whole_project:
+        from canon.compiler.freshness import remember
+
+        remember(planned.plan.root, planned.plan.files, notes)
+
+
+def _fresh_from_cache(*, quiet: bool) -> bool:
+    from canon.compiler.freshness import cached_verdict
+    from canon.compiler.layout import find_root
+    from canon.standards.errors import CanonError
+
+    try:
+        root = find_root(Path())
+    except CanonError:
+        return False
+    fresh = cached_verdict(root)
+    if fresh is None:
+        return False
+    for note in fresh.notes:
+        _say(f"warning: {note}")
+    _say(f"{fresh.files} generated file(s) up to date", quiet=quiet)
+    return True
+
+
+def _write(plan: Plan, *, quiet: bool) -> None:
     from canon.compiler.writer import apply_plan
 
-    applied = _guarded(lambda: apply_plan(planned.plan))
+    applied = _guarded(lambda: apply_plan(plan))
     for path in applied.written:
         _say(f"wrote {path}", quiet=quiet)
     for path in applied.deleted:
@@ -86,7 +125,7 @@ def compile_command(
     _say(f"{summary}, {len(applied.deleted)} deleted", quiet=quiet)
 
 
-def _report_drift(plan: object, *, quiet: bool) -> None:
+def _report_drift(plan: Plan, *, quiet: bool) -> None:
     from canon.compiler.writer import find_drift
 
     drift = _guarded(lambda: find_drift(plan))
