@@ -28,6 +28,24 @@ app = typer.Typer(
 QUIET = typer.Option("--quiet", "-q", help="Print nothing but errors and warnings.")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from canon import __version__
+
+        sys.stdout.write(f"canon {__version__}\n")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Write coding standards once as YAML; compile them for every AI coding assistant."""
+
+
 def _say(message: str, *, quiet: bool = False) -> None:
     if not quiet:
         sys.stderr.write(f"canon: {message}\n")

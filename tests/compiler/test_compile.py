@@ -254,3 +254,11 @@ def test_freshness_verdict_known_after_compile_and_lost_after_source_edit(
 
 
 DEMO_META_EDITED = "id: demo\ntitle: Renamed\n"
+
+
+def test_version_prints_the_package_version(canon: Run) -> None:
+    from canon import __version__
+
+    result = canon("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"canon {__version__}\n"
