@@ -1,12 +1,18 @@
 """The `canon` command: parse options, call one service, print. Heavy imports stay lazy."""
 
+from __future__ import annotations
+
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from canon.compiler.writer import Plan
 
 __all__ = ["app", "main"]
 
@@ -20,6 +26,24 @@ app = typer.Typer(
 )
 
 QUIET = typer.Option("--quiet", "-q", help="Print nothing but errors and warnings.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from canon import __version__
+
+        sys.stdout.write(f"canon {__version__}\n")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Write coding standards once as YAML; compile them for every AI coding assistant."""
 
 
 def _say(message: str, *, quiet: bool = False) -> None:
@@ -39,7 +63,7 @@ def _guarded[T](action: Callable[[], T]) -> T:
 
 
 @app.command("compile")
-def compile_command(  # noqa: PLR0913, PLR0917 - typer maps each option to a parameter
+def compile_command(
     standards: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -67,6 +91,9 @@ def compile_command(  # noqa: PLR0913, PLR0917 - typer maps each option to a par
         bool,
         typer.Option(help="Write files over a target's size limit (warning) instead of failing."),
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Run the full check even when nothing changed.")
+    ] = False,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
@@ -76,6 +103,11 @@ def compile_command(  # noqa: PLR0913, PLR0917 - typer maps each option to a par
     target. A standard made by `canon import` compiled without --target gives back the file
     it came from.
     """
+    whole_project = (
+        not standards and not target and out is None and variant == "full" and not allow_oversize
+    )
+    if check and whole_project and not no_cache and _fresh_from_cache(quiet=quiet):
+        return
     from canon.compiler.project import CompileRequest, plan_compile
 
     request = CompileRequest(
@@ -86,14 +118,41 @@ def compile_command(  # noqa: PLR0913, PLR0917 - typer maps each option to a par
         allow_oversize=allow_oversize,
     )
     planned = _guarded(lambda: plan_compile(request))
-    for note in planned.notes:
+    notes = tuple(str(note) for note in planned.notes)
+    for note in notes:
         _say(f"warning: {note}")
     if check:
         _report_drift(planned.plan, quiet=quiet)
-        return
+    else:
+        _write(planned.plan, quiet=quiet)
+    if whole_project:
+        from canon.compiler.freshness import remember
+
+        remember(planned.plan.root, planned.plan.files, notes)
+
+
+def _fresh_from_cache(*, quiet: bool) -> bool:
+    from canon.compiler.freshness import cached_verdict
+    from canon.compiler.layout import find_root
+    from canon.standards.errors import CanonError
+
+    try:
+        root = find_root(Path())
+    except CanonError:
+        return False
+    fresh = cached_verdict(root)
+    if fresh is None:
+        return False
+    for note in fresh.notes:
+        _say(f"warning: {note}")
+    _say(f"{fresh.files} generated file(s) up to date", quiet=quiet)
+    return True
+
+
+def _write(plan: Plan, *, quiet: bool) -> None:
     from canon.compiler.writer import apply_plan
 
-    applied = _guarded(lambda: apply_plan(planned.plan))
+    applied = _guarded(lambda: apply_plan(plan))
     for path in applied.written:
         _say(f"wrote {path}", quiet=quiet)
     for path in applied.deleted:
@@ -102,7 +161,7 @@ def compile_command(  # noqa: PLR0913, PLR0917 - typer maps each option to a par
     _say(f"{summary}, {len(applied.deleted)} deleted", quiet=quiet)
 
 
-def _report_drift(plan: object, *, quiet: bool) -> None:
+def _report_drift(plan: Plan, *, quiet: bool) -> None:
     from canon.compiler.writer import find_drift
 
     drift = _guarded(lambda: find_drift(plan))

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from canon.compiler.layout import INSTRUCTIONS_DIR, MANIFEST, RECORD, find_root
 from canon.compiler.targets import get_target, target_names
 from canon.compiler.targets.base import Context, Note, Output, Rendering, Target
 from canon.compiler.writer import Plan, read_record, record_text
@@ -11,21 +12,7 @@ from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Standard
 from canon.standards.yamlpos import read_yaml
 
-__all__ = [
-    "INSTRUCTIONS_DIR",
-    "MANIFEST",
-    "RECORD",
-    "CompileRequest",
-    "Planned",
-    "expand_targets",
-    "find_root",
-    "plan_compile",
-    "render_target",
-]
-
-INSTRUCTIONS_DIR = "instructions"
-MANIFEST = PurePosixPath(INSTRUCTIONS_DIR, "canon.yaml")
-RECORD = PurePosixPath(INSTRUCTIONS_DIR, "canon.lock")
+__all__ = ["CompileRequest", "Planned", "expand_targets", "plan_compile", "render_target"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,26 +43,6 @@ class Planned:
 
     plan: Plan
     notes: tuple[Note, ...]
-
-
-def find_root(start: Path) -> Path:
-    """Find the project root: the nearest folder, upwards, holding `instructions/canon.yaml`.
-
-    Args:
-        start: Where to start looking.
-
-    Returns:
-        The resolved project root.
-
-    Raises:
-        InputError: No folder up to the file system's root holds a manifest.
-    """
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / MANIFEST).is_file():
-            return folder
-    message = f"no {MANIFEST} here or in any parent folder (or name STANDARD_DIR... and --target)"
-    raise InputError(message)
 
 
 def plan_compile(request: CompileRequest) -> Planned:
