@@ -324,3 +324,39 @@ def test_import_random_markdown_always_round_trips():
         imported = import_text(name, generator.choice(_HEADERS) + body)  # raises if it cannot
         structured += imported.structured
     assert structured >= 140
+
+
+@pytest.mark.parametrize(
+    ("relative", "text", "expected"),
+    [
+        (".claude/rules/py.md", '---\npaths:\n  - "src/**/*.py"\n---\n\n- Typed.\n', "claude"),
+        (
+            ".windsurf/rules/py.md",
+            "---\ntrigger: glob\nglobs: src/**/*.py\n---\n\n- Typed.\n",
+            "windsurf",
+        ),
+        (
+            "o__r__.kiro__steering__py.md",
+            "---\ninclusion: fileMatch\nfileMatchPattern: 'src/**/*.py'\n---\n- Typed.\n",
+            "kiro",
+        ),
+    ],
+)
+def test_import_rule_folder_formats_read_their_globs(
+    canon: Run, tmp_path: Path, relative: str, text: str, expected: str
+):
+    source = tmp_path / "repo" / relative
+    source.parent.mkdir(parents=True)
+    source.write_text(text)
+    out = tmp_path / "o"
+    assert canon("import", str(source), "--out", str(out)).exit_code == 0
+    (folder,) = list(out.iterdir())
+    standard = load_standard(folder)
+    assert standard.meta.source is not None and standard.meta.source.format == expected
+    assert standard.meta.applies_to == ("src/**/*.py",)
+    data, _ = _round_trip(canon, source, tmp_path / "rt")
+    assert data == text.encode()
+    converted = tmp_path / "converted"
+    assert canon("compile", str(folder), "-t", "copilot", "--out", str(converted)).exit_code == 0
+    (written,) = list((converted / ".github/instructions").iterdir())
+    assert written.read_text().startswith('---\napplyTo: "src/**/*.py"\n---\n')

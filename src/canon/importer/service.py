@@ -39,7 +39,19 @@ class Imported:
     structured: bool
 
 
-_FORMATS: tuple[tuple[tuple[str, ...], str], ...] = (
+_FOLDERS: tuple[tuple[str, str], ...] = (
+    (".github/instructions/", "copilot"),
+    (".cursor/rules/", "cursor"),
+    (".claude/rules/", "claude"),
+    (".windsurf/rules/", "windsurf"),
+    (".continue/rules/", "continue"),
+    (".kiro/steering/", "kiro"),
+    (".clinerules/", "cline"),
+    (".amazonq/rules/", "amazonq"),
+    (".roo/rules/", "roo"),
+)
+
+_NAMES: tuple[tuple[tuple[str, ...], str], ...] = (
     ((".instructions.md", "copilot-instructions.md"), "copilot"),
     ((".mdc",), "cursor"),
     (("agents.md", "agent.md"), "agents-md"),
@@ -49,17 +61,21 @@ _FORMATS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-def detect_format(name: str) -> str:
-    """Tell a file's format from its name.
+def detect_format(path: str) -> str:
+    """Tell a file's format from its path (or its name, folders flattened with `__`).
 
     Args:
-        name: The file's name.
+        path: The file's path as given, or its name.
 
     Returns:
-        `copilot`, `cursor`, `agents-md`, `claude`, `gemini`, `aider` or `markdown`.
+        A target name (`copilot`, `cursor`, `agents-md`, `claude`, `windsurf`, ...), or
+        `markdown` for plain Markdown.
     """
-    lower = name.lower()
-    return next((kind for ends, kind in _FORMATS if lower.endswith(ends)), "markdown")
+    lower = path.lower().replace("\\", "/").replace("__", "/")
+    folder = next((kind for part, kind in _FOLDERS if part in lower), None)
+    name = lower.rsplit("/", 1)[-1]
+    by_name = next((kind for ends, kind in _NAMES if name.endswith(ends)), None)
+    return by_name or folder or "markdown"
 
 
 def _standard_id(name: str) -> str:
@@ -79,8 +95,7 @@ def _leading_blank(body: str) -> tuple[str, str]:
     return stripped, content
 
 
-def _build(name: str, text: str, *, structured: bool) -> Standard:
-    source_format = detect_format(name)
+def _build(name: str, text: str, *, structured: bool, source_format: str) -> Standard:
     crlf = text.count("\r\n")
     newline = "\r\n" if crlf and crlf == text.count("\n") == text.count("\r") else "\n"
     text = text.replace("\r\n", "\n") if newline != "\n" else text
@@ -172,12 +187,13 @@ def _round_trip(files: dict[str, str], expected: str) -> bool:
         return render_original(standard).content == expected
 
 
-def import_text(name: str, text: str) -> Imported:
+def import_text(name: str, text: str, *, source_format: str | None = None) -> Imported:
     """Turn one file's text into a standard's YAML files, proven to compile back exactly.
 
     Args:
         name: The file's name (it decides the format and the standard's id).
         text: The file's content.
+        source_format: The file's format; None to tell it from the name.
 
     Returns:
         The standard's files.
@@ -185,14 +201,14 @@ def import_text(name: str, text: str) -> Imported:
     Raises:
         InputError: The file cannot be represented so that it comes back byte for byte.
     """
+    source_format = source_format or detect_format(name)
     for structured in (True, False):
         try:
-            standard = _build(name, text, structured=structured)
+            standard = _build(name, text, structured=structured, source_format=source_format)
         except (ValueError, LookupError, TypeError, RecursionError):
             continue  # Markdown canon cannot structure: the verbatim attempt follows
         files = _yaml_files(standard)
         if _round_trip(files, text):
-            source_format = detect_format(name)
             return Imported(
                 name=standard.meta.id,
                 source_format=source_format,
@@ -221,7 +237,7 @@ def import_files(paths: list[Path], out: Path) -> tuple[list[Imported], Applied]
     for path in paths:
         text = _read(path)
         try:
-            result = import_text(path.name, text)
+            result = import_text(path.name, text, source_format=detect_format(path.as_posix()))
         except InputError as exc:
             raise InputError(exc.message, Position(path=path)) from None
         taken = {item.name for item in imported}
