@@ -360,3 +360,17 @@ def test_import_rule_folder_formats_read_their_globs(
     assert canon("compile", str(folder), "-t", "copilot", "--out", str(converted)).exit_code == 0
     (written,) = list((converted / ".github/instructions").iterdir())
     assert written.read_text().startswith('---\napplyTo: "src/**/*.py"\n---\n')
+
+
+def test_import_tab_and_four_space_nesting_become_nested_rules():
+    text = (
+        "## S\n\n- Parent:\n\t- Tab child\n- Other:\n    - Four-space child\n1. One\n   - Three\n"
+    )
+    imported = import_text("nest.md", text)
+    blocks = yaml.safe_load(imported.files["sections.yaml"])["sections"][0]["blocks"]
+    assert blocks[0]["indent"] == "\t"
+    assert blocks[0]["children"][0]["rule"]["text"] == "Tab child"
+    assert blocks[1]["indent"] == "    "
+    assert blocks[1]["children"][0]["rule"]["text"] == "Four-space child"
+    assert "indent" not in blocks[2]
+    assert blocks[2]["children"][0]["rule"]["text"] == "Three"

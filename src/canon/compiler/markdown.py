@@ -107,9 +107,9 @@ def render_block(block: Block) -> str:
     """
     match block:
         case RuleItem(rule=rule):
-            return _render_entry(block.marker, rule.text, block.children)
+            return _render_entry(block, rule.text)
         case ListItem(item=text):
-            return _render_entry(block.marker, text, block.children)
+            return _render_entry(block, text)
         case Code(code=code):
             body = code.text if not code.text or code.text.endswith("\n") else code.text + "\n"
             return f"{code.fence}{code.lang}\n{body}{code.fence}"
@@ -123,10 +123,10 @@ def render_block(block: Block) -> str:
     raise TypeError(msg)
 
 
-def _render_entry(marker: str, text: str, children: tuple[Block, ...]) -> str:
-    lines = [f"{marker} {text}"]
-    indent = " " * (len(marker) + 1)
-    lines.extend(_indent(render_block(child), indent) for child in children)
+def _render_entry(entry: RuleItem | ListItem, text: str) -> str:
+    lines = [f"{entry.marker} {text}"]
+    indent = entry.indent or " " * (len(entry.marker) + 1)
+    lines.extend(_indent(render_block(child), indent) for child in entry.children)
     return "\n".join(lines)
 
 

@@ -140,16 +140,46 @@ def _structured(text: str, ids: _Ids) -> list[Block] | None:
     single = _single(text, lines)
     if single is not None:
         return [single]
-    start = next((i for i, line in enumerate(lines) if _MARKER.match(line)), None)
-    if start is None:
-        return [Paragraph(paragraph=text)]
-    entries = _entries(lines[start:], ids)
-    if entries is None:
-        return None
-    if start == 0:
-        return entries
-    first = entries[0].model_copy(update={"space_before": "\n"})
-    return [Paragraph(paragraph="\n".join(lines[:start])), first, *entries[1:]]
+    blocks: list[Block] = []
+    for kind, segment in _segments(lines):
+        if kind == "list":
+            new = _entries(segment, ids)
+        elif kind == "code":
+            code = _code(segment)
+            new = [code] if code is not None else None
+        else:
+            new = [Paragraph(paragraph="\n".join(segment))]
+        if new is None:
+            return None
+        if blocks:
+            new[0] = new[0].model_copy(update={"space_before": "\n"})
+        blocks.extend(new)
+    return blocks
+
+
+def _segments(lines: list[str]) -> list[tuple[str, list[str]]]:
+    """Split a chunk into runs on consecutive lines: lists, fenced code, other text."""
+    segments: list[tuple[str, list[str]]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if re.match(r"^(`{3,}|~{3,})", line):
+            end, kind = _fence_end(lines, index), "code"
+        elif _MARKER.match(line):
+            end, kind = index + 1, "list"
+            while end < len(lines) and (_MARKER.match(lines[end]) or lines[end][:1] in " \t"):
+                end += 1
+        else:
+            end, kind = index + 1, "text"
+            while end < len(lines) and not _starts_block(lines[end]):
+                end += 1
+        segments.append((kind, lines[index:end]))
+        index = end
+    return segments
+
+
+def _starts_block(line: str) -> bool:
+    return bool(_MARKER.match(line) or re.match(r"^(`{3,}|~{3,})", line))
 
 
 def _single(text: str, lines: list[str]) -> Block | None:
@@ -180,18 +210,35 @@ def _entries(lines: list[str], ids: _Ids) -> list[Block] | None:
         if match is None:
             return None
         marker, text = match[1], match[2]
-        width = len(marker) + 1
+        indent = _nested_indent(lines[index + 1 : index + 2], marker)
         end = index + 1
-        while end < len(lines) and (lines[end].startswith(" " * width) or not lines[end]):
+        while end < len(lines) and (lines[end].startswith(indent) or not lines[end]):
             end += 1
-        nested = [line[width:] for line in lines[index + 1 : end]]
+        nested = [line[len(indent) :] for line in lines[index + 1 : end]]
         children = _children(nested, ids) if nested else []
         if children is None:
             return None
         rule = Rule(id=ids.make(text, "rule"), text=text)
-        entries.append(RuleItem(marker=marker, rule=rule, children=tuple(children)))
+        usual = indent == " " * (len(marker) + 1)
+        entries.append(
+            RuleItem(
+                marker=marker,
+                rule=rule,
+                children=tuple(children),
+                **({} if usual else {"indent": indent}),
+            )
+        )
         index = end
     return entries
+
+
+def _nested_indent(following: list[str], marker: str) -> str:
+    """How the lines under an entry are indented: as the next line is, or by the marker."""
+    line = following[0] if following else ""
+    if line.startswith("\t"):
+        return "\t"
+    spaces = len(line) - len(line.lstrip(" "))
+    return " " * spaces if 0 < spaces <= 12 else " " * (len(marker) + 1)
 
 
 def _children(lines: list[str], ids: _Ids) -> list[Block] | None:
@@ -202,7 +249,7 @@ def _children(lines: list[str], ids: _Ids) -> list[Block] | None:
         line = lines[index]
         if _MARKER.match(line):
             end = index + 1
-            while end < len(lines) and not _MARKER.match(lines[end]) and lines[end][:1] == " ":
+            while end < len(lines) and not _MARKER.match(lines[end]) and lines[end][:1] in " \t":
                 end += 1
             entries = _entries(lines[index:end], ids)
             if entries is None:

@@ -105,10 +105,15 @@ class CodeBlock(_Frozen):
 
 
 class _ListEntry(_Spaced):
-    """What every list entry shares: its marker and the blocks nested under it."""
+    """What every list entry shares: its marker and the blocks nested under it.
+
+    `indent` is what nested blocks are indented by; None for the width of the marker and its
+    space (`canon import` sets it where a file nests by tabs or four spaces).
+    """
 
     marker: Annotated[str, Field(pattern=r"^([-*+]|[0-9]{1,9}[.)])$")] = "-"
     children: tuple[Block, ...] = ()
+    indent: Annotated[str, Field(pattern=r"^( {1,12}|\t{1,3})$")] | None = None
 
 
 class RuleItem(_ListEntry):
