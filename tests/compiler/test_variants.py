@@ -10,6 +10,7 @@ from canon.compiler.variants import (
     estimate_tokens,
     parse_variant,
     render_standard,
+    render_text,
 )
 from canon.standards.errors import InputError
 from canon.standards.loader import load_standard
@@ -102,3 +103,11 @@ def test_compile_variant_bad_is_one_line_error(canon: Run, tmp_path: Path):
     result = canon("compile", str(PYTHON), "--variant", "tiny", "--out", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr.startswith("canon: unknown variant 'tiny'")
+
+
+def test_render_text_gives_one_text_per_target(standard):
+    copilot = render_text(standard)
+    assert copilot == (REPO / ".github/instructions/python.instructions.md").read_text()
+    windsurf = render_text(standard, "windsurf")
+    assert windsurf.count("trigger: glob") == 3
+    assert render_text(standard, "aider").startswith("# Project Coding Standards")

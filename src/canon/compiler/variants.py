@@ -27,6 +27,7 @@ __all__ = [
     "estimate_tokens",
     "parse_variant",
     "render_standard",
+    "render_text",
 ]
 
 type VariantKind = Literal["full", "condensed", "keep", "drop", "budget"]
@@ -141,6 +142,27 @@ def render_standard(standard: Standard, target: str = "copilot") -> dict[str, st
     context = Context(targets=frozenset({target}), allow_oversize=True)
     rendering = render_target(get_target(target), [standard], context)
     return {str(output.path): output.content for output in rendering.outputs}
+
+
+def render_text(standard: Standard, target: str = "copilot") -> str:
+    """Render one standard for one target as one text, as an assistant would read it.
+
+    Args:
+        standard: The standard (a variant of it, typically).
+        target: The target's name.
+
+    Returns:
+        The file's content; a target that writes several files (a split, a config file
+        beside the instructions) gives their Markdown contents in path order, joined by a
+        blank line.
+    """
+    files = render_standard(standard, target)
+    texts = [
+        content
+        for path, content in sorted(files.items())
+        if path.endswith((".md", ".mdc", ".rules"))
+    ]
+    return "\n".join(texts or list(files.values()))
 
 
 def _matches(section: Section, names: tuple[str, ...]) -> bool:
