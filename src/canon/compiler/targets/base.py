@@ -119,7 +119,11 @@ class Rendering:
 
 
 class Target(Protocol):
-    """An assistant format: its facts, and how standards become its files."""
+    """An assistant format: its facts, and how standards become its files.
+
+    canon's own targets implement both methods. A plugin may implement only `info` and
+    `render`: the compiler then renders each standard on its own.
+    """
 
     @property
     def info(self) -> TargetInfo:
