@@ -374,3 +374,10 @@ def test_import_tab_and_four_space_nesting_become_nested_rules():
     assert blocks[1]["children"][0]["rule"]["text"] == "Four-space child"
     assert "indent" not in blocks[2]
     assert blocks[2]["children"][0]["rule"]["text"] == "Three"
+
+
+def test_import_byte_order_mark_keeps_frontmatter_and_title():
+    with_frontmatter = import_text("b.instructions.md", "\ufeff---\napplyTo: '**/*.go'\n---\n# T\n")
+    assert yaml.safe_load(with_frontmatter.files["standard.yaml"])["applies_to"] == ["**/*.go"]
+    plain = import_text("b.md", "\ufeff\n# Title\n\n- a\n")
+    assert yaml.safe_load(plain.files["standard.yaml"])["title"] == "Title"

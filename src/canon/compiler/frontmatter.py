@@ -71,7 +71,8 @@ def split_frontmatter(text: str) -> tuple[Frontmatter | None, str]:
     Returns:
         The frontmatter (None without one) and the body after it.
     """
-    if not _FENCE.match(text):
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    if not _FENCE.match(text, len(bom)):
         return None, text
     lines = text.splitlines(keepends=True)
     for index in range(1, len(lines)):

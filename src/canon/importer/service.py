@@ -90,7 +90,8 @@ def _split_ending(body: str) -> tuple[str, str]:
 
 
 def _leading_blank(body: str) -> tuple[str, str]:
-    content = body.lstrip("\n")
+    """Blank lines (and a byte order mark) before the first line, kept with the frontmatter."""
+    content = body.removeprefix("\ufeff").lstrip("\n")
     stripped = body[: len(body) - len(content)]
     return stripped, content
 
