@@ -381,3 +381,33 @@ def test_import_byte_order_mark_keeps_frontmatter_and_title():
     assert yaml.safe_load(with_frontmatter.files["standard.yaml"])["applies_to"] == ["**/*.go"]
     plain = import_text("b.md", "\ufeff\n# Title\n\n- a\n")
     assert yaml.safe_load(plain.files["standard.yaml"])["title"] == "Title"
+
+
+CORPUS_SHA256 = {
+    "agents-md/Cyber-Syntax__my-unicorn__AGENTS.md": "f784b3a4765bfbc0",
+    "agents-md/NOAA-GSL__wxvx__AGENTS.md": "8852068343b6a0b7",
+    "claude-md/AlexTraveylan__fastauth__CLAUDE.md": "12508a85e2948d90",
+    "claude-md/kiat__codeAssist__CLAUDE.md": "15d9fc052ed86211",
+    "copilot/dataverse-python.instructions.md": "2b671b7e2e99083b",
+    "copilot/go.instructions.md": "c73b7cece283d87e",
+    "copilot/langchain-python.instructions.md": "62a8481b6d21f1c4",
+    "copilot/markdown-gfm.instructions.md": "72dff55a1857da1b",
+    "copilot/object-calisthenics.instructions.md": "6c90406954930e94",
+    "copilot/playwright-python.instructions.md": "b26b8501da469360",
+    "copilot/python-mcp-server.instructions.md": "55adf9aa3d8e7e5d",
+    "copilot/terraform.instructions.md": "23cf9ba17bcd3836",
+    "cursor/9crusher__mcp-server-kalshi__.cursor__rules__python.mdc": "116d15c5ece264d9",
+    "cursor/BetterTyped__hyper-fetch__.cursor__rules__testing.mdc": "94fa4616d37ff713",
+    "cursor/DCC-BS__rag-backend__.cursor__rules__python.mdc": "5bb7ca3ad9be653b",
+}
+
+
+def test_corpus_files_are_the_originals_byte_for_byte():
+    """Formatters must never touch the fixtures (ruff formats Markdown code blocks)."""
+    import hashlib
+
+    found = {
+        path.relative_to(CORPUS).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        for path in CORPUS_FILES
+    }
+    assert found == CORPUS_SHA256
