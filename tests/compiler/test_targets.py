@@ -290,3 +290,25 @@ def test_compile_manifest_all_targets_then_check_is_clean(canon: Run, project: P
     stale = canon("compile", "--check")
     assert stale.exit_code == 1
     assert "orphaned: .windsurf/rules/demo.md" in stale.stderr
+
+
+def test_compile_rule_globs_get_their_own_scoped_file_where_possible(canon: Run, tmp_path: Path):
+    std = _standard(
+        tmp_path / "team",
+        "id: team\ntitle: Team\n",
+        "sections:\n  - title: Rules\n    blocks:\n"
+        "      - rule: {id: a, text: Everywhere.}\n"
+        "      - rule: {id: b, text: Test names., applies_to: ['tests/**/*.py']}\n",
+    )
+    out = tmp_path / "out"
+    result = canon(
+        "compile", str(std), "-t", "copilot", "-t", "cursor", "-t", "agents-md", "--out", str(out)
+    )
+    assert result.exit_code == 0, result.stderr
+    scoped = (out / ".github/instructions/team-tests-py.instructions.md").read_text()
+    assert scoped == '---\napplyTo: "tests/**/*.py"\n---\n\n# Team\n\n## Rules\n\n- Test names.\n'
+    assert "Test names." not in (out / ".github/copilot-instructions.md").read_text()
+    assert "globs: tests/**/*.py\n" in (out / ".cursor/rules/team-tests-py.mdc").read_text()
+    agents = (out / "AGENTS.md").read_text()
+    assert "- Test names. (only in files matching `tests/**/*.py`)" in agents
+    assert "holds b (only tests/**/*.py)" in result.stderr

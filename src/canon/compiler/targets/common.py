@@ -39,6 +39,7 @@ __all__ = [
     "is_for",
     "scope_line",
     "select_for",
+    "split_rule_scopes",
     "yaml_list",
 ]
 
@@ -204,6 +205,68 @@ def _rule_scope_notes(standard: Standard, target: str) -> tuple[Standard, list[N
     return standard.model_copy(update={"meta": meta, "sections": sections}), notes
 
 
+def _own_globs(block: Block, standard: Standard) -> tuple[str, ...]:
+    if isinstance(block, RuleItem) and block.rule.applies_to:
+        globs = tuple(block.rule.applies_to)
+        return () if globs == tuple(standard.meta.applies_to) else globs
+    return ()
+
+
+def split_rule_scopes(standard: Standard) -> tuple[Standard, list[Standard]]:
+    """Move rules with globs of their own into standards of their own, for scoping formats.
+
+    Each distinct set of globs becomes one standard (`ID-SLUG`, the slug made from the
+    globs) holding those rules under their section headings; the rest stays as it was.
+
+    Args:
+        standard: The standard.
+
+    Returns:
+        The standard without those rules, and one standard per set of globs.
+    """
+    groups: dict[tuple[str, ...], list[tuple[Section, RuleItem]]] = {}
+    kept: list[Section] = []
+    for section in standard.sections:
+        blocks: list[Block] = []
+        for block in section.blocks:
+            globs = _own_globs(block, standard)
+            if globs and isinstance(block, RuleItem):
+                groups.setdefault(globs, []).append((section, block))
+            else:
+                blocks.append(block)
+        kept.append(section.model_copy(update={"blocks": tuple(blocks)}))
+    rest = standard.model_copy(update={"sections": tuple(kept)})
+    slugs: set[str] = set()
+    parts = [_scoped_part(standard, globs, items, slugs) for globs, items in groups.items()]
+    return rest, parts
+
+
+def _scoped_part(
+    standard: Standard,
+    globs: tuple[str, ...],
+    items: list[tuple[Section, RuleItem]],
+    slugs: set[str],
+) -> Standard:
+    slug = "-".join(re.findall(r"[a-z0-9]+", " ".join(globs).lower()))[:40].strip("-") or "scoped"
+    base, counter = slug, 2
+    while slug in slugs:
+        slug, counter = f"{base}-{counter}", counter + 1
+    slugs.add(slug)
+    sections: dict[int, Section] = {}
+    for section, item in items:
+        current = sections.get(id(section), section.model_copy(update={"blocks": ()}))
+        sections[id(section)] = current.model_copy(update={"blocks": (*current.blocks, item)})
+    meta = standard.meta.model_copy(
+        update={
+            "id": f"{standard.meta.id}-{slug}",
+            "applies_to": globs,
+            "intro": (),
+            "source": None,
+        }
+    )
+    return standard.model_copy(update={"meta": meta, "sections": tuple(sections.values())})
+
+
 def _with_scope_line(standard: Standard) -> Standard:
     line = Paragraph(paragraph=scope_line(standard.meta.applies_to))
     meta = standard.meta.model_copy(update={"intro": (line, *standard.meta.intro)})
@@ -272,6 +335,11 @@ class MarkdownTarget:
             standard = select_for(original, self.info.name)
             if standard is None:
                 continue
+            if self.can_scope and self.scoped_path is not None:
+                standard, own = split_rule_scopes(standard)
+                for part in own:
+                    notes.append(self._moved_note(part))
+                    outputs.extend(self._own_file(part, notes, context))
             standard, rule_notes = _rule_scope_notes(standard, self.info.name)
             notes.extend(rule_notes)
             scoped = bool(standard.meta.applies_to)
@@ -392,6 +460,12 @@ class MarkdownTarget:
 
     def _path(self, name: str) -> str:
         return (self.scoped_path or self.combined_path or "").format(name=name)
+
+    def _moved_note(self, part: Standard) -> Note:
+        globs = ", ".join(part.meta.applies_to)
+        rules = ", ".join(rule.id for rule in part.rules())
+        message = f"{self.info.name}: {self._path(part.meta.id)} holds {rules} (only {globs})"
+        return Note(message=message)
 
     def _fallback_note(self, standard: Standard, path: str) -> Note:
         globs = ", ".join(standard.meta.applies_to)
