@@ -116,13 +116,7 @@ def _plan_manifest(request: CompileRequest) -> Planned:
     manifest_path = root / MANIFEST
     manifest = load_manifest(manifest_path)
     listed = expand_targets(manifest.targets)
-    asked = listed if "all" in request.targets else expand_targets(request.targets)
-    unknown = [name for name in asked if name not in listed]
-    if unknown:
-        raise InputError(
-            f"target {unknown[0]!r} is not in the manifest", Position(path=manifest_path)
-        )
-    targets = asked or listed
+    targets = _asked_targets(request.targets, listed, manifest_path)
     out = _manifest_out(root, manifest_path, manifest.out)
     standards = [
         _varied(_manifest_standard(root, manifest_path, index, name), request)
@@ -142,6 +136,19 @@ def _plan_manifest(request: CompileRequest) -> Planned:
     orphans = tuple(sorted(path for path in old if path not in new and path not in kept))
     files[RECORD] = record_text(kept | new)
     return Planned(plan=Plan(root=root, files=files, orphans=orphans), notes=notes)
+
+
+def _asked_targets(
+    names: tuple[str, ...], listed: tuple[str, ...], manifest_path: Path
+) -> tuple[str, ...]:
+    """The targets of this run: the manifest's, or those named (`all`: the manifest's)."""
+    asked = listed if "all" in names else expand_targets(names)
+    unknown = [name for name in asked if name not in listed]
+    if unknown:
+        raise InputError(
+            f"target {unknown[0]!r} is not in the manifest", Position(path=manifest_path)
+        )
+    return asked or listed
 
 
 def _manifest_standard(root: Path, manifest_path: Path, index: int, name: str) -> Standard:
