@@ -312,3 +312,27 @@ def test_compile_rule_globs_get_their_own_scoped_file_where_possible(canon: Run,
     agents = (out / "AGENTS.md").read_text()
     assert "- Test names. (only in files matching `tests/**/*.py`)" in agents
     assert "holds b (only tests/**/*.py)" in result.stderr
+
+
+def test_compile_frontmatter_keys_are_the_ones_each_target_declares(compiled_all):
+    from canon.compiler.targets import get_target
+
+    owners = {
+        ".github/": "copilot",
+        ".claude/": "claude",
+        ".cursor/": "cursor",
+        ".windsurf/": "windsurf",
+        ".continue/": "continue",
+        ".kiro/": "kiro",
+        ".clinerules/": "cline",
+    }
+    checked = 0
+    for path, text in compiled_all.items():
+        owner = next((name for prefix, name in owners.items() if path.startswith(prefix)), None)
+        if owner is None:
+            assert not text.startswith("---\n"), path
+            continue
+        keys = [line.split(":")[0] for line in _frontmatter(text) if not line.startswith(" ")]
+        assert keys and set(keys) <= set(get_target(owner).info.frontmatter), path
+        checked += 1
+    assert checked == 9

@@ -35,6 +35,7 @@ class TargetInfo:
         size_limit: The most characters one file may hold; None when no limit is documented.
         doc_url: Where the format is documented.
         checked: The date the format was last checked against that documentation.
+        frontmatter: The frontmatter keys canon writes, in order (empty: none).
         scoping: How the format limits a file to some paths (empty: it cannot).
         globs: How globs are spelled in the frontmatter (empty: not at all).
         splits: Whether the format reads several files, so a standard can be split by section.
@@ -46,6 +47,7 @@ class TargetInfo:
     size_limit: int | None
     doc_url: str
     checked: str
+    frontmatter: tuple[str, ...] = ()
     scoping: str = ""
     globs: str = ""
     splits: bool = False
@@ -63,6 +65,7 @@ class TargetInfo:
             "size_limit": self.size_limit,
             "doc_url": self.doc_url,
             "checked": self.checked,
+            "frontmatter": list(self.frontmatter),
             "scoping": self.scoping,
             "globs": self.globs,
             "splits": self.splits,

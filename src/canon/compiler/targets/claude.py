@@ -22,6 +22,7 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://code.claude.com/docs/en/memory",
     checked="2026-11-27",
+    frontmatter=("paths",),
     scoping="paths: in .claude/rules/NAME.md",
     globs="YAML list of quoted globs",
 )

@@ -19,6 +19,7 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://github.com/cline/cline/blob/main/docs/customization/cline-rules.mdx",
     checked="2026-11-27",
+    frontmatter=("paths",),
     scoping="paths:",
     globs="YAML list of quoted globs",
     splits=True,

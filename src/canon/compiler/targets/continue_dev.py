@@ -19,6 +19,7 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://github.com/continuedev/continue/blob/main/docs/customize/deep-dives/rules.mdx",
     checked="2026-11-27",
+    frontmatter=("name", "globs", "description", "alwaysApply"),
     scoping="globs: with alwaysApply: false",
     globs="YAML list of quoted globs",
     splits=True,

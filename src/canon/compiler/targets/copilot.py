@@ -25,6 +25,7 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://docs.github.com/en/copilot/how-tos/configure-custom-instructions-in-your-ide/add-repository-instructions-in-your-ide",
     checked="2026-11-27",
+    frontmatter=("applyTo", "description"),
     scoping="applyTo in .github/instructions/NAME.instructions.md",
     globs='one string, globs joined by "," (quoted unless quote_globs: false)',
 )

@@ -19,6 +19,7 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://cursor.com/docs/context/rules",
     checked="2026-11-27",
+    frontmatter=("description", "globs", "alwaysApply"),
     scoping="globs: with alwaysApply: false (auto-attached)",
     globs='one unquoted string, globs joined by ","',
     splits=True,

@@ -19,6 +19,7 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://kiro.dev/docs/steering",
     checked="2026-11-27",
+    frontmatter=("inclusion", "fileMatchPattern"),
     scoping="inclusion: fileMatch with fileMatchPattern:",
     globs="one quoted string, or a YAML list for several",
     splits=True,

@@ -19,6 +19,7 @@ INFO = TargetInfo(
     size_limit=12_000,
     doc_url="https://docs.windsurf.com/windsurf/cascade/memories",
     checked="2026-11-27",
+    frontmatter=("trigger", "globs", "description"),
     scoping="trigger: glob with globs:",
     globs='one string, globs joined by ","',
     splits=True,
