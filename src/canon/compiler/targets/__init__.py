@@ -67,7 +67,8 @@ def get_target(name: str) -> Target:
     Raises:
         InputError: No target has that name, or a plugin's entry point cannot be loaded.
     """
-    spec = _registry().get(name)
+    # built-ins first: looking through installed packages' entry points costs tens of ms
+    spec = BUILTIN.get(name) or _registry().get(name)
     if spec is None:
         known = ", ".join(target_names())
         raise InputError(f"unknown target {name!r} (known: {known}, all)")
