@@ -185,6 +185,12 @@ def ratios(found: dict[str, Measurement], jobs: int) -> dict[str, tuple[float, s
             ">= 10",
         ),
     }
+    cpu = {name: m.cpu_seconds for name, m in found.items()}
+    if cpu["libcst parse only (1 process)"] > 0:
+        result["all checks / parse only, CPU seconds"] = (
+            cpu["canon all checks (1 process)"] / cpu["libcst parse only (1 process)"],
+            "<= 4",
+        )
     fixit_name = f"fixit lint CLI, default rules, {jobs} cores"
     canon_name = f"canon check CLI, {jobs} jobs"
     if fixit_name in seconds and canon_name in seconds:
