@@ -71,7 +71,8 @@ def test_task_group_create_task_on_group_not_flagged():
         ("import time\n\n\nasync def f() -> None:\n    time.sleep(1)\n", 1),
         ("import time\n\n\ndef f() -> None:\n    time.sleep(1)\n", 0),
         (
-            "import time\n\n\nasync def f() -> None:\n    def g() -> None:\n        time.sleep(1)\n",
+            "import time\n\n\nasync def f() -> None:\n"
+            "    def g() -> None:\n        time.sleep(1)\n",
             0,
         ),
     ],
