@@ -1,5 +1,6 @@
 """The `canon` command: parse options, call one service, print. Heavy imports stay lazy."""
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-type Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+QUIET = typer.Option("--quiet", "-q", help="Print nothing but errors and warnings.")
 
 
 def _say(message: str, *, quiet: bool = False) -> None:
@@ -58,7 +59,7 @@ def compile_command(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
     ] = False,
-    quiet: Quiet = False,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
 
@@ -113,4 +114,6 @@ def schema_command(
 
 def main() -> None:
     """Run the command line."""
+    # canon's models use no pydantic plugin; looking for them scans every installed package.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()

@@ -1,8 +1,9 @@
 """Render a standard's sections as Markdown, exactly as a person would have written them.
 
 The layout is fixed so that output is byte-stable: headings and top-level blocks are separated
-by one blank line, consecutive list entries form one list with no blank line between them, and
-nested blocks sit under their entry indented by the width of its marker.
+by one blank line (except a list that starts right under a tight section's heading), consecutive
+list entries form one list with no blank line between them, and nested blocks sit under their
+entry indented by the width of its marker.
 """
 
 from collections.abc import Iterable, Iterator
@@ -21,37 +22,45 @@ from canon.standards.model import (
 __all__ = ["render_block", "render_body", "render_sections"]
 
 
-def render_body(title: str, sections: Iterable[Section]) -> str:
+def render_body(title: str, sections: Iterable[Section], *, tight_lists: bool = False) -> str:
     """Render a document body: the level-1 title (if any) and every section.
 
     Args:
         title: The document's level-1 heading; empty for none.
         sections: The sections, in document order.
+        tight_lists: Put a list right under its heading unless a section says otherwise.
 
     Returns:
         The Markdown, ending with exactly one newline (empty when there is nothing to write).
     """
     parts = [f"# {title}"] if title else []
-    parts.extend(_section_parts(sections))
+    parts.extend(_section_parts(sections, tight_lists=tight_lists))
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def render_sections(sections: Iterable[Section]) -> str:
+def render_sections(sections: Iterable[Section], *, tight_lists: bool = False) -> str:
     """Render sections alone, without a title.
 
     Args:
         sections: The sections, in document order.
+        tight_lists: Put a list right under its heading unless a section says otherwise.
 
     Returns:
         The Markdown, ending with one newline (empty when there is nothing to write).
     """
-    return render_body("", sections)
+    return render_body("", sections, tight_lists=tight_lists)
 
 
-def _section_parts(sections: Iterable[Section]) -> Iterator[str]:
+def _section_parts(sections: Iterable[Section], *, tight_lists: bool) -> Iterator[str]:
     for section in sections:
-        yield f"{'#' * section.level} {section.title}"
-        yield from _block_groups(section.blocks)
+        heading = f"{'#' * section.level} {section.title}"
+        groups = list(_block_groups(section.blocks))
+        tight = tight_lists if section.tight is None else section.tight
+        if tight and groups and isinstance(section.blocks[0], RuleItem | ListItem):
+            groups[0] = f"{heading}\n{groups[0]}"
+        else:
+            groups.insert(0, heading)
+        yield from groups
 
 
 def _block_groups(blocks: Iterable[Block]) -> Iterator[str]:

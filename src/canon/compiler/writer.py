@@ -5,9 +5,7 @@ their targets, renamed into place only once all of them were written, so an erro
 tree as it was. Paths are confined to the root folder and never pass through a symlink.
 """
 
-import difflib
 import json
-import uuid
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -138,6 +136,8 @@ def apply_plan(plan: Plan) -> Applied:
 
 def _stage(root: Path, changed: dict[PurePosixPath, str]) -> list[tuple[Path, Path]]:
     """Write every changed file to a temporary file beside it; on failure remove them all."""
+    import uuid
+
     staged: list[tuple[Path, Path]] = []
     try:
         for relative, content in changed.items():
@@ -162,7 +162,7 @@ def _stage(root: Path, changed: dict[PurePosixPath, str]) -> list[tuple[Path, Pa
 def _read_current(path: Path) -> str | None:
     try:
         return path.read_bytes().decode("utf-8", errors="replace")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except IsADirectoryError:
         raise InputError(
@@ -171,6 +171,8 @@ def _read_current(path: Path) -> str | None:
 
 
 def _diff(before: str, after: str, relative: PurePosixPath) -> str:
+    import difflib
+
     source = f"a/{relative}" if before else "/dev/null"
     target = f"b/{relative}" if after else "/dev/null"
     lines = difflib.unified_diff(

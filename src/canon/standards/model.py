@@ -171,11 +171,21 @@ type Item = RuleItem | ListItem
 
 
 class Section(_Frozen):
-    """A heading and the blocks under it, up to the next heading."""
+    """A heading and the blocks under it, up to the next heading.
+
+    Attributes:
+        title: The heading's text.
+        level: The heading's level, 2 (`##`) to 6.
+        id: A name for selecting the section (variants); empty for none.
+        tight: Whether a list right after the heading follows it with no blank line between;
+            None to follow the standard's `tight_lists`.
+        blocks: What the section holds, in order.
+    """
 
     title: Annotated[str, Field(min_length=1)]
     level: HeadingLevel = 2
     id: Annotated[str, Field(pattern=STANDARD_ID_PATTERN)] = ""
+    tight: bool | None = None
     blocks: tuple[Block, ...] = ()
 
 
@@ -194,6 +204,8 @@ class StandardMeta(_Frozen):
         applies_to: Globs of the files the standard governs; empty means every file.
         quote_globs: False to write globs unquoted where a format allows it, as in files
             written by hand (strict YAML parsers reject an unquoted `**/*.py`).
+        tight_lists: Start a list on the line right after its heading, with no blank line
+            between them (a section's own `tight` overrides it).
         description: What the standard is for (frontmatter of formats that want one).
         frontmatter: Extra frontmatter keys, written after the ones canon derives.
         assistants: The assistants the standard is for; empty means all.
@@ -204,6 +216,7 @@ class StandardMeta(_Frozen):
     title: str = ""
     applies_to: tuple[str, ...] = ()
     quote_globs: bool = True
+    tight_lists: bool = False
     description: str = ""
     frontmatter: dict[str, str | bool | int | tuple[str, ...]] = {}
     assistants: tuple[str, ...] = ()

@@ -52,7 +52,9 @@ def _explain(exc: ValidationError, located: Located, model: type[BaseModel]) -> 
     name = ".".join(str(part) for part in loc) or "document"
     if kind == "string_pattern_mismatch":
         value = error["input"]
-        return InputError(f"{name}: {value!r} is not a valid id ({_ID_HINT})", located.position(loc))
+        return InputError(
+            f"{name}: {value!r} is not a valid id ({_ID_HINT})", located.position(loc)
+        )
     message = str(error["msg"])
     return InputError(f"{name}: {message[0].lower()}{message[1:]}", located.position(loc))
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from pathlib import PurePosixPath
-
-    import jinja2
 
     from canon.standards.model import Standard
 
@@ -113,18 +110,6 @@ def frontmatter_value(value: str, *, quote: bool) -> str:
     return json.dumps(value, ensure_ascii=False) if quote else value
 
 
-@cache
-def _template() -> jinja2.Template:
-    import jinja2
-
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("canon.compiler", "templates"),
-        autoescape=False,  # noqa: S701 - Markdown, not HTML
-        keep_trailing_newline=True,
-    )
-    return environment.get_template("document.md.j2")
-
-
 def render_document(frontmatter: list[str], body: str) -> str:
     """Put a document together: a frontmatter block (when there are lines) and the body.
 
@@ -135,4 +120,6 @@ def render_document(frontmatter: list[str], body: str) -> str:
     Returns:
         The whole file.
     """
-    return _template().render(frontmatter=frontmatter, body=body)
+    if not frontmatter:
+        return body
+    return "---\n" + "".join(f"{line}\n" for line in frontmatter) + "---\n\n" + body

@@ -51,7 +51,7 @@ class Copilot:
             One file, and a note when a glob is written unquoted.
         """
         meta = standard.meta
-        body = render_body(meta.title, standard.sections)
+        body = render_body(meta.title, standard.sections, tight_lists=meta.tight_lists)
         if not meta.applies_to:
             path = PurePosixPath(INFO.paths[0])
             return Rendering(outputs=(self._output(path, [], body, meta.id),))

@@ -1,0 +1,83 @@
+"""Start-up cost of the commands that run in pre-commit hooks and CI, as ratios to `python -c pass`.
+
+Run: `uv run python benchmarks/startup.py [--runs N]`.
+
+Each command runs N times in a fresh interpreter; the median wall time is compared with the
+median of `python -c pass` measured in the same run (machines here are noisy, ratios are not).
+Two ways: with the bytecode the environment holds (`compile-bytecode = true`), and without any
+(every module compiled from source on every start, as when `PYTHONDONTWRITEBYTECODE=1` meets
+an environment installed without bytecode).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUDGET = {"canon --help": 8.0, "canon compile --check": 15.0}
+
+
+def _command(name: str) -> list[str]:
+    canon = [sys.executable, "-m", "canon"]
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "import typer": [sys.executable, "-c", "import typer"],
+        "canon --help": [*canon, "--help"],
+        "canon compile --check": [*canon, "compile", "--check"],
+    }[name]
+
+
+def _median_seconds(argv: list[str], runs: int, env: dict[str, str]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            argv,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(runs: int, *, bytecode: bool) -> dict[str, float]:
+    """Median seconds per command, with or without bytecode."""
+    env = dict(os.environ)
+    if not bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="canon-nobytecode-")
+    names = ["python -c pass", "import typer", "canon --help", "canon compile --check"]
+    return {name: _median_seconds(_command(name), runs, env) for name in names}
+
+
+def main() -> int:
+    """Print the table; exit 1 when a budget is exceeded with bytecode present."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    failed = False
+    for bytecode in (True, False):
+        results = measure(args.runs, bytecode=bytecode)
+        base = results["python -c pass"]
+        print(f"\n{'with' if bytecode else 'without'} bytecode (median of {args.runs} runs)")
+        for name, seconds in results.items():
+            ratio = seconds / base
+            budget = BUDGET.get(name)
+            verdict = ""
+            if budget and bytecode:
+                verdict = "ok" if ratio <= budget else f"OVER {budget}x"
+                failed |= ratio > budget
+            print(f"  {name:<24} {seconds * 1000:8.1f} ms {ratio:6.1f}x  {verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

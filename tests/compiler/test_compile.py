@@ -1,0 +1,206 @@
+"""`canon compile` as a user drives it: writing, --check drift, ownership, safety, determinism."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, tree
+
+OUTPUT = Path(".github/instructions/demo.instructions.md")
+RECORD = Path("instructions/canon.lock")
+
+EXPECTED = """\
+---
+applyTo: "src/**/*.py"
+---
+
+# Demo Standard
+
+## Typing
+
+- Use `X | None`, not `Optional[X]`.
+- Example:
+  ```python
+  x: int | None = None
+  ```
+
+---
+
+### Style
+
+- Keep functions short.
+"""
+
+
+def test_compile_manifest_writes_copilot_file_and_record(project: Path, canon: Run) -> None:
+    result = canon("compile")
+    assert result.exit_code == 0, result.stderr
+    assert (project / OUTPUT).read_text() == EXPECTED
+    assert '".github/instructions/demo.instructions.md"' in (project / RECORD).read_text()
+    assert "wrote .github/instructions/demo.instructions.md" in result.stderr
+
+
+def test_compile_twice_second_run_changes_nothing(project: Path, canon: Run) -> None:
+    canon("compile")
+    first = tree(project)
+    result = canon("compile")
+    assert "0 written, 2 unchanged, 0 deleted" in result.stderr
+    assert tree(project) == first
+
+
+def test_compile_output_is_deterministic_lf_and_free_of_timestamps(
+    project: Path, canon: Run, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    canon("compile")
+    content = (project / OUTPUT).read_bytes()
+    assert b"\r" not in content
+    other = tmp_path_factory.mktemp("other")
+    result = canon("compile", str(project / "instructions/demo"), "--out", str(other))
+    assert result.exit_code == 0
+    assert (other / OUTPUT).read_bytes() == content
+
+
+def test_compile_check_fresh_exits_0(project: Path, canon: Run) -> None:
+    canon("compile")
+    result = canon("compile", "--check")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "2 generated file(s) up to date" in result.stderr
+
+
+def test_compile_check_stale_exits_1_with_diff_and_writes_nothing(
+    project: Path, canon: Run
+) -> None:
+    canon("compile")
+    (project / OUTPUT).write_text(EXPECTED.replace("Keep functions short.", "Edited by hand."))
+    before = tree(project)
+    result = canon("compile", "--check")
+    assert result.exit_code == 1
+    assert "-- Edited by hand.\n+- Keep functions short.\n" in result.stdout
+    assert f"--- a/{OUTPUT.as_posix()}" in result.stdout
+    assert f"stale: {OUTPUT.as_posix()}" in result.stderr
+    assert tree(project) == before
+
+
+def test_compile_check_missing_file_exits_1(project: Path, canon: Run) -> None:
+    canon("compile")
+    (project / OUTPUT).unlink()
+    result = canon("compile", "--check")
+    assert result.exit_code == 1
+    assert f"missing: {OUTPUT.as_posix()}" in result.stderr
+    assert "--- /dev/null" in result.stdout
+
+
+def test_compile_check_before_first_compile_reports_every_file_missing(
+    project: Path, canon: Run
+) -> None:
+    result = canon("compile", "--check")
+    assert result.exit_code == 1
+    assert f"missing: {OUTPUT.as_posix()}" in result.stderr
+    assert f"missing: {RECORD.as_posix()}" in result.stderr
+    assert not (project / ".github").exists()
+
+
+def test_compile_check_orphan_exits_1_and_compile_deletes_it(project: Path, canon: Run) -> None:
+    (project / "instructions/extra").mkdir()
+    (project / "instructions/extra/standard.yaml").write_text("id: extra\napplies_to: ['*.md']\n")
+    (project / "instructions/canon.yaml").write_text("standards: [demo, extra]\n")
+    canon("compile")
+    orphan = project / ".github/instructions/extra.instructions.md"
+    assert orphan.exists()
+    (project / "instructions/canon.yaml").write_text("standards: [demo]\n")
+    result = canon("compile", "--check")
+    assert result.exit_code == 1
+    assert "orphaned: .github/instructions/extra.instructions.md" in result.stderr
+    assert "+++ /dev/null" in result.stdout
+    assert orphan.exists()
+    result = canon("compile")
+    assert result.exit_code == 0
+    assert "deleted .github/instructions/extra.instructions.md" in result.stderr
+    assert not orphan.exists()
+    assert "extra" not in (project / RECORD).read_text()
+    assert canon("compile", "--check").exit_code == 0
+
+
+def test_compile_never_deletes_files_it_did_not_write(project: Path, canon: Run) -> None:
+    mine = project / ".github/instructions/handwritten.instructions.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("kept\n")
+    canon("compile")
+    assert canon("compile", "--check").exit_code == 0
+    assert mine.read_text() == "kept\n"
+
+
+def test_compile_is_atomic_when_one_file_cannot_be_written(project: Path, canon: Run) -> None:
+    (project / "instructions/wide").mkdir()
+    (project / "instructions/wide/standard.yaml").write_text("id: wide\ntitle: Everywhere\n")
+    (project / "instructions/canon.yaml").write_text("standards: [demo, wide]\n")
+    (project / ".github").mkdir()
+    (project / ".github/instructions").write_text("a file where a folder must go\n")
+    before = tree(project)
+    result = canon("compile")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("canon: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert tree(project) == before
+
+
+def test_compile_refuses_to_write_through_symlink(
+    project: Path, canon: Run, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    outside = tmp_path_factory.mktemp("outside")
+    (project / ".github").symlink_to(outside, target_is_directory=True)
+    result = canon("compile")
+    assert result.exit_code == 2
+    assert "refusing to write through a symlink" in result.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_compile_folders_with_out_writes_only_that_target(
+    project: Path, canon: Run, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    out = tmp_path_factory.mktemp("out")
+    result = canon("compile", "instructions/demo", "--target", "copilot", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert tree(out) == {OUTPUT.as_posix(): EXPECTED.encode()}
+    assert not (project / ".github").exists()
+
+
+def test_compile_unquoted_globs_warn_about_strict_yaml(project: Path, canon: Run) -> None:
+    meta = project / "instructions/demo/standard.yaml"
+    meta.write_text(meta.read_text() + "quote_globs: false\n")
+    result = canon("compile")
+    assert result.exit_code == 0
+    assert (project / OUTPUT).read_text().startswith("---\napplyTo: src/**/*.py\n---\n")
+    assert (
+        "canon: warning: instructions/demo/standard.yaml:4:1: applyTo is written unquoted"
+        in result.stderr
+    )
+    assert "strict YAML parsers reject it" in result.stderr
+
+
+def test_compile_from_a_subfolder_finds_the_project(
+    project: Path, canon: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (project / "src/pkg").mkdir(parents=True)
+    monkeypatch.chdir(project / "src/pkg")
+    assert canon("compile").exit_code == 0
+    assert (project / OUTPUT).exists()
+
+
+def test_compile_quiet_prints_nothing(project: Path, canon: Run) -> None:
+    result = canon("compile", "--quiet")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+def test_compile_unwritable_folder_exits_2(project: Path, canon: Run) -> None:
+    (project / ".github").mkdir()
+    (project / ".github").chmod(0o500)
+    try:
+        result = canon("compile")
+    finally:
+        (project / ".github").chmod(0o700)
+    assert result.exit_code == 2
