@@ -45,10 +45,7 @@ def checked_rules(standards: tuple[Standard, ...]) -> dict[str, str]:
         Rule id to check id, in document order.
     """
     return {
-        rule.id: rule.check
-        for standard in standards
-        for rule in standard.rules()
-        if rule.check
+        rule.id: rule.check for standard in standards for rule in standard.rules() if rule.check
     }
 
 

@@ -46,9 +46,7 @@ def _answers(tasks_dir: str, solution: str) -> dict[str, str]:
     from canon.evals.project import EvalProject
 
     project = EvalProject(root=Path(tasks_dir).parent)
-    return {
-        task.prompt.strip(): getattr(task, solution) for task in project.bank.tasks
-    }
+    return {task.prompt.strip(): getattr(task, solution) for task in project.bank.tasks}
 
 
 @modelapi(name="canon")
@@ -88,7 +86,7 @@ class CalibrationAPI(ModelAPI):
     @override
     async def generate(
         self,
-        input: list[ChatMessage],  # noqa: A002 - inspect's signature
+        input: list[ChatMessage],
         tools: list[ToolInfo],
         tool_choice: ToolChoice,
         config: GenerateConfig,

@@ -35,11 +35,12 @@ Sample metadata (set by the dataset) holds `task_id`, `path`, `exercises`, `modu
 """
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, metric, scorer
 from inspect_ai.solver import TaskState
 
-from canon.evals.extract import extract_loose, extract_strict, parses
+from canon.evals.extract import extract_loose, extract_strict
 from canon.evals.functional import DEFAULT_TIMEOUT, run_tests
 
 __all__ = [
@@ -180,7 +181,7 @@ def canon_scorer(rules: dict[str, str], test_timeout: float = DEFAULT_TIMEOUT) -
         The scorer.
     """
 
-    async def score(state: TaskState, target: Target) -> Score:  # noqa: ARG001 - inspect's API
+    async def score(state: TaskState, target: Target) -> Score:
         metadata = state.metadata
         result = score_code(state.output.completion, rules=rules, metadata=metadata)
         tests = str(metadata.get("tests") or "")
@@ -199,7 +200,9 @@ def canon_scorer(rules: dict[str, str], test_timeout: float = DEFAULT_TIMEOUT) -
     return score
 
 
-def score_code(completion: str, *, rules: Mapping[str, str], metadata: Mapping[str, object]) -> Score:
+def score_code(
+    completion: str, *, rules: Mapping[str, str], metadata: Mapping[str, object]
+) -> Score:
     """Score a completion's code against the rules, without running tests.
 
     Args:
@@ -222,7 +225,12 @@ def score_code(completion: str, *, rules: Mapping[str, str], metadata: Mapping[s
     strict_result = check_source(strict, path=path, select=select) if strict is not None else None
     strict_ok = strict_result is not None and strict_result.syntax_error is None
     _rule_values(value, rules, strict_result if strict_ok else None)
-    _exercised(value, "", exercises, rules, strict_result if strict_ok else None, details)
+    strict_outcome = _exercised(exercises, rules, strict_result if strict_ok else None)
+    value["instruction_followed"] = strict_outcome.followed
+    value["instruction_applicable"] = strict_outcome.applicable
+    value["prompt_strict"] = strict_outcome.prompt
+    details["violated"] = list(strict_outcome.violated)
+    details["not_applicable"] = list(strict_outcome.not_applicable)
     if loose is not None and loose == strict:
         loose_result = strict_result
     elif loose is not None:
@@ -230,7 +238,10 @@ def score_code(completion: str, *, rules: Mapping[str, str], metadata: Mapping[s
     else:
         loose_result = None
     loose_ok = loose_result is not None and loose_result.syntax_error is None
-    _exercised(value, "_loose", exercises, rules, loose_result if loose_ok else None, {})
+    loose_outcome = _exercised(exercises, rules, loose_result if loose_ok else None)
+    value["instruction_followed_loose"] = loose_outcome.followed
+    value["instruction_applicable_loose"] = loose_outcome.applicable
+    value["prompt_loose"] = loose_outcome.prompt
     value["parsed"] = int(strict_ok)
     value["parsed_loose"] = int(loose_ok)
     value["functional"] = 0
@@ -264,36 +275,40 @@ def _tally(result: object | None, check: str) -> tuple[int, int]:
     return int(tally.opportunities), int(tally.violations)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Exercised:
+    followed: int
+    applicable: int
+    violated: tuple[str, ...]
+    not_applicable: tuple[str, ...]
+
+    @property
+    def prompt(self) -> int:
+        return int(self.applicable > 0 and self.followed == self.applicable)
+
+
 def _exercised(
-    value: dict[str, int],
-    suffix: str,
-    exercises: Sequence[str],
-    rules: Mapping[str, str],
-    result: object | None,
-    details: dict[str, object],
-) -> None:
+    exercises: Sequence[str], rules: Mapping[str, str], result: object | None
+) -> _Exercised:
     if result is None:
-        value[f"instruction_followed{suffix}"] = 0
-        value[f"instruction_applicable{suffix}"] = len(exercises)
-        value[f"prompt{suffix or '_strict'}"] = 0
-        details["violated"] = list(exercises)
-        details["not_applicable"] = []
-        return
-    violated, not_applicable, followed = [], [], 0
+        return _Exercised(
+            followed=0, applicable=len(exercises), violated=tuple(exercises), not_applicable=()
+        )
+    violated: list[str] = []
+    not_applicable: list[str] = []
     for rule in exercises:
         opportunities, violations = _tally(result, rules[rule])
         if not opportunities:
             not_applicable.append(rule)
         elif violations:
             violated.append(rule)
-        else:
-            followed += 1
     applicable = len(exercises) - len(not_applicable)
-    value[f"instruction_followed{suffix}"] = followed
-    value[f"instruction_applicable{suffix}"] = applicable
-    value[f"prompt{suffix or '_strict'}"] = int(applicable > 0 and followed == applicable)
-    details["violated"] = violated
-    details["not_applicable"] = not_applicable
+    return _Exercised(
+        followed=applicable - len(violated),
+        applicable=applicable,
+        violated=tuple(violated),
+        not_applicable=tuple(not_applicable),
+    )
 
 
 def _finding(finding: object) -> dict[str, object]:

@@ -5,16 +5,14 @@ from collections.abc import Sequence
 from inspect_ai.model import ChatMessageSystem
 from inspect_ai.solver import Generate, Solver, TaskState, solver
 
-from canon.evals.instructions import InstructionSpec, Instructions, render_instructions
+from canon.evals.instructions import Instructions, InstructionSpec, render_instructions
 from canon.standards.model import Standard
 
 __all__ = ["insert_instructions"]
 
 
 @solver
-def insert_instructions(
-    standards: Sequence[Standard], spec: InstructionSpec
-) -> Solver:
+def insert_instructions(standards: Sequence[Standard], spec: InstructionSpec) -> Solver:
     """Insert the instruction files that apply to the task's path as a system message.
 
     The text goes in as it is, without templating (inspect's `system_message()` runs
@@ -30,7 +28,7 @@ def insert_instructions(
     """
     rendered: dict[str, Instructions] = {}
 
-    async def solve(state: TaskState, generate: Generate) -> TaskState:  # noqa: ARG001
+    async def solve(state: TaskState, generate: Generate) -> TaskState:
         path = str(state.metadata["path"])
         if path not in rendered:
             rendered[path] = render_instructions(standards, spec, path)

@@ -1,5 +1,6 @@
 """The inspect task: the bank as samples, instructions inserted, canon's scorer."""
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspect_ai import Epochs, Task, task
@@ -15,8 +16,6 @@ from canon.evals.scorer import canon_scorer
 from canon.evals.solver import insert_instructions
 
 __all__ = ["TaskOptions", "build_task", "canon_standard", "samples"]
-
-from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,7 +34,7 @@ class TaskOptions:
     """
 
     root: Path
-    spec: InstructionSpec = InstructionSpec()
+    spec: InstructionSpec = field(default_factory=InstructionSpec)
     name: str = "canon"
     model: str | Model | None = None
     generate: GenerateConfig = field(default_factory=GenerateConfig)
