@@ -75,6 +75,20 @@ def ratio(scores: Sequence[SampleScore], numerator: str, denominator: str) -> fl
     return top / bottom if bottom else 0.0
 
 
+def _ratio_metric(numerator: str, denominator: str) -> Metric:
+    def compute(scores: list[SampleScore]) -> float:
+        return ratio(scores, numerator, denominator)
+
+    return compute
+
+
+def _mean_metric(key: str) -> Metric:
+    def compute(scores: list[SampleScore]) -> float:
+        return _mean(scores, key)
+
+    return compute
+
+
 def _mean(scores: Sequence[SampleScore], key: str) -> float:
     return sum(_number(item, key) for item in scores) / len(scores) if scores else 0.0
 
@@ -94,7 +108,7 @@ def instruction_level() -> Metric:
     Returns:
         The metric.
     """
-    return lambda scores: ratio(scores, "instruction_followed", "instruction_applicable")
+    return _ratio_metric("instruction_followed", "instruction_applicable")
 
 
 @metric
@@ -104,9 +118,7 @@ def instruction_level_loose() -> Metric:
     Returns:
         The metric.
     """
-    return lambda scores: ratio(
-        scores, "instruction_followed_loose", "instruction_applicable_loose"
-    )
+    return _ratio_metric("instruction_followed_loose", "instruction_applicable_loose")
 
 
 @metric
@@ -116,7 +128,7 @@ def prompt_level_strict() -> Metric:
     Returns:
         The metric.
     """
-    return lambda scores: _mean(scores, "prompt_strict")
+    return _mean_metric("prompt_strict")
 
 
 @metric
@@ -126,7 +138,7 @@ def prompt_level_loose() -> Metric:
     Returns:
         The metric.
     """
-    return lambda scores: _mean(scores, "prompt_loose")
+    return _mean_metric("prompt_loose")
 
 
 @metric
@@ -136,7 +148,7 @@ def parse_rate() -> Metric:
     Returns:
         The metric.
     """
-    return lambda scores: _mean(scores, "parsed")
+    return _mean_metric("parsed")
 
 
 @metric
@@ -146,7 +158,7 @@ def functional_pass_rate() -> Metric:
     Returns:
         The metric.
     """
-    return lambda scores: ratio(scores, "functional", "functional@applicable")
+    return _ratio_metric("functional", "functional@applicable")
 
 
 @metric
@@ -156,7 +168,7 @@ def incidental_findings() -> Metric:
     Returns:
         The metric.
     """
-    return lambda scores: _mean(scores, "incidental")
+    return _mean_metric("incidental")
 
 
 @scorer(
