@@ -169,6 +169,79 @@ def schema_command(
     sys.stdout.write(_guarded(lambda: schema_json(kind)))
 
 
+@app.command("eval")
+def eval_command(  # noqa: PLR0913, PLR0917 - one parameter per option
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            help="Eval configuration file (default: evals/configs/default.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="Model replacing the configurations' (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Run only the first N tasks.", show_default=False)
+    ] = None,
+    epochs: Annotated[
+        int | None, typer.Option(min=1, help="Runs per task.", show_default=False)
+    ] = None,
+    log_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Log folder (default: a fresh logs/<UTC stamp>/; reuse to resume).",
+            show_default=False,
+        ),
+    ] = None,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option(help="Report folder (default: reports/<UTC stamp>/).", show_default=False),
+    ] = None,
+    quiet: Annotated[bool, QUIET] = False,
+) -> None:
+    """Run the eval suite: models write the task bank's code under each configuration.
+
+    With no options, runs evals/configs/default.yaml offline with the calibration providers.
+    Exit 0 when every configuration completed, 1 when any did not, 2 on a usage error.
+    """
+    from canon.evals.project import find_eval_root
+    from canon.evals.runner import EvalRequest, run_eval
+
+    def run() -> object:
+        request = EvalRequest(
+            root=find_eval_root(Path.cwd()),
+            config=config,
+            models=tuple(model or ()),
+            limit=limit,
+            epochs=epochs,
+            log_dir=log_dir,
+            report_dir=report_dir,
+            quiet=quiet,
+        )
+        return run_eval(request)
+
+    outcome = _guarded(run)
+    _print_outcome(outcome)
+    if not outcome.complete:
+        _say("some configurations did not complete; rerun with --log-dir to resume")
+        raise typer.Exit(1)
+
+
+def _print_outcome(outcome: object) -> None:
+    from canon.evals.summary import text_table
+
+    sys.stdout.write(text_table(outcome.summaries))
+    _say(f"logs: {outcome.log_dir}")
+    _say(f"report: {outcome.report_dir / 'summary.md'}")
+
+
 def main() -> None:
     """Run the command line."""
     # canon's models use no pydantic plugin; looking for them scans every installed package.

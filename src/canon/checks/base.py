@@ -1,0 +1,297 @@
+"""What every check builds on: the per-file context and the batchable visitor base.
+
+Checks are `libcst.BatchableCSTVisitor`s run together in one traversal. They record
+opportunities (`ok`) and violations (`flag`) as they go; positions are resolved after the
+traversal, only for the nodes that need one.
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import libcst as cst
+
+__all__ = [
+    "Check",
+    "ContextPop",
+    "ContextPush",
+    "FileContext",
+    "Flag",
+    "Settings",
+    "dotted",
+]
+
+type Span = tuple[int, int, int, int]
+type Visit = Callable[[cst.CSTNode], object]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Thresholds the structure checks use (the standard's numbers by default)."""
+
+    function_lines: int = 30
+    parameters: int = 5
+    class_lines: int = 200
+    module_lines: int = 500
+
+
+@dataclass(slots=True, kw_only=True)
+class FileContext:
+    """What the checks of one file share, kept current during the traversal.
+
+    Attributes:
+        path: The file's path as given.
+        source: The file's text.
+        settings: The thresholds.
+        aliases: Local name to qualified name, for every import seen so far.
+        stack: Enclosing function, class and except-handler nodes, innermost last.
+        annotation_depth: How many annotations enclose the current node.
+    """
+
+    path: str
+    source: str
+    settings: Settings = field(default_factory=Settings)
+    aliases: dict[str, str] = field(default_factory=dict)
+    stack: list[cst.CSTNode] = field(default_factory=list)
+    annotation_depth: int = 0
+
+    def qualified(self, node: cst.BaseExpression) -> str:
+        """The dotted name an expression refers to, through the file's imports.
+
+        Args:
+            node: A `Name` or a chain of `Attribute`s.
+
+        Returns:
+            `os.path.join` for `path.join` after `from os import path`; "" for other nodes.
+        """
+        name = dotted(node)
+        if not name:
+            return ""
+        head, _, rest = name.partition(".")
+        target = self.aliases.get(head, head)
+        return f"{target}.{rest}" if rest else target
+
+    def function(self) -> cst.FunctionDef | None:
+        """The innermost enclosing function (lambdas excluded)."""
+        for node in reversed(self.stack):
+            if isinstance(node, cst.FunctionDef):
+                return node
+        return None
+
+    def in_async(self) -> bool:
+        """Whether the innermost enclosing function is `async def`."""
+        function = self.function()
+        return function is not None and function.asynchronous is not None
+
+    def enclosing_class(self, depth: int = 1) -> cst.ClassDef | None:
+        """The class whose body directly holds the node `depth` levels up the stack."""
+        index = len(self.stack) - 1 - depth
+        if index >= 0 and isinstance(self.stack[index], cst.ClassDef):
+            node = self.stack[index]
+            return node if isinstance(node, cst.ClassDef) else None
+        return None
+
+
+def dotted(node: cst.BaseExpression) -> str:
+    """Spell a `Name` or `Attribute` chain as a dotted string.
+
+    Args:
+        node: Any expression.
+
+    Returns:
+        `a.b.c` for a chain of names, "" for anything else.
+    """
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return ""
+    parts.append(node.value)
+    return ".".join(reversed(parts))
+
+
+_SCOPES = (cst.FunctionDef, cst.ClassDef, cst.ExceptHandler, cst.Lambda)
+
+
+class ContextPush(cst.BatchableCSTVisitor):
+    """First visitor of the batch: records imports and enters scopes before the checks."""
+
+    def __init__(self, context: FileContext) -> None:
+        """Create the visitor.
+
+        Args:
+            context: The context it keeps current.
+        """
+        super().__init__()
+        self.context = context
+
+    def visit_Import(self, node: cst.Import) -> None:
+        """Record `import a.b` and `import a.b as c`."""
+        for alias in node.names:
+            full = dotted(alias.name)
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self.context.aliases[alias.asname.name.value] = full
+            else:
+                head = full.partition(".")[0]
+                self.context.aliases[head] = head
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        """Record `from a import b as c`."""
+        if isinstance(node.names, cst.ImportStar):
+            return
+        module = "." * len(node.relative) + (dotted(node.module) if node.module else "")
+        for alias in node.names:
+            name = dotted(alias.name)
+            local = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            self.context.aliases[local] = f"{module}.{name}" if module else name
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Enter a function."""
+        self.context.stack.append(node)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """Enter a class."""
+        self.context.stack.append(node)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        """Enter an except handler."""
+        self.context.stack.append(node)
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        """Enter a lambda."""
+        self.context.stack.append(node)
+
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        """Enter an annotation."""
+        self.context.annotation_depth += 1
+
+
+class ContextPop(cst.BatchableCSTVisitor):
+    """Last visitor of the batch: leaves scopes after the checks have seen the node."""
+
+    def __init__(self, context: FileContext) -> None:
+        """Create the visitor.
+
+        Args:
+            context: The context it keeps current.
+        """
+        super().__init__()
+        self.context = context
+
+    def _pop(self, node: cst.CSTNode) -> None:
+        if self.context.stack and self.context.stack[-1] is node:
+            self.context.stack.pop()
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        """Leave a function."""
+        self._pop(original_node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        """Leave a class."""
+        self._pop(original_node)
+
+    def leave_ExceptHandler(self, original_node: cst.ExceptHandler) -> None:
+        """Leave an except handler."""
+        self._pop(original_node)
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        """Leave a lambda."""
+        self._pop(original_node)
+
+    def leave_Annotation(self, original_node: cst.Annotation) -> None:
+        """Leave an annotation."""
+        self.context.annotation_depth -= 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Flag:
+    """A violation before its position is known."""
+
+    node: cst.CSTNode
+    message: str
+    fixable: bool
+
+
+class Check(cst.BatchableCSTVisitor):
+    """Base of every check: counts opportunities and violations, isolates its own failures.
+
+    Subclasses set `check_id` and define `visit_*`/`leave_*` methods that call `ok()` for an
+    opportunity that follows the rule and `flag()` for one that breaks it. A check that
+    needs node spans calls `measure(node)` during the traversal and decides in `finish`.
+    """
+
+    check_id: ClassVar[str] = ""
+    fixable: ClassVar[bool] = False
+
+    def __init__(self, context: FileContext) -> None:
+        """Create the check for one file.
+
+        Args:
+            context: The file's shared context.
+        """
+        super().__init__()
+        self.context = context
+        self.opportunities = 0
+        self.flags: list[Flag] = []
+        self.measured: list[cst.CSTNode] = []
+        self.failure: Exception | None = None
+
+    def ok(self, count: int = 1) -> None:
+        """Count opportunities that follow the rule.
+
+        Args:
+            count: How many.
+        """
+        self.opportunities += count
+
+    def flag(self, node: cst.CSTNode, message: str, *, fixable: bool | None = None) -> None:
+        """Count an opportunity that breaks the rule.
+
+        Args:
+            node: Where the violation is.
+            message: What is wrong and what to write instead.
+            fixable: Whether `--fix` repairs it; the check's default when None.
+        """
+        self.opportunities += 1
+        can_fix = self.fixable if fixable is None else fixable
+        self.flags.append(Flag(node=node, message=message, fixable=can_fix))
+
+    def measure(self, node: cst.CSTNode) -> None:
+        """Ask for the span of a node, to decide in `finish`.
+
+        Args:
+            node: The node to measure.
+        """
+        self.measured.append(node)
+
+    def finish(self, spans: Mapping[cst.CSTNode, Span]) -> None:
+        """Decide what needs spans, after the traversal.
+
+        Args:
+            spans: `(line, column, end_line, end_column)` of every measured node.
+        """
+
+    def get_visitors(self) -> Mapping[str, Visit]:
+        """The batch's callbacks, each guarded so one failing check loses only itself.
+
+        Returns:
+            The guarded callbacks by name.
+        """
+        return {name: self._guard(fn) for name, fn in super().get_visitors().items()}
+
+    def _guard(self, function: Visit) -> Visit:
+        def guarded(node: cst.CSTNode) -> object:
+            if self.failure is not None:
+                return None
+            try:
+                return function(node)
+            except RecursionError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - isolate a broken check, report it
+                self.failure = exc
+                return None
+
+        return guarded

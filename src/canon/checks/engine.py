@@ -1,0 +1,150 @@
+"""The batched engine: parse once, run every selected check in one traversal.
+
+Imported lazily (it imports libcst). `run_checks` never raises on input: unparseable code is
+one `syntax` finding, a tree too deep to walk is one `too-deep` finding, and a check that raises
+is one `check-error` finding while the other checks keep their results.
+"""
+
+import importlib
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from canon.checks.base import Check, ContextPop, ContextPush, FileContext, Settings
+from canon.checks.model import CheckResult, Finding, Tally
+from canon.checks.positions import node_spans
+from canon.checks.registry import CHECKS, FAMILY_MODULES
+
+__all__ = ["check_classes", "parse_error_finding", "run_checks"]
+
+
+@cache
+def _family(family: str) -> Mapping[str, type[Check]]:
+    module = importlib.import_module(FAMILY_MODULES[family])
+    implementations: Mapping[str, type[Check]] = module.CHECKS
+    return implementations
+
+
+def check_classes(check_ids: Iterable[str]) -> list[type[Check]]:
+    """The implementation of each check id, in the order given.
+
+    Args:
+        check_ids: Known check ids.
+
+    Returns:
+        The check classes.
+    """
+    return [_family(CHECKS[check_id].family)[check_id] for check_id in check_ids]
+
+
+def parse_error_finding(error: cst.ParserSyntaxError) -> Finding:
+    """Turn libcst's parser error into a `syntax` finding at the parser's position.
+
+    Args:
+        error: The parser's error.
+
+    Returns:
+        The finding.
+    """
+    message = error.message.splitlines()[0] if error.message else "invalid syntax"
+    column = error.raw_column + 1
+    return Finding(
+        check="syntax",
+        line=error.raw_line,
+        column=column,
+        end_line=error.raw_line,
+        end_column=column,
+        message=f"syntax error: {message}",
+    )
+
+
+def _whole_file(check: str, message: str) -> Finding:
+    return Finding(check=check, line=1, column=1, end_line=1, end_column=1, message=message)
+
+
+def run_checks(
+    source: str, *, path: str, check_ids: tuple[str, ...], settings: Settings | None = None
+) -> CheckResult:
+    """Check one source with the given checks in one batched traversal.
+
+    Args:
+        source: The code.
+        path: Its path, for checks that look at file names.
+        check_ids: The checks to run (known ids).
+        settings: Thresholds; the standard's by default.
+
+    Returns:
+        Findings sorted by position, and one tally per check id.
+    """
+    empty = {check_id: Tally() for check_id in check_ids}
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as error:
+        syntax = parse_error_finding(error)
+        return CheckResult(findings=(syntax,), tally=empty, syntax_error=syntax)
+    except RecursionError:
+        deep = _whole_file("too-deep", "the file nests too deeply to parse")
+        return CheckResult(findings=(deep,), tally=empty)
+    context = FileContext(path=path, source=source, settings=settings or Settings())
+    checks = [cls(context) for cls in check_classes(check_ids)]
+    try:
+        _traverse(module, context, checks)
+        spans = _spans(module, checks)
+    except RecursionError:
+        message = "the file nests too deeply for libcst to walk; it was not checked"
+        return CheckResult(findings=(_whole_file("too-deep", message),), tally=empty)
+    return _result(checks, spans)
+
+
+def _traverse(module: cst.Module, context: FileContext, checks: list[Check]) -> None:
+    visitors: list[cst.BatchableCSTVisitor] = [ContextPush(context), *checks]
+    visitors.append(ContextPop(context))
+    MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
+
+
+def _spans(module: cst.Module, checks: list[Check]) -> dict[int, tuple[int, int, int, int]]:
+    wanted = [flag.node for check in checks for flag in check.flags]
+    wanted.extend(node for check in checks for node in check.measured)
+    spans = dict(node_spans(module, wanted))
+    measured_by_node = {id(node): node for check in checks for node in check.measured}
+    for check in checks:
+        if check.measured and check.failure is None:
+            measured = {measured_by_node[id(n)]: spans[id(n)] for n in check.measured}
+            try:
+                check.finish(measured)
+            except Exception as exc:  # noqa: BLE001 - isolate a broken check
+                check.failure = exc
+    late = [flag.node for check in checks for flag in check.flags if id(flag.node) not in spans]
+    spans.update(node_spans(module, late))
+    return spans
+
+
+def _result(checks: list[Check], spans: Mapping[int, tuple[int, int, int, int]]) -> CheckResult:
+    findings: list[Finding] = []
+    tally: dict[str, Tally] = {}
+    for check in checks:
+        if check.failure is not None:
+            error = f"check {check.check_id} failed: {type(check.failure).__name__}: "
+            findings.append(_whole_file("check-error", error + str(check.failure)))
+            tally[check.check_id] = Tally()
+            continue
+        tally[check.check_id] = Tally(
+            opportunities=check.opportunities, violations=len(check.flags)
+        )
+        for flag in check.flags:
+            line, column, end_line, end_column = spans.get(id(flag.node), (1, 1, 1, 1))
+            findings.append(
+                Finding(
+                    check=check.check_id,
+                    line=line,
+                    column=column,
+                    end_line=end_line,
+                    end_column=end_column,
+                    message=flag.message,
+                    fixable=flag.fixable,
+                )
+            )
+    findings.sort(key=lambda f: (f.line, f.column, f.check, f.message))
+    return CheckResult(findings=tuple(findings), tally=tally)

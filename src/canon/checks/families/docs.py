@@ -1,0 +1,163 @@
+"""Documentation and test checks: docstrings, Google sections, test names, pytest style."""
+
+import re
+
+import libcst as cst
+
+from canon.checks.base import Check, dotted
+
+__all__ = ["CHECKS", "Docstrings", "GoogleDocstrings", "PytestStyle", "TestNames"]
+
+
+def _is_public(name: str) -> bool:
+    return not name.startswith("_")
+
+
+class Docstrings(Check):
+    """Public modules, classes, functions and methods have docstrings."""
+
+    check_id = "docstrings"
+
+    def visit_Module(self, node: cst.Module) -> None:
+        """Judge the module docstring."""
+        if not node.body:
+            return
+        if node.get_docstring() is None:
+            self.flag(node, "module has no docstring")
+        else:
+            self.ok()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """Judge a public class."""
+        if _is_public(node.name.value) and not self._nested():
+            self._judge(node, f"class `{node.name.value}`")
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Judge a public function or method."""
+        name = node.name.value
+        if not _is_public(name) or name.startswith("test_") or self._nested():
+            return
+        if any(dotted(d.decorator).endswith("overload") for d in node.decorators):
+            return
+        self._judge(node, f"function `{name}`")
+
+    def _nested(self) -> bool:
+        """Whether the node sits inside a function (local helpers need no docstring)."""
+        return any(isinstance(n, cst.FunctionDef) for n in self.context.stack[:-1])
+
+    def _judge(self, node: cst.FunctionDef | cst.ClassDef, what: str) -> None:
+        if node.get_docstring() is None:
+            self.flag(node.name, f"{what} has no docstring")
+        else:
+            self.ok()
+
+
+_SECTION = re.compile(r"^\s*(Args|Arguments|Returns|Yields|Raises|Attributes)\s*:\s*$", re.M)
+_ARG_ENTRY = re.compile(r"^\s+\*{0,2}(\w+)\s*(\(.*?\))?\s*:", re.M)
+
+
+def _documented_args(docstring: str) -> set[str]:
+    """Parameter names listed under `Args:`."""
+    match = re.search(r"^\s*(Args|Arguments)\s*:\s*$", docstring, re.M)
+    if not match:
+        return set()
+    rest = docstring[match.end() :]
+    following = _SECTION.search(rest)
+    block = rest[: following.start()] if following else rest
+    return {entry.group(1) for entry in _ARG_ENTRY.finditer(block)}
+
+
+def _parameters(node: cst.FunctionDef, method: bool) -> list[str]:
+    params = node.params
+    ordered = [*params.posonly_params, *params.params]
+    if method and ordered:
+        ordered = ordered[1:]
+    ordered.extend(params.kwonly_params)
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            ordered.append(star)
+    return [param.name.value for param in ordered]
+
+
+def _returns_value(node: cst.FunctionDef) -> bool:
+    if node.returns is None or node.name.value == "__init__":
+        return False
+    annotation = node.returns.annotation
+    return not (isinstance(annotation, cst.Name) and annotation.value in {"None", "NoReturn"})
+
+
+class GoogleDocstrings(Check):
+    """Docstrings of public functions document every parameter under `Args:` and the result
+    under `Returns:`/`Yields:`, Google style."""
+
+    check_id = "google-docstrings"
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Judge a documented function's sections."""
+        docstring = node.get_docstring()
+        if docstring is None or not _is_public(node.name.value.strip("_") or "_"):
+            return
+        static = any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
+        method = self.context.enclosing_class() is not None and not static
+        params = _parameters(node, method)
+        prop = any(dotted(d.decorator).endswith("property") for d in node.decorators)
+        wants_returns = _returns_value(node) and not prop
+        if not params and not wants_returns:
+            return
+        missing = [name for name in params if name not in _documented_args(docstring)]
+        problems = []
+        if missing:
+            problems.append("`Args:` misses " + ", ".join(f"`{name}`" for name in missing))
+        if wants_returns and not re.search(r"^\s*(Returns|Yields)\s*:", docstring, re.M):
+            problems.append("no `Returns:` section")
+        if problems:
+            self.flag(node.name, f"docstring of `{node.name.value}`: " + "; ".join(problems))
+        else:
+            self.ok()
+
+
+_TEST_NAME = re.compile(r"^test_[a-z0-9]+(?:_[a-z0-9]+){2,}$")
+
+
+class TestNames(Check):
+    """Tests are named `test_<unit>_<scenario>_<expected>`."""
+
+    __test__ = False
+    check_id = "test-names"
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Judge a test's name."""
+        name = node.name.value
+        if not name.startswith("test_"):
+            return
+        if _TEST_NAME.match(name):
+            self.ok()
+        else:
+            self.flag(node.name, f"`{name}`: name tests `test_<unit>_<scenario>_<expected>`")
+
+
+class PytestStyle(Check):
+    """Tests are pytest functions with plain `assert`, not `unittest.TestCase` classes."""
+
+    check_id = "pytest-style"
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """Flag `TestCase` subclasses."""
+        for base in node.bases:
+            qualified = self.context.qualified(base.value)
+            if qualified in {"unittest.TestCase", "TestCase", "unittest.IsolatedAsyncioTestCase"}:
+                self.flag(node.name, f"`{node.name.value}` subclasses `{qualified}`; "
+                          "write pytest functions with plain `assert`")
+                return
+        if node.name.value.startswith("Test"):
+            self.ok()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Count a test function outside classes."""
+        if node.name.value.startswith("test_") and self.context.enclosing_class() is None:
+            self.ok()
+
+
+CHECKS: dict[str, type[Check]] = {
+    cls.check_id: cls for cls in (Docstrings, GoogleDocstrings, TestNames, PytestStyle)
+}

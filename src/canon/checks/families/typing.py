@@ -1,0 +1,354 @@
+"""Typing checks: PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`,
+`collections.abc`, complete annotations, no `Any`, no `*args`/`**kwargs`."""
+
+import libcst as cst
+
+from canon.checks.base import Check, FileContext, dotted
+
+__all__ = [
+    "ABC_NAMES",
+    "CHECKS",
+    "TYPING_GENERICS",
+    "AbcImports",
+    "Annotations",
+    "BuiltinGenerics",
+    "NoAny",
+    "NoStarArgs",
+    "Pep695Generics",
+    "SelfType",
+    "TypeStatement",
+    "UnionOperator",
+]
+
+TYPING_MODULES = frozenset({"typing", "typing_extensions"})
+TYPING_GENERICS = {
+    "List": "list",
+    "Dict": "dict",
+    "Set": "set",
+    "FrozenSet": "frozenset",
+    "Tuple": "tuple",
+    "Type": "type",
+    "DefaultDict": "collections.defaultdict",
+    "OrderedDict": "collections.OrderedDict",
+    "Deque": "collections.deque",
+    "Counter": "collections.Counter",
+    "ChainMap": "collections.ChainMap",
+}
+ABC_NAMES = frozenset(
+    {
+        "AbstractSet", "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable",
+        "ByteString", "Callable", "Collection", "Container", "Coroutine", "Generator",
+        "Hashable", "ItemsView", "Iterable", "Iterator", "KeysView", "Mapping", "MappingView",
+        "MutableMapping", "MutableSequence", "MutableSet", "Reversible", "Sequence", "Sized",
+        "ValuesView",
+    }
+)  # fmt: skip
+BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
+
+
+def typing_name(context: FileContext, node: cst.BaseExpression, names: frozenset[str]) -> str:
+    """The `typing` name an expression refers to, if it is one of `names`.
+
+    A bare name that was never imported counts too: generated snippets often omit imports.
+
+    Args:
+        context: The file's context.
+        node: A `Name` or `Attribute`.
+        names: The typing names of interest.
+
+    Returns:
+        The typing name (`Optional`), or "".
+    """
+    qualified = context.qualified(node)
+    module, _, name = qualified.rpartition(".")
+    if name in names and (module in TYPING_MODULES or (not module and name not in context.aliases)):
+        return name
+    return ""
+
+
+class Pep695Generics(Check):
+    """Generics use PEP 695 type parameters, never `TypeVar`/`ParamSpec`/`TypeVarTuple`."""
+
+    check_id = "pep695-generics"
+    _DECLARERS = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """Flag `TypeVar(...)`."""
+        name = typing_name(self.context, node.func, self._DECLARERS)
+        if name:
+            self.flag(node, f"`{name}` declared; use PEP 695 type parameters (`def f[T](...)`)")
+
+    def visit_TypeParameters(self, node: cst.TypeParameters) -> None:
+        """Count a PEP 695 generic definition."""
+        self.ok()
+
+
+class TypeStatement(Check):
+    """Type aliases use the `type` statement, never a `TypeAlias` annotation."""
+
+    check_id = "type-statement"
+    fixable = True
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        """Flag `X: TypeAlias = ...`."""
+        if typing_name(self.context, node.annotation.annotation, frozenset({"TypeAlias"})):
+            self.flag(node, "`TypeAlias` annotation; write `type X = ...`")
+
+    def visit_TypeAlias(self, node: cst.TypeAlias) -> None:
+        """Count a `type` statement."""
+        self.ok()
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """Flag `TypeAliasType(...)`."""
+        if typing_name(self.context, node.func, frozenset({"TypeAliasType"})):
+            self.flag(node, "`TypeAliasType(...)`; write `type X = ...`", fixable=False)
+
+
+class UnionOperator(Check):
+    """Unions are written with `|`, never `Optional[X]` or `Union[A, B]`."""
+
+    check_id = "union-operator"
+    fixable = True
+    _NAMES = frozenset({"Optional", "Union"})
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        """Flag `Optional[...]` and `Union[...]`."""
+        name = typing_name(self.context, node.value, self._NAMES)
+        if name == "Optional":
+            self.flag(node, "`Optional[X]`; write `X | None`")
+        elif name == "Union":
+            self.flag(node, "`Union[A, B]`; write `A | B`")
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        """Count a `|` union in an annotation."""
+        if self.context.annotation_depth and isinstance(node.operator, cst.BitOr):
+            self.ok()
+
+
+def _annotation_names(annotation: cst.BaseExpression) -> str:
+    """The class name an annotation spells: `Cls`, `"Cls"`, `Cls[T]` or `"Cls[T]"`."""
+    if isinstance(annotation, cst.Subscript):
+        annotation = annotation.value
+    if isinstance(annotation, cst.SimpleString):
+        text = annotation.evaluated_value
+        return text.partition("[")[0].strip() if isinstance(text, str) else ""
+    return dotted(annotation)
+
+
+class SelfType(Check):
+    """Methods returning their own instance are annotated `-> Self`."""
+
+    check_id = "self-type"
+
+    def __init__(self, context: FileContext) -> None:
+        """Create the check.
+
+        Args:
+            context: The file's context.
+        """
+        super().__init__(context)
+        self.returning_self: set[int] = set()
+
+    def visit_Return(self, node: cst.Return) -> None:
+        """Note that the enclosing function returns `self`."""
+        function = self.context.function()
+        if function is not None and isinstance(node.value, cst.Name):
+            if node.value.value == "self":
+                self.returning_self.add(id(function))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        """Judge a method's return annotation against its class."""
+        node = original_node
+        cls = self.context.enclosing_class()
+        if cls is None or node.returns is None or _is_static(node):
+            return
+        annotation = node.returns.annotation
+        spelled = _annotation_names(annotation)
+        if spelled and spelled == cls.name.value:
+            self.flag(node.returns, f"returns `{spelled}` by name; annotate `-> Self`")
+        elif typing_name(self.context, annotation, frozenset({"Self"})):
+            self.ok()
+        elif id(node) in self.returning_self:
+            self.flag(node.returns, "returns `self`; annotate `-> Self`")
+
+
+def _is_static(node: cst.FunctionDef) -> bool:
+    return any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
+
+
+class BuiltinGenerics(Check):
+    """Generic builtins (`list[str]`), never `typing.List`, `Dict`, `Tuple`..."""
+
+    check_id = "builtin-generics"
+    fixable = True
+    _NAMES = frozenset(TYPING_GENERICS)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        """Flag `from typing import List`."""
+        if not node.module or dotted(node.module) not in TYPING_MODULES:
+            return
+        if isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            name = dotted(alias.name)
+            if name in TYPING_GENERICS:
+                self.flag(alias, f"`typing.{name}` imported; use `{TYPING_GENERICS[name]}`")
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        """Flag `List[...]`, count `list[...]`."""
+        name = typing_name(self.context, node.value, self._NAMES)
+        if name:
+            self.flag(node, f"`{name}[...]`; write `{TYPING_GENERICS[name]}[...]`")
+        elif self.context.qualified(node.value) in BUILTIN_GENERICS:
+            self.ok()
+
+
+class AbcImports(Check):
+    """Abstract collection types come from `collections.abc`, never `typing`."""
+
+    check_id = "abc-imports"
+    fixable = True
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        """Flag `from typing import Callable`, count `from collections.abc import ...`."""
+        if not node.module or isinstance(node.names, cst.ImportStar):
+            return
+        module = dotted(node.module)
+        for alias in node.names:
+            name = dotted(alias.name)
+            if name not in ABC_NAMES:
+                continue
+            if module in TYPING_MODULES:
+                self.flag(alias, f"`{name}` from `{module}`; import it from `collections.abc`")
+            elif module == "collections.abc":
+                self.ok()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        """Flag `typing.Callable`."""
+        qualified = self.context.qualified(node)
+        module, _, name = qualified.rpartition(".")
+        if name in ABC_NAMES and module in TYPING_MODULES and dotted(node.value):
+            self.flag(node, f"`{qualified}`; use `collections.abc.{name}`", fixable=False)
+
+
+_EXEMPT_ATTRIBUTES = frozenset({"__slots__", "model_config", "__match_args__", "__all__"})
+_ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"})
+
+
+class Annotations(Check):
+    """Every parameter, return type and class attribute is annotated."""
+
+    check_id = "annotations"
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Count each parameter and the return type."""
+        method = self.context.enclosing_class() is not None and not _is_static(node)
+        params = node.params
+        ordered = [*params.posonly_params, *params.params]
+        for index, param in enumerate(ordered):
+            if index == 0 and method:
+                continue
+            self._param(param)
+        for param in (params.star_arg, params.star_kwarg, *params.kwonly_params):
+            if isinstance(param, cst.Param):
+                self._param(param)
+        name = node.name.value
+        if node.returns is None:
+            self.flag(node.name, f"`{name}` has no return annotation")
+        else:
+            self.ok()
+
+    def _param(self, param: cst.Param) -> None:
+        if param.annotation is None:
+            self.flag(param, f"parameter `{param.name.value}` has no annotation")
+        else:
+            self.ok()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """Count each attribute assigned in the class body."""
+        bases = {dotted(arg.value).rpartition(".")[2] for arg in node.bases}
+        if bases & _ENUM_BASES or not isinstance(node.body, cst.IndentedBlock):
+            return
+        for statement in node.body.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                self._attribute(small)
+
+    def _attribute(self, small: cst.BaseSmallStatement) -> None:
+        if isinstance(small, cst.AnnAssign):
+            self.ok()
+        elif isinstance(small, cst.Assign):
+            for target in small.targets:
+                name = dotted(target.target)
+                if name and name not in _EXEMPT_ATTRIBUTES:
+                    self.flag(target.target, f"class attribute `{name}` has no annotation")
+
+
+class NoAny(Check):
+    """`typing.Any` is never used."""
+
+    check_id = "no-any"
+
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        """Count an annotation."""
+        self.ok()
+
+    def __init__(self, context: FileContext) -> None:
+        """Create the check.
+
+        Args:
+            context: The file's context.
+        """
+        super().__init__(context)
+        self.seen: set[int] = set()
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+        """Leave the import itself to the uses."""
+        self.seen.add(id(node.name))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        """Flag `Any`."""
+        if node.value != "Any" or id(node) in self.seen:
+            return
+        if typing_name(self.context, node, frozenset({"Any"})):
+            self.flag(node, "`Any` used; name the type, use a type parameter or `object`")
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        """Flag `typing.Any`."""
+        self.seen.add(id(node.attr))
+        if node.attr.value == "Any" and typing_name(self.context, node, frozenset({"Any"})):
+            self.flag(node, "`typing.Any` used; name the type, use a type parameter or `object`")
+
+
+class NoStarArgs(Check):
+    """Functions take explicit parameters, never `*args`/`**kwargs`."""
+
+    check_id = "no-star-args"
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Flag `*args` and `**kwargs`."""
+        star = node.params.star_arg
+        kwargs = node.params.star_kwarg
+        if isinstance(star, cst.Param):
+            self.flag(star, f"`*{star.name.value}`; declare the parameters explicitly")
+        elif kwargs is None:
+            self.ok()
+        if kwargs is not None:
+            self.flag(kwargs, f"`**{kwargs.name.value}`; declare the parameters explicitly")
+
+
+CHECKS: dict[str, type[Check]] = {
+    cls.check_id: cls
+    for cls in (
+        Pep695Generics,
+        TypeStatement,
+        UnionOperator,
+        SelfType,
+        BuiltinGenerics,
+        AbcImports,
+        Annotations,
+        NoAny,
+        NoStarArgs,
+    )
+}

@@ -1,0 +1,81 @@
+"""What a check run produces: findings, tallies and the result of one source."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Self
+
+__all__ = ["CheckResult", "Finding", "Tally"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One violation of a check, at a place in the source (1-based lines and columns).
+
+    Attributes:
+        check: The check id (`union-operator`), or `syntax`, `too-deep`, `check-error`.
+        line: First line of the offending code.
+        column: First column of the offending code.
+        end_line: Last line of the offending code.
+        end_column: Column just past the offending code.
+        message: What is wrong and what to write instead.
+        fixable: Whether `canon check --fix` repairs it.
+    """
+
+    check: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    fixable: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tally:
+    """Where a check applied and how often it was broken.
+
+    Attributes:
+        opportunities: Places the check's rule applied to.
+        violations: Those of them that break the rule.
+    """
+
+    opportunities: int = 0
+    violations: int = 0
+
+    @property
+    def applicable(self) -> bool:
+        """Whether the rule applied at all (no opportunity means not applicable).
+
+        Returns:
+            True when there was at least one opportunity.
+        """
+        return self.opportunities > 0
+
+    def __add__(self, other: Self) -> Self:
+        """Sum two tallies (of one check over several files).
+
+        Args:
+            other: The tally to add.
+
+        Returns:
+            The sum.
+        """
+        return type(self)(
+            opportunities=self.opportunities + other.opportunities,
+            violations=self.violations + other.violations,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckResult:
+    """The result of checking one source.
+
+    Attributes:
+        findings: Every finding, sorted by position then check id.
+        tally: One tally per selected check id.
+        syntax_error: The parser's complaint when the source does not parse, else None.
+    """
+
+    findings: tuple[Finding, ...] = ()
+    tally: Mapping[str, Tally] = field(default_factory=dict)
+    syntax_error: Finding | None = None

@@ -1,0 +1,27 @@
+"""Shared fixtures for the checks tests: the bundled standard's checked rules."""
+
+from pathlib import Path
+
+import pytest
+
+from canon.checks import CHECK_IDS
+from canon.standards.loader import load_standard
+from canon.standards.model import Rule, Standard
+
+STANDARD_DIR = Path(__file__).resolve().parents[2] / "instructions" / "python"
+
+
+def load_bundled() -> Standard:
+    """Load the bundled Python standard, validating its check ids against the registry."""
+    return load_standard(STANDARD_DIR, known_checks=CHECK_IDS)
+
+
+def checked_rules() -> list[Rule]:
+    """Every rule of the bundled standard that names a check."""
+    return [rule for rule in load_bundled().rules() if rule.check]
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Standard:
+    """The bundled standard."""
+    return load_bundled()
