@@ -146,8 +146,11 @@ class PytestStyle(Check):
         for base in node.bases:
             qualified = self.context.qualified(base.value)
             if qualified in {"unittest.TestCase", "TestCase", "unittest.IsolatedAsyncioTestCase"}:
-                self.flag(node.name, f"`{node.name.value}` subclasses `{qualified}`; "
-                          "write pytest functions with plain `assert`")
+                self.flag(
+                    node.name,
+                    f"`{node.name.value}` subclasses `{qualified}`; "
+                    "write pytest functions with plain `assert`",
+                )
                 return
         if node.name.value.startswith("Test"):
             self.ok()

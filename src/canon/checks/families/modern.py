@@ -324,13 +324,14 @@ class TimezoneAware(Check):
             name = qualified.removeprefix("datetime.")
             self.flag(node, f"`{name}()` makes a naive datetime; pass a timezone (`UTC`)")
 
-
     def _strptime(self, node: cst.Call) -> None:
         fmt = node.args[1].value if len(node.args) > 1 else None
         if isinstance(fmt, cst.SimpleString) and "%z" in fmt.value:
             self.ok()
         else:
-            self.flag(node, "`strptime()` without `%z` makes a naive datetime; add `.replace(tzinfo=...)`")
+            self.flag(
+                node, "`strptime()` without `%z` makes a naive datetime; add `.replace(tzinfo=...)`"
+            )
 
 
 class Comprehensions(Check):
