@@ -172,7 +172,7 @@ def schema_command(
 
 
 @app.command("eval")
-def eval_command(  # noqa: PLR0913, PLR0917 - one parameter per option
+def eval_command(
     config: Annotated[
         Path | None,
         typer.Option(
@@ -241,7 +241,7 @@ def _print_outcome(outcome: object) -> None:
 
     sys.stdout.write(text_table(outcome.summaries))
     _say(f"logs: {outcome.log_dir}")
-    _say(f"report: {outcome.report_dir / 'summary.md'}")
+    _say(f"report: {outcome.report_dir / 'report.html'} (and report.md, summary.json)")
 
 
 @app.command("report")
@@ -258,7 +258,7 @@ def report_command(
     baseline: Annotated[
         list[Path] | None,
         typer.Option(
-            help="Baseline logs or folder (repeatable): exit 1 when anything drops beyond its interval.",
+            help="Baseline logs or folder (repeatable); exit 1 on a drop beyond its interval.",
             show_default=False,
         ),
     ] = None,

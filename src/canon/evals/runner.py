@@ -2,7 +2,7 @@
 
 Each run goes into a fresh dated log folder (`logs/<UTC stamp>/`) unless one is given; running
 again on the same folder resumes it (inspect's eval set skips what completed and retries what
-did not). The summary lands in the report folder as `summary.json` and `summary.md`.
+did not). The report (`summary.json`, `report.md`, `report.html`) is `canon report`'s.
 """
 
 from collections.abc import Sequence
@@ -14,9 +14,7 @@ from canon.evals.config import Configuration, EvalConfig, load_config
 from canon.evals.project import EvalProject
 from canon.evals.summary import (
     ConfigurationSummary,
-    markdown_summary,
     summarise_samples,
-    summary_json,
 )
 from canon.standards.errors import InputError, Position
 
@@ -253,12 +251,8 @@ def _summarise(
 def _write_reports(
     summaries: Sequence[ConfigurationSummary], *, log_dir: Path, report_dir: Path
 ) -> None:
-    report_dir.mkdir(parents=True, exist_ok=True)
-    _atomic_write(report_dir / "summary.json", summary_json(summaries, log_dir=str(log_dir)))
-    _atomic_write(report_dir / "summary.md", markdown_summary(summaries, log_dir=str(log_dir)))
+    """Write the same report as `canon report LOG_DIR --out REPORT_DIR` (one place builds it)."""
+    from canon.reports import write_report
 
-
-def _atomic_write(path: Path, text: str) -> None:
-    staged = path.with_name(f".{path.name}.tmp")
-    staged.write_text(text, encoding="utf-8", newline="\n")
-    staged.replace(path)
+    del summaries  # the report recomputes everything from the logs
+    write_report([log_dir], report_dir)

@@ -86,7 +86,7 @@ def _difference(difference: PairedDifference) -> dict[str, object]:
         "ci95": _interval(difference.ci95),
         "a_only": difference.a_only,
         "b_only": difference.b_only,
-        "p_value": _round(difference.p_value),
+        "p_value": float(f"{difference.p_value:.4g}"),
         "verdict": difference.verdict,
     }
 

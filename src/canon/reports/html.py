@@ -8,7 +8,7 @@ intervals (a forest plot per comparison), and instruction-level accuracy over ru
 from collections.abc import Callable, Sequence
 from html import escape
 
-from canon.reports.analysis import Comparison, ConfigurationStats, Rate
+from canon.reports.analysis import Comparison, Rate
 from canon.reports.markdown import percent, rules_by_attention, signed
 from canon.reports.report import HistoryPoint, Report
 from canon.reports.stats import PairedDifference
@@ -22,7 +22,8 @@ _ROW = 20
 _MAX_FOREST = 4
 
 _CSS = """
-body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;
+color:#1d2330;background:#f6f7f9}
 main{max-width:1180px;margin:0 auto;padding:24px}
 h1{margin:0 0 4px;font-size:24px}h2{margin:28px 0 8px;font-size:18px}
 .note{color:#5b6475;margin:4px 0 12px}
@@ -35,7 +36,8 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
 .bad{color:#b42318;font-weight:600}.good{color:#067647;font-weight:600}.muted{color:#8a93a3}
 .banner{padding:10px 14px;border-radius:8px;margin:12px 0;font-weight:600}
 .banner.fail{background:#fee4e2;color:#912018}.banner.pass{background:#dcfae6;color:#05603a}
-.legend span{display:inline-block;margin-right:14px}.legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px}
+.legend span{display:inline-block;margin-right:14px}
+.legend i{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px}
 input{padding:5px 8px;border:1px solid #cdd3dc;border-radius:6px;margin-bottom:8px;width:260px}
 svg text{font:11px system-ui,sans-serif;fill:#1d2330}
 """
@@ -67,6 +69,20 @@ document.body.dataset.ready = 'yes';
 """
 
 
+def _el(name: str, content: str = "", **attributes: float | str) -> str:
+    """An SVG element; attribute names use `_` for `-`, numbers get one decimal."""
+    parts = [name]
+    for key, value in attributes.items():
+        shown = f"{value:.1f}" if isinstance(value, float) else escape(str(value))
+        parts.append(f'{key.replace("_", "-")}="{shown}"')
+    opening = " ".join(parts)
+    return f"<{opening}>{content}</{name}>" if content else f"<{opening}/>"
+
+
+def _title(text: str) -> str:
+    return f"<title>{escape(text)}</title>"
+
+
 def _x(value: float) -> float:
     return _LEFT + value * (_WIDTH - _LEFT - 20)
 
@@ -91,7 +107,8 @@ def _svg(height: float, parts: Sequence[str], label: str, chart: str) -> str:
     body = "".join(parts)
     return (
         f'<svg class="chart" data-chart="{chart}" role="img" aria-label="{escape(label)}" '
-        f'viewBox="0 0 {_WIDTH} {height:.0f}" width="100%" style="max-width:{_WIDTH}px">{body}</svg>'
+        f'viewBox="0 0 {_WIDTH} {height:.0f}" width="100%" style="max-width:{_WIDTH}px">'
+        f"{body}</svg>"
     )
 
 
@@ -127,9 +144,7 @@ def compliance_chart(report: Report, rules: Sequence[str]) -> str:
             parts.append(
                 f'<rect x="0" y="{top:.1f}" width="{_WIDTH}" height="{row:.1f}" fill="#f3f5f8"/>'
             )
-        parts.append(
-            f'<text x="{_LEFT - 8}" y="{top + row / 2 + 4:.1f}" text-anchor="end">{escape(rule)}</text>'
-        )
+        parts.append(_el("text", escape(rule), x=_LEFT - 8, y=top + row / 2 + 4, text_anchor="end"))
         for column, stats in enumerate(report.configurations):
             parts.extend(
                 _dot(
@@ -148,8 +163,10 @@ def _dot(rate: Rate | None, y: float, colour: str, name: str) -> list[str]:
     low, high = rate.ci95
     tip = f"{name}: {percent(rate.value)} of {round(rate.trials)} ({percent(low)}-{percent(high)})"
     return [
-        f'<line x1="{_x(low):.1f}" y1="{y:.1f}" x2="{_x(high):.1f}" y2="{y:.1f}" stroke="{colour}" stroke-width="2" opacity="0.55"/>',
-        f'<circle cx="{_x(rate.value):.1f}" cy="{y:.1f}" r="4" fill="{colour}"><title>{escape(tip)}</title></circle>',
+        _el(
+            "line", x1=_x(low), y1=y, x2=_x(high), y2=y, stroke=colour, stroke_width=2, opacity=0.55
+        ),
+        _el("circle", _title(tip), cx=_x(rate.value), cy=y, r=4, fill=colour),
     ]
 
 
@@ -180,7 +197,7 @@ def delta_chart(comparison: Comparison) -> str:
         y = 30 + index * _ROW
         weight = "700" if index == 0 else "400"
         parts.append(
-            f'<text x="{_LEFT - 8}" y="{y + 4}" text-anchor="end" font-weight="{weight}">{escape(label)}</text>'
+            _el("text", escape(label), x=_LEFT - 8, y=y + 4, text_anchor="end", font_weight=weight)
         )
         if difference.delta is None:
             continue
@@ -188,13 +205,21 @@ def delta_chart(comparison: Comparison) -> str:
         if difference.ci95 is not None:
             low, high = difference.ci95
             parts.append(
-                f'<line x1="{x(low):.1f}" y1="{y}" x2="{x(high):.1f}" y2="{y}" stroke="{colour}" stroke-width="2"/>'
+                _el("line", x1=x(low), y1=y, x2=x(high), y2=y, stroke=colour, stroke_width=2)
             )
         tip = (
             f"{label}: {signed(difference.delta)}, p={difference.p_value:.3g}, {difference.verdict}"
         )
         parts.append(
-            f'<rect x="{x(difference.delta) - 4:.1f}" y="{y - 4}" width="8" height="8" fill="{colour}"><title>{escape(tip)}</title></rect>'
+            _el(
+                "rect",
+                _title(tip),
+                x=x(difference.delta) - 4,
+                y=y - 4,
+                width=8,
+                height=8,
+                fill=colour,
+            )
         )
     return _svg(height, parts, f"deltas {comparison.a} to {comparison.b}", "deltas")
 
@@ -223,12 +248,13 @@ def trend_chart(report: Report) -> str:
     for step in range(5):
         _, y = xy(labels[0], step / 4) if labels else (0.0, 0.0)
         parts.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{width - 20}" y2="{y:.1f}" stroke="#e3e6eb"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{step * 25}%</text>'
+            _el("line", x1=left, y1=y, x2=width - 20, y2=y, stroke="#e3e6eb")
+            + _el("text", f"{step * 25}%", x=left - 6, y=y + 4, text_anchor="end")
         )
     for run in labels:
         x, _ = xy(run, 0)
         parts.append(
-            f'<text x="{x:.1f}" y="{height - bottom + 18}" text-anchor="middle">{escape(run[:22])}</text>'
+            _el("text", escape(run[:22]), x=x, y=height - bottom + 18, text_anchor="middle")
         )
     names = [stats.log.name for stats in report.configurations]
     for index, name in enumerate(names):
@@ -253,9 +279,7 @@ def _series(
     parts = [f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>']
     for (x, y), point in located:
         tip = f"{name} {point.run}: {percent(point.instruction_level.value)}"
-        parts.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"><title>{escape(tip)}</title></circle>'
-        )
+        parts.append(_el("circle", _title(tip), cx=x, cy=y, r=4, fill=colour))
     return parts
 
 
@@ -268,7 +292,10 @@ def _cell(text: str, *, sort: float | None = None, css: str = "") -> str:
 def _table(header: Sequence[str], rows: Sequence[str], *, ident: str = "") -> str:
     head = "".join(f"<th>{escape(title)}</th>" for title in header)
     identity = f' id="{ident}"' if ident else ""
-    return f'<table class="sortable"{identity}><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return (
+        f'<table class="sortable"{identity}><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _rate_cell(rate: Rate) -> str:
@@ -327,7 +354,11 @@ def _rule_rows(report: Report, rules: Sequence[str]) -> list[str]:
                 continue
             css = "bad" if rate.value < 0.5 else ""
             low, high = rate.ci95 or (0.0, 0.0)
-            text = f'{percent(rate.value)} <span class="muted">{round(rate.successes)}/{round(rate.trials)} ({percent(low)}-{percent(high)})</span>'
+            counts = f"{round(rate.successes)}/{round(rate.trials)}"
+            text = (
+                f"{percent(rate.value)} "
+                f'<span class="muted">{counts} ({percent(low)}-{percent(high)})</span>'
+            )
             cells.append(_cell(text, sort=rate.value, css=css))
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return rows
@@ -377,9 +408,11 @@ def _comparison_section(report: Report) -> str:
         for item in report.comparisons[:_MAX_FOREST]
     )
     return (
-        '<h2>Paired comparisons, largest drop first</h2><p class="note">Same task and epoch on both '
-        "sides. Δ = b - a with a 95% paired bootstrap interval; exact McNemar test on samples that "
-        f'followed every rule. Red: worse, green: better (p &lt; 0.05).</p><div class="card">{_table(header, rows)}'
+        "<h2>Paired comparisons, largest drop first</h2>"
+        '<p class="note">Same task and epoch on both sides. Δ = b - a with a 95% paired '
+        "bootstrap interval; exact McNemar test on samples that followed every rule. "
+        "Red: worse, green: better (p &lt; 0.05).</p>"
+        f'<div class="card">{_table(header, rows)}'
         f"{charts}</div>"
     )
 
@@ -411,9 +444,11 @@ def _lift_section(report: Report) -> str:
         "per 1k tokens",
     )
     return (
-        '<h2>Instruction lift</h2><p class="note">Configurations of the same model that differ only in '
-        "their instructions: what the instructions (or a section of them) buy, and their cost in "
-        f'tokens (estimated, 4 characters a token).</p><div class="card">{_table(header, rows)}</div>'
+        "<h2>Instruction lift</h2>"
+        '<p class="note">Configurations of the same model that differ only in their '
+        "instructions: what the instructions (or a section of them) buy, and their cost in "
+        "tokens (estimated, 4 characters a token).</p>"
+        f'<div class="card">{_table(header, rows)}</div>'
     )
 
 
@@ -421,10 +456,12 @@ def _gate_section(report: Report) -> str:
     gate = report.gate
     if gate is None:
         return ""
+    against = escape(", ".join(gate.baseline))
     if gate.passed:
-        banner = f'<div class="banner pass">Regression gate passed against {escape(", ".join(gate.baseline))}</div>'
+        banner = f'<div class="banner pass">Regression gate passed against {against}</div>'
     else:
-        banner = f'<div class="banner fail">Regression gate failed: {len(gate.regressions)} regression(s) against {escape(", ".join(gate.baseline))}</div>'
+        failed = f"Regression gate failed: {len(gate.regressions)} regression(s) against {against}"
+        banner = f'<div class="banner fail">{failed}</div>'
     if not gate.regressions:
         return banner
     rows = [
@@ -457,14 +494,16 @@ def html_report(report: Report) -> str:
     body = (
         f'<h1>canon report</h1><p class="note">Logs: {sources}. Instruction-level: exercised rules '
         "followed; prompt-level strict: samples following every exercised rule (IFEval). "
-        "Calibration configurations answer with the task bank's own solutions; they are not models.</p>"
+        "Calibration configurations answer with the task bank's own solutions; "
+        "they are not models.</p>"
         f"{_gate_section(report)}"
         f'<h2>Configurations</h2><div class="card">{configurations}</div>'
         '<h2>Compliance per rule per configuration</h2><p class="note">Least-followed rules first; '
         f'dots are compliance, bars the Wilson 95% interval.</p><div class="card">{_legend(names)}'
         f"{compliance_chart(report, rules)}</div>"
         f"{_comparison_section(report)}{_lift_section(report)}"
-        '<h2>Trend</h2><p class="note">Instruction-level accuracy per configuration, run by run.</p>'
+        '<h2>Trend</h2><p class="note">Instruction-level accuracy per configuration, '
+        "run by run.</p>"
         f'<div class="card">{_legend(names)}{trend_chart(report)}</div>'
         '<h2>Rules</h2><div class="card"><input id="rule-filter" placeholder="filter rules" '
         f'aria-label="filter rules">{rule_table}</div>'

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canon.standards.errors import InputError, Position
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from canon.reports.report import Report
 
 __all__ = ["MARKDOWN", "PAGE", "SUMMARY", "ReportFiles", "compare_logs", "write_report"]
