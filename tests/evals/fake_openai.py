@@ -28,9 +28,7 @@ class FaultyOpenAI:
 
     def respond(self, body: dict[str, object]) -> tuple[int, dict[str, object]]:
         messages = body.get("messages") or []
-        prompt = next(
-            (m["content"] for m in reversed(messages) if m.get("role") == "user"), ""
-        )
+        prompt = next((m["content"] for m in reversed(messages) if m.get("role") == "user"), "")
         if isinstance(prompt, list):
             prompt = "".join(part.get("text", "") for part in prompt)
         with self.lock:

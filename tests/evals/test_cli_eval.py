@@ -15,8 +15,10 @@ def _eval(tmp_path: Path, *options: str) -> tuple[int, str, str]:
     runner = CliRunner()
     arguments = [
         "eval",
-        "--log-dir", str(tmp_path / "logs"),
-        "--report-dir", str(tmp_path / "report"),
+        "--log-dir",
+        str(tmp_path / "logs"),
+        "--report-dir",
+        str(tmp_path / "report"),
         "--quiet",
         *options,
     ]
@@ -99,7 +101,7 @@ def test_eval_sample_metadata_records_instruction_hash(
 
 
 def test_eval_model_option_replaces_models_keeping_instructions(tmp_path: Path) -> None:
-    code, stdout, _ = _eval(tmp_path, "--limit", "2", "--model", "canon/reference")
+    code, _, _ = _eval(tmp_path, "--limit", "2", "--model", "canon/reference")
     assert code == 0
     summary = json.loads((tmp_path / "report" / "summary.json").read_text())
     assert [(item["model"], item["instructions"]) for item in summary["configurations"]] == [

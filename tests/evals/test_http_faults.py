@@ -44,10 +44,14 @@ def test_eval_openai_compatible_server_with_faults_scores_every_sample(
             app,
             [
                 "eval",
-                "--config", str(config),
-                "--limit", "4",
-                "--log-dir", str(tmp_path / "logs"),
-                "--report-dir", str(tmp_path / "report"),
+                "--config",
+                str(config),
+                "--limit",
+                "4",
+                "--log-dir",
+                str(tmp_path / "logs"),
+                "--report-dir",
+                str(tmp_path / "report"),
                 "--quiet",
             ],
         )
