@@ -185,6 +185,64 @@ def _print_outcome(outcome: object) -> None:
     _say(f"report: {outcome.report_dir / 'summary.md'}")
 
 
+@app.command("check")
+def check_command(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files and folders.")],
+    output_format: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rule or check id to run (repeatable).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rule or check id to skip (repeatable).")
+    ] = None,
+    statistics: Annotated[bool, typer.Option(help="Count findings per rule.")] = False,
+    fix: Annotated[bool, typer.Option(help="Apply the safe fixes.")] = False,
+    diff: Annotated[bool, typer.Option(help="Show the safe fixes; write nothing.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Processes (default: the cores).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore .canon-cache/.")] = False,
+) -> None:
+    """Check Python code against the standard's rules (exit 0 clean, 1 findings, 2 error)."""
+    from canon.checks.service import CheckRequest, check_paths
+
+    request = CheckRequest(
+        paths=tuple(paths),
+        output_format=output_format,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        statistics=statistics,
+        fix=fix,
+        diff=diff,
+        jobs=jobs,
+        cache=not no_cache,
+    )
+    outcome = _guarded(lambda: check_paths(request))
+    sys.stdout.write(outcome.stdout)
+    for message in outcome.messages:
+        sys.stderr.write(f"{message}\n")
+    raise typer.Exit(outcome.exit_code)
+
+
+@app.command("rules")
+def rules_command(
+    rule_id: Annotated[
+        str | None, typer.Argument(metavar="[RULE_ID]", help="Explain this rule.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """List the rules and their checks, or explain one rule."""
+    from canon.checks.catalog import find_standards, load_rulebook
+    from canon.checks.explain import explain_rule, list_rules
+
+    book = _guarded(lambda: load_rulebook(find_standards(Path())))
+    if rule_id is None:
+        sys.stdout.write(_guarded(lambda: list_rules(book, output_format=output_format)))
+    else:
+        text = _guarded(lambda: explain_rule(book, rule_id, output_format=output_format))
+        sys.stdout.write(text)
+
+
 def main() -> None:
     """Run the command line."""
     # canon's models use no pydantic plugin; looking for them scans every installed package.

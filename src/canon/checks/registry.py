@@ -108,7 +108,12 @@ _MODERN = (
         "The standard `json` module instead of `orjson`.",
         "Code that must avoid a compiled dependency is flagged too.",
     ),
-    ("no-pickle", "h", "`pickle` (or `dill`, `shelve`) used.", "Trusted-data uses are flagged too."),
+    (
+        "no-pickle",
+        "h",
+        "`pickle` (or `dill`, `shelve`) used.",
+        "Trusted-data uses are flagged too.",
+    ),
 )
 _ERRORS = (
     ("bare-except", "f", "A bare `except:`.", ""),

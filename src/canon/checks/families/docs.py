@@ -87,8 +87,7 @@ def _returns_value(node: cst.FunctionDef) -> bool:
 
 
 class GoogleDocstrings(Check):
-    """Docstrings of public functions document every parameter under `Args:` and the result
-    under `Returns:`/`Yields:`, Google style."""
+    """Public docstrings list every parameter under `Args:` and the result under `Returns:`."""
 
     check_id = "google-docstrings"
 
@@ -146,8 +145,11 @@ class PytestStyle(Check):
         for base in node.bases:
             qualified = self.context.qualified(base.value)
             if qualified in {"unittest.TestCase", "TestCase", "unittest.IsolatedAsyncioTestCase"}:
-                self.flag(node.name, f"`{node.name.value}` subclasses `{qualified}`; "
-                          "write pytest functions with plain `assert`")
+                self.flag(
+                    node.name,
+                    f"`{node.name.value}` subclasses `{qualified}`; "
+                    "write pytest functions with plain `assert`",
+                )
                 return
         if node.name.value.startswith("Test"):
             self.ok()

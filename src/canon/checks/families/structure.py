@@ -14,8 +14,8 @@ __all__ = [
     "FunctionLength",
     "ModuleLength",
     "ParameterCount",
-    "Repr",
     "RelativeImports",
+    "Repr",
     "SpecificImports",
     "TypeCheckingImports",
     "WildcardImport",
@@ -287,8 +287,10 @@ class TypeCheckingImports(Check):
             if name in exported:
                 self.ok()
             elif name in self.typing_only and self.future:
-                self.flag(alias, f"`{name}` is used only in annotations; import it under "
-                          "`if TYPE_CHECKING:`")
+                self.flag(
+                    alias,
+                    f"`{name}` is used only in annotations; import it under `if TYPE_CHECKING:`",
+                )
 
 
 _REPR_EXEMPT_BASES = frozenset(
