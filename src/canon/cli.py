@@ -1,12 +1,18 @@
 """The `canon` command: parse options, call one service, print. Heavy imports stay lazy."""
 
+from __future__ import annotations
+
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from canon.compiler.writer import Plan
 
 __all__ = ["app", "main"]
 
@@ -20,6 +26,24 @@ app = typer.Typer(
 )
 
 QUIET = typer.Option("--quiet", "-q", help="Print nothing but errors and warnings.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from canon import __version__
+
+        sys.stdout.write(f"canon {__version__}\n")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Write coding standards once as YAML; compile them for every AI coding assistant."""
 
 
 def _say(message: str, *, quiet: bool = False) -> None:
@@ -59,25 +83,76 @@ def compile_command(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
     ] = False,
+    variant: Annotated[
+        str,
+        typer.Option(help="full, condensed, keep:SECTION,..., drop:SECTION,... or budget:TOKENS."),
+    ] = "full",
+    allow_oversize: Annotated[
+        bool,
+        typer.Option(help="Write files over a target's size limit (warning) instead of failing."),
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Run the full check even when nothing changed.")
+    ] = False,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
 
     With no STANDARD_DIR, reads instructions/canon.yaml and writes every file it names,
-    deleting files it generated before whose source is gone.
+    deleting files it generated before whose source is gone. `--target all` writes every
+    target. A standard made by `canon import` compiled without --target gives back the file
+    it came from.
     """
+    whole_project = (
+        not standards and not target and out is None and variant == "full" and not allow_oversize
+    )
+    if check and whole_project and not no_cache and _fresh_from_cache(quiet=quiet):
+        return
     from canon.compiler.project import CompileRequest, plan_compile
 
-    request = CompileRequest(standards=tuple(standards or ()), targets=tuple(target or ()), out=out)
+    request = CompileRequest(
+        standards=tuple(standards or ()),
+        targets=tuple(target or ()),
+        out=out,
+        variant=variant,
+        allow_oversize=allow_oversize,
+    )
     planned = _guarded(lambda: plan_compile(request))
-    for note in planned.notes:
+    notes = tuple(str(note) for note in planned.notes)
+    for note in notes:
         _say(f"warning: {note}")
     if check:
         _report_drift(planned.plan, quiet=quiet)
-        return
+    else:
+        _write(planned.plan, quiet=quiet)
+    if whole_project:
+        from canon.compiler.freshness import remember
+
+        remember(planned.plan.root, planned.plan.files, notes)
+
+
+def _fresh_from_cache(*, quiet: bool) -> bool:
+    from canon.compiler.freshness import cached_verdict
+    from canon.compiler.layout import find_root
+    from canon.standards.errors import CanonError
+
+    try:
+        root = find_root(Path())
+    except CanonError:
+        return False
+    fresh = cached_verdict(root)
+    if fresh is None:
+        return False
+    for note in fresh.notes:
+        _say(f"warning: {note}")
+    _say(f"{fresh.files} generated file(s) up to date", quiet=quiet)
+    return True
+
+
+def _write(plan: Plan, *, quiet: bool) -> None:
     from canon.compiler.writer import apply_plan
 
-    applied = _guarded(lambda: apply_plan(planned.plan))
+    applied = _guarded(lambda: apply_plan(plan))
     for path in applied.written:
         _say(f"wrote {path}", quiet=quiet)
     for path in applied.deleted:
@@ -86,7 +161,7 @@ def compile_command(
     _say(f"{summary}, {len(applied.deleted)} deleted", quiet=quiet)
 
 
-def _report_drift(plan: object, *, quiet: bool) -> None:
+def _report_drift(plan: Plan, *, quiet: bool) -> None:
     from canon.compiler.writer import find_drift
 
     drift = _guarded(lambda: find_drift(plan))
@@ -97,6 +172,56 @@ def _report_drift(plan: object, *, quiet: bool) -> None:
         _say(f"{len(drift)} generated file(s) out of date; run `canon compile`")
         raise typer.Exit(1)
     _say(f"{len(plan.files)} generated file(s) up to date", quiet=quiet)
+
+
+@app.command("targets")
+def targets_command(
+    output_format: Annotated[
+        str, typer.Option("--format", help="text or json.", show_default=True)
+    ] = "text",
+) -> None:
+    """List the assistant formats canon writes: paths, size limit, documentation."""
+    import json
+
+    from canon.compiler.targets import get_target, target_names
+    from canon.standards.errors import InputError
+
+    if output_format not in ("text", "json"):
+        _guarded(lambda: _raise(InputError(f"unknown format {output_format!r} (text, json)")))
+    infos = [_guarded(lambda name=name: get_target(name)).info for name in target_names()]
+    if output_format == "json":
+        document = [info.as_json() for info in infos]
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return
+    for info in infos:
+        limit = f"{info.size_limit:,} chars" if info.size_limit else "no limit"
+        scoping = info.scoping or "no scoping (a line says which files)"
+        sys.stdout.write(f"{info.name:<10} {', '.join(info.paths)}\n")
+        sys.stdout.write(f"{'':<10} {limit}; {scoping}; {info.doc_url}\n")
+
+
+def _raise(error: Exception) -> None:
+    raise error
+
+
+@app.command("import")
+def import_command(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files to import.")],
+    out: Annotated[Path, typer.Option(help="Folder to write one standard folder per file into.")],
+    quiet: Annotated[bool, QUIET] = False,
+) -> None:
+    """Turn instruction files into standards that compile back to the same bytes.
+
+    Reads Copilot .instructions.md, Cursor .mdc, AGENTS.md, CLAUDE.md and plain Markdown.
+    A file that cannot come back byte for byte is refused, and nothing is written.
+    """
+    from canon.importer.service import import_files
+
+    imported, applied = _guarded(lambda: import_files(list(files), out))
+    for item in imported:
+        how = "rules and sections" if item.structured else "verbatim"
+        _say(f"imported {item.name} ({item.source_format}, {how})", quiet=quiet)
+    _say(f"{len(applied.written)} written, {len(applied.unchanged)} unchanged", quiet=quiet)
 
 
 @app.command("schema")

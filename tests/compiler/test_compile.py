@@ -204,3 +204,61 @@ def test_compile_unwritable_folder_exits_2(project: Path, canon: Run) -> None:
     finally:
         (project / ".github").chmod(0o700)
     assert result.exit_code == 2
+
+
+def test_compile_check_cached_answer_still_catches_hand_edits(project: Path, canon: Run) -> None:
+    canon("compile")
+    assert canon("compile", "--check").exit_code == 0
+    (project / OUTPUT).write_text(EXPECTED + "extra\n")
+    result = canon("compile", "--check")
+    assert result.exit_code == 1
+    assert f"stale: {OUTPUT.as_posix()}" in result.stderr
+
+
+def test_compile_check_cached_answer_still_catches_source_edits(project: Path, canon: Run) -> None:
+    canon("compile")
+    assert canon("compile", "--check").exit_code == 0
+    sections = project / "instructions/demo/10-typing.yaml"
+    sections.write_text(sections.read_text().replace("Keep functions short.", "Keep them short."))
+    result = canon("compile", "--check")
+    assert result.exit_code == 1
+    assert "+- Keep them short." in result.stdout
+
+
+def test_compile_check_cache_ignores_itself_for_git(project: Path, canon: Run) -> None:
+    canon("compile")
+    assert (project / ".canon-cache/.gitignore").read_text() == "*\n"
+
+
+def test_compile_check_no_cache_runs_the_full_check(project: Path, canon: Run) -> None:
+    canon("compile")
+    (project / ".canon-cache/compile.json").write_text("{not json")
+    assert canon("compile", "--check").exit_code == 0
+    result = canon("compile", "--check", "--no-cache")
+    assert result.exit_code == 0
+    assert "2 generated file(s) up to date" in result.stderr
+
+
+def test_freshness_verdict_known_after_compile_and_lost_after_source_edit(
+    project: Path, canon: Run
+) -> None:
+    from canon.compiler.freshness import cached_verdict
+
+    assert cached_verdict(project) is None
+    canon("compile")
+    fresh = cached_verdict(project)
+    assert fresh is not None
+    assert fresh.files == 2
+    (project / "instructions/demo/standard.yaml").write_text(DEMO_META_EDITED)
+    assert cached_verdict(project) is None
+
+
+DEMO_META_EDITED = "id: demo\ntitle: Renamed\n"
+
+
+def test_version_prints_the_package_version(canon: Run) -> None:
+    from canon import __version__
+
+    result = canon("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"canon {__version__}\n"

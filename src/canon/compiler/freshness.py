@@ -1,0 +1,113 @@
+"""Answer `canon compile --check` from a local cache when nothing it depends on has changed.
+
+`--check` runs in pre-commit hooks on every commit, where the sources rarely change. When the
+fingerprint of everything a compile reads (the manifest and every YAML file of `instructions/`,
+canon's own code and version, the installed target plugins) matches the one recorded by the last
+compile or clean check, and every generated file still has the hash recorded then, the files are
+up to date: nothing needs to be parsed. Any difference falls back to the full check. The cache
+lives in `.canon-cache/` at the project root, which ignores itself for git.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+__all__ = ["CACHE_DIR", "Fresh", "cached_verdict", "fingerprint", "remember"]
+
+CACHE_DIR = ".canon-cache"
+_CACHE_FILE = "compile.json"
+
+
+def fingerprint(root: Path) -> str:
+    """Digest everything a manifest compile reads.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        A hex digest that changes whenever a source, canon, or a target plugin changes.
+    """
+    import canon
+
+    digest = hashlib.sha256(canon.__version__.encode())
+    instructions = root / "instructions"
+    for path in sorted([*instructions.glob("*.yaml"), *instructions.glob("*/*.yaml")]):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    package = Path(canon.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        status = path.stat()
+        digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}".encode())
+    digest.update(_plugins().encode())
+    return digest.hexdigest()
+
+
+def _plugins() -> str:
+    from importlib.metadata import entry_points
+
+    found = entry_points(group="canon.targets")
+    return ";".join(sorted(f"{entry.name}={entry.value}@{_version(entry)}" for entry in found))
+
+
+def _version(entry: object) -> str:
+    dist = getattr(entry, "dist", None)
+    return getattr(dist, "version", "") if dist else ""
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fresh:
+    """A cached answer: every generated file is up to date."""
+
+    files: int
+    notes: tuple[str, ...]
+
+
+def cached_verdict(root: Path) -> Fresh | None:
+    """Tell whether the last compile's outputs are still fresh, without loading any source.
+
+    Args:
+        root: The project root.
+
+    Returns:
+        The number of generated files and the notes the full compile printed, when every
+        generated file is known fresh; None when the cache cannot tell (run the full check).
+    """
+    try:
+        entry = json.loads((root / CACHE_DIR / _CACHE_FILE).read_text(encoding="utf-8"))
+        if entry["fingerprint"] != fingerprint(root):
+            return None
+        files: dict[str, str] = entry["files"]
+        if any(_file_hash(root / name) != digest for name, digest in files.items()):
+            return None
+        return Fresh(files=len(files), notes=tuple(entry["notes"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def remember(root: Path, files: dict[PurePosixPath, str], notes: tuple[str, ...]) -> None:
+    """Record that these outputs are fresh for the current fingerprint.
+
+    Args:
+        root: The project root.
+        files: Every generated file with its content.
+        notes: The notes to print again on a cached answer.
+    """
+    hashes = {
+        str(path): hashlib.sha256(content.encode("utf-8")).hexdigest()
+        for path, content in sorted(files.items())
+    }
+    entry = {"fingerprint": fingerprint(root), "files": hashes, "notes": list(notes)}
+    folder = root / CACHE_DIR
+    try:
+        folder.mkdir(exist_ok=True)
+        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+        (folder / _CACHE_FILE).write_text(json.dumps(entry), encoding="utf-8")
+    except OSError:
+        return

@@ -1,0 +1,50 @@
+"""`canon schema` gives editors a JSON Schema that accepts canon's files and rejects mistakes."""
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import REPO, Run
+
+
+def _schema(canon: Run, *args: str) -> dict[str, object]:
+    result = canon("schema", *args)
+    assert result.exit_code == 0
+    return json.loads(result.stdout)
+
+
+def test_schema_accepts_every_bundled_yaml_file(canon: Run) -> None:
+    validator = jsonschema.Draft202012Validator(_schema(canon))
+    files = sorted((REPO / "instructions").rglob("*.yaml"))
+    assert len(files) > 10
+    for path in files:
+        errors = list(validator.iter_errors(yaml.safe_load(path.read_text())))
+        assert errors == [], f"{path}: {errors[0].message}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "document"),
+    [
+        (
+            "section",
+            {"sections": [{"title": "T", "blocks": [{"rule": {"id": "a.b", "txt": "x"}}]}]},
+        ),
+        ("section", {"sections": [{"title": "T", "level": 9}]}),
+        ("standard", {"id": "Not An Id"}),
+        ("manifest", {"standards": ["python"], "outt": "."}),
+    ],
+    ids=["misspelt-rule-key", "bad-level", "bad-standard-id", "misspelt-manifest-key"],
+)
+def test_schema_rejects_malformed_documents(canon: Run, kind: str, document: object) -> None:
+    validator = jsonschema.Draft202012Validator(_schema(canon, kind))
+    assert list(validator.iter_errors(document))
+
+
+def test_schema_unknown_kind_exits_2(canon: Run) -> None:
+    result = canon("schema", "nope")
+    assert result.exit_code == 2
+    assert (
+        result.stderr == "canon: unknown schema 'nope' (known: all, section, standard, manifest)\n"
+    )
