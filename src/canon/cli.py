@@ -85,6 +85,14 @@ def compile_command(
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
     ] = False,
+    variant: Annotated[
+        str,
+        typer.Option(help="full, condensed, keep:SECTION,..., drop:SECTION,... or budget:TOKENS."),
+    ] = "full",
+    allow_oversize: Annotated[
+        bool,
+        typer.Option(help="Write files over a target's size limit (warning) instead of failing."),
+    ] = False,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Run the full check even when nothing changed.")
     ] = False,
@@ -93,14 +101,24 @@ def compile_command(
     """Compile standards into the instruction files each assistant reads.
 
     With no STANDARD_DIR, reads instructions/canon.yaml and writes every file it names,
-    deleting files it generated before whose source is gone.
+    deleting files it generated before whose source is gone. `--target all` writes every
+    target. A standard made by `canon import` compiled without --target gives back the file
+    it came from.
     """
-    whole_project = not standards and not target and out is None
+    whole_project = (
+        not standards and not target and out is None and variant == "full" and not allow_oversize
+    )
     if check and whole_project and not no_cache and _fresh_from_cache(quiet=quiet):
         return
     from canon.compiler.project import CompileRequest, plan_compile
 
-    request = CompileRequest(standards=tuple(standards or ()), targets=tuple(target or ()), out=out)
+    request = CompileRequest(
+        standards=tuple(standards or ()),
+        targets=tuple(target or ()),
+        out=out,
+        variant=variant,
+        allow_oversize=allow_oversize,
+    )
     planned = _guarded(lambda: plan_compile(request))
     notes = tuple(str(note) for note in planned.notes)
     for note in notes:
@@ -156,6 +174,56 @@ def _report_drift(plan: Plan, *, quiet: bool) -> None:
         _say(f"{len(drift)} generated file(s) out of date; run `canon compile`")
         raise typer.Exit(1)
     _say(f"{len(plan.files)} generated file(s) up to date", quiet=quiet)
+
+
+@app.command("targets")
+def targets_command(
+    output_format: Annotated[
+        str, typer.Option("--format", help="text or json.", show_default=True)
+    ] = "text",
+) -> None:
+    """List the assistant formats canon writes: paths, size limit, documentation."""
+    import json
+
+    from canon.compiler.targets import get_target, target_names
+    from canon.standards.errors import InputError
+
+    if output_format not in ("text", "json"):
+        _guarded(lambda: _raise(InputError(f"unknown format {output_format!r} (text, json)")))
+    infos = [_guarded(lambda name=name: get_target(name)).info for name in target_names()]
+    if output_format == "json":
+        document = [info.as_json() for info in infos]
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return
+    for info in infos:
+        limit = f"{info.size_limit:,} chars" if info.size_limit else "no limit"
+        scoping = info.scoping or "no scoping (a line says which files)"
+        sys.stdout.write(f"{info.name:<10} {', '.join(info.paths)}\n")
+        sys.stdout.write(f"{'':<10} {limit}; {scoping}; {info.doc_url}\n")
+
+
+def _raise(error: Exception) -> None:
+    raise error
+
+
+@app.command("import")
+def import_command(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files to import.")],
+    out: Annotated[Path, typer.Option(help="Folder to write one standard folder per file into.")],
+    quiet: Annotated[bool, QUIET] = False,
+) -> None:
+    """Turn instruction files into standards that compile back to the same bytes.
+
+    Reads Copilot .instructions.md, Cursor .mdc, AGENTS.md, CLAUDE.md and plain Markdown.
+    A file that cannot come back byte for byte is refused, and nothing is written.
+    """
+    from canon.importer.service import import_files
+
+    imported, applied = _guarded(lambda: import_files(list(files), out))
+    for item in imported:
+        how = "rules and sections" if item.structured else "verbatim"
+        _say(f"imported {item.name} ({item.source_format}, {how})", quiet=quiet)
+    _say(f"{len(applied.written)} written, {len(applied.unchanged)} unchanged", quiet=quiet)
 
 
 @app.command("schema")
@@ -327,6 +395,64 @@ def _finish_report(written: ReportFiles, *, quiet: bool) -> None:
     if hidden > 0:
         _say(f"... and {hidden} more regression(s), listed in the report")
     raise typer.Exit(1)
+
+
+@app.command("check")
+def check_command(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files and folders.")],
+    output_format: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rule or check id to run (repeatable).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rule or check id to skip (repeatable).")
+    ] = None,
+    statistics: Annotated[bool, typer.Option(help="Count findings per rule.")] = False,
+    fix: Annotated[bool, typer.Option(help="Apply the safe fixes.")] = False,
+    diff: Annotated[bool, typer.Option(help="Show the safe fixes; write nothing.")] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Processes (default: the cores).")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore .canon-cache/.")] = False,
+) -> None:
+    """Check Python code against the standard's rules (exit 0 clean, 1 findings, 2 error)."""
+    from canon.checks.service import CheckRequest, check_paths
+
+    request = CheckRequest(
+        paths=tuple(paths),
+        output_format=output_format,
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        statistics=statistics,
+        fix=fix,
+        diff=diff,
+        jobs=jobs,
+        cache=not no_cache,
+    )
+    outcome = _guarded(lambda: check_paths(request))
+    sys.stdout.write(outcome.stdout)
+    for message in outcome.messages:
+        sys.stderr.write(f"{message}\n")
+    raise typer.Exit(outcome.exit_code)
+
+
+@app.command("rules")
+def rules_command(
+    rule_id: Annotated[
+        str | None, typer.Argument(metavar="[RULE_ID]", help="Explain this rule.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """List the rules and their checks, or explain one rule."""
+    from canon.checks.catalog import find_standards, load_rulebook
+    from canon.checks.explain import explain_rule, list_rules
+
+    book = _guarded(lambda: load_rulebook(find_standards(Path())))
+    if rule_id is None:
+        sys.stdout.write(_guarded(lambda: list_rules(book, output_format=output_format)))
+    else:
+        text = _guarded(lambda: explain_rule(book, rule_id, output_format=output_format))
+        sys.stdout.write(text)
 
 
 def main() -> None:

@@ -5,15 +5,17 @@ one `syntax` finding, a tree too deep to walk is one `too-deep` finding, and a c
 is one `check-error` finding while the other checks keep their results.
 """
 
+import ast
 import importlib
+import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
-from canon.checks.base import Check, ContextPop, ContextPush, FileContext, Settings
-from canon.checks.model import CheckResult, Finding, Tally
+from canon.checks.base import Check, ContextPop, ContextPush, FileContext
+from canon.checks.model import CheckResult, Finding, Settings, Tally
 from canon.checks.positions import node_spans
 from canon.checks.registry import CHECKS, FAMILY_MODULES
 
@@ -48,16 +50,39 @@ def parse_error_finding(error: cst.ParserSyntaxError) -> Finding:
     Returns:
         The finding.
     """
-    message = error.message.splitlines()[0] if error.message else "invalid syntax"
-    column = error.raw_column + 1
+    first = error.message.splitlines()[0] if error.message else "invalid syntax"
+    message = re.sub(r"^(parser error: )?(error at \d+:\d+: )?", "", first)
     return Finding(
         check="syntax",
-        line=error.raw_line,
-        column=column,
-        end_line=error.raw_line,
-        end_column=column,
+        line=error.editor_line,
+        column=error.editor_column,
+        end_line=error.editor_line,
+        end_column=error.editor_column,
         message=f"syntax error: {message}",
     )
+
+
+def _python_syntax_error(source: str) -> Finding | None:
+    """Python's own account of a syntax error: its positions are sharper than libcst's."""
+    try:
+        ast.parse(source)
+    except SyntaxError as error:
+        line = error.lineno or 1
+        column = error.offset or 1
+        end_line = error.end_lineno or line
+        end_column = error.end_offset or column
+        end_line, end_column = max((end_line, end_column), (line, column))
+        return Finding(
+            check="syntax",
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            message=f"syntax error: {error.msg}",
+        )
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return None
 
 
 def _whole_file(check: str, message: str) -> Finding:
@@ -82,7 +107,7 @@ def run_checks(
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as error:
-        syntax = parse_error_finding(error)
+        syntax = _python_syntax_error(source) or parse_error_finding(error)
         return CheckResult(findings=(syntax,), tally=empty, syntax_error=syntax)
     except RecursionError:
         deep = _whole_file("too-deep", "the file nests too deeply to parse")
@@ -114,7 +139,7 @@ def _spans(module: cst.Module, checks: list[Check]) -> dict[int, tuple[int, int,
             measured = {measured_by_node[id(n)]: spans[id(n)] for n in check.measured}
             try:
                 check.finish(measured)
-            except Exception as exc:  # noqa: BLE001 - isolate a broken check
+            except Exception as exc:
                 check.failure = exc
     late = [flag.node for check in checks for flag in check.flags if id(flag.node) not in spans]
     spans.update(node_spans(module, late))

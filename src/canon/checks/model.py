@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Self
 
-__all__ = ["CheckResult", "Finding", "Tally"]
+__all__ = ["CheckResult", "Finding", "Settings", "Tally"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,3 +79,13 @@ class CheckResult:
     findings: tuple[Finding, ...] = ()
     tally: Mapping[str, Tally] = field(default_factory=dict)
     syntax_error: Finding | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Thresholds the structure checks use (the standard's numbers by default)."""
+
+    function_lines: int = 30
+    parameters: int = 5
+    class_lines: int = 200
+    module_lines: int = 500

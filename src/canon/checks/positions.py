@@ -85,7 +85,7 @@ def node_spans(module: cst.Module, nodes: Collection[cst.CSTNode]) -> Mapping[in
         default_newline=module.default_newline,
         wanted={id(node) for node in nodes},
     )
-    module._codegen(state)  # noqa: SLF001 - the one codegen entry point libcst has
+    module._codegen(state)
     tokens = state.tokens
     wanted = {id(node) for node in nodes}
     points: set[int] = set()

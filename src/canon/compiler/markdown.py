@@ -3,7 +3,9 @@
 The layout is fixed so that output is byte-stable: headings and top-level blocks are separated
 by one blank line (except a list that starts right under a tight section's heading), consecutive
 list entries form one list with no blank line between them, and nested blocks sit under their
-entry indented by the width of its marker.
+entry indented by the width of its marker. A block or section whose `space_before` (or a section
+whose `space_after_heading`) is set is separated by exactly that text instead: `canon import`
+records it where a file was laid out otherwise.
 """
 
 from collections.abc import Iterable, Iterator
@@ -21,21 +23,38 @@ from canon.standards.model import (
 
 __all__ = ["render_block", "render_body", "render_sections"]
 
+type Piece = tuple[str | None, str]
 
-def render_body(title: str, sections: Iterable[Section], *, tight_lists: bool = False) -> str:
-    """Render a document body: the level-1 title (if any) and every section.
+
+def render_body(
+    title: str,
+    sections: Iterable[Section],
+    intro: Iterable[Block] = (),
+    ending: str = "\n",
+    *,
+    tight_lists: bool = False,
+) -> str:
+    """Render a document body: the level-1 title (if any), the intro blocks, every section.
 
     Args:
         title: The document's level-1 heading; empty for none.
         sections: The sections, in document order.
+        intro: Blocks before the first section.
+        ending: What follows the last part (one newline unless a file said otherwise).
         tight_lists: Put a list right under its heading unless a section says otherwise.
 
     Returns:
-        The Markdown, ending with exactly one newline (empty when there is nothing to write).
+        The Markdown, ending with `ending` (empty when there is nothing to write).
     """
-    parts = [f"# {title}"] if title else []
-    parts.extend(_section_parts(sections, tight_lists=tight_lists))
-    return "\n\n".join(parts) + "\n" if parts else ""
+    pieces: list[Piece] = [(None, f"# {title}")] if title else []
+    pieces.extend(_block_pieces(intro))
+    pieces.extend(_section_pieces(sections, tight_lists=tight_lists))
+    if not pieces:
+        return ""
+    text = pieces[0][1]
+    for space, piece in pieces[1:]:
+        text += ("\n\n" if space is None else space) + piece
+    return text + ending
 
 
 def render_sections(sections: Iterable[Section], *, tight_lists: bool = False) -> str:
@@ -51,31 +70,30 @@ def render_sections(sections: Iterable[Section], *, tight_lists: bool = False) -
     return render_body("", sections, tight_lists=tight_lists)
 
 
-def _section_parts(sections: Iterable[Section], *, tight_lists: bool) -> Iterator[str]:
+def _section_pieces(sections: Iterable[Section], *, tight_lists: bool) -> Iterator[Piece]:
     for section in sections:
-        heading = f"{'#' * section.level} {section.title}"
-        groups = list(_block_groups(section.blocks))
+        yield section.space_before, f"{'#' * section.level} {section.title}"
+        pieces = list(_block_pieces(section.blocks))
         tight = tight_lists if section.tight is None else section.tight
-        if tight and groups and isinstance(section.blocks[0], RuleItem | ListItem):
-            groups[0] = f"{heading}\n{groups[0]}"
-        else:
-            groups.insert(0, heading)
-        yield from groups
+        space = section.space_after_heading
+        first_is_list = bool(section.blocks) and isinstance(section.blocks[0], RuleItem | ListItem)
+        if space is None and tight and first_is_list:
+            space = "\n"
+        if pieces and space is not None:
+            pieces[0] = (space, pieces[0][1])
+        yield from pieces
 
 
-def _block_groups(blocks: Iterable[Block]) -> Iterator[str]:
-    """Group consecutive list entries into one list; every other block stands alone."""
-    pending: list[str] = []
+def _block_pieces(blocks: Iterable[Block]) -> Iterator[Piece]:
+    """Each block with the space before it: list entries in a row sit on consecutive lines."""
+    previous_entry = False
     for block in blocks:
-        if isinstance(block, RuleItem | ListItem):
-            pending.append(render_block(block))
-            continue
-        if pending:
-            yield "\n".join(pending)
-            pending = []
-        yield render_block(block)
-    if pending:
-        yield "\n".join(pending)
+        entry = isinstance(block, RuleItem | ListItem)
+        space = block.space_before
+        if space is None and entry and previous_entry:
+            space = "\n"
+        yield space, render_block(block)
+        previous_entry = entry
 
 
 def render_block(block: Block) -> str:
@@ -89,9 +107,9 @@ def render_block(block: Block) -> str:
     """
     match block:
         case RuleItem(rule=rule):
-            return _render_entry(block.marker, rule.text, block.children)
+            return _render_entry(block, rule.text)
         case ListItem(item=text):
-            return _render_entry(block.marker, text, block.children)
+            return _render_entry(block, text)
         case Code(code=code):
             body = code.text if not code.text or code.text.endswith("\n") else code.text + "\n"
             return f"{code.fence}{code.lang}\n{body}{code.fence}"
@@ -105,10 +123,10 @@ def render_block(block: Block) -> str:
     raise TypeError(msg)
 
 
-def _render_entry(marker: str, text: str, children: tuple[Block, ...]) -> str:
-    lines = [f"{marker} {text}"]
-    indent = " " * (len(marker) + 1)
-    lines.extend(_indent(render_block(child), indent) for child in children)
+def _render_entry(entry: RuleItem | ListItem, text: str) -> str:
+    lines = [f"{entry.marker} {text}"]
+    indent = entry.indent or " " * (len(entry.marker) + 1)
+    lines.extend(_indent(render_block(child), indent) for child in entry.children)
     return "\n".join(lines)
 
 

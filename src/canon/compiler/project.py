@@ -4,15 +4,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from canon.compiler.layout import INSTRUCTIONS_DIR, MANIFEST, RECORD, find_root
-from canon.compiler.targets import get_target
-from canon.compiler.targets.base import Note, Output
+from canon.compiler.targets import get_target, target_names
+from canon.compiler.targets.base import Context, Note, Output, Rendering, Target
 from canon.compiler.writer import Plan, read_record, record_text
 from canon.standards.errors import InputError, Position
 from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Standard
 from canon.standards.yamlpos import read_yaml
 
-__all__ = ["CompileRequest", "Planned", "plan_compile"]
+__all__ = ["CompileRequest", "Planned", "expand_targets", "plan_compile", "render_target"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,12 +24,17 @@ class CompileRequest:
         targets: Targets to write; empty for the manifest's (or `copilot` without one).
         out: The output folder for standards named on the command line.
         start: Where to look for the project (its `instructions/canon.yaml`) from.
+        variant: The instruction variant to write (`full`, `condensed`, `keep:ID,...`,
+            `drop:ID,...`, `budget:N`).
+        allow_oversize: Write files over a target's size limit instead of failing.
     """
 
     standards: tuple[Path, ...] = ()
     targets: tuple[str, ...] = ()
     out: Path | None = None
     start: Path = Path()
+    variant: str = "full"
+    allow_oversize: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,12 +62,51 @@ def plan_compile(request: CompileRequest) -> Planned:
     return _plan_manifest(request)
 
 
+def expand_targets(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Expand `all` to every target, drop repeats, and sort: order never changes output.
+
+    Args:
+        names: Target names as given.
+
+    Returns:
+        The sorted, distinct names.
+    """
+    expanded = {
+        target for name in names for target in (target_names() if name == "all" else [name])
+    }
+    return tuple(sorted(expanded))
+
+
 def _plan_folders(request: CompileRequest) -> Planned:
     root = (request.out or request.start).resolve()
-    standards = [load_standard(folder) for folder in request.standards]
-    outputs, notes = _render(standards, request.targets or ("copilot",))
+    standards = [_varied(load_standard(folder), request) for folder in request.standards]
+    if request.targets:
+        outputs, notes = _render(standards, expand_targets(request.targets), request)
+    else:
+        outputs, notes = _render_default(standards, request)
     files = _files(outputs)
     return Planned(plan=Plan(root=root, files=files), notes=notes)
+
+
+def _varied(standard: Standard, request: CompileRequest) -> Standard:
+    if request.variant == "full":
+        return standard
+    from canon.compiler.variants import apply_variant, parse_variant
+
+    return apply_variant(standard, parse_variant(request.variant))
+
+
+def _render_default(
+    standards: list[Standard], request: CompileRequest
+) -> tuple[list[Output], tuple[Note, ...]]:
+    """Imported standards go back to the format they came from; the rest to Copilot."""
+    from canon.compiler.original import render_original
+
+    imported = [standard for standard in standards if standard.meta.source is not None]
+    others = [standard for standard in standards if standard.meta.source is None]
+    outputs, notes = _render(others, ("copilot",), request) if others else ([], ())
+    outputs.extend(render_original(standard) for standard in imported)
+    return outputs, notes
 
 
 def _plan_manifest(request: CompileRequest) -> Planned:
@@ -71,28 +115,40 @@ def _plan_manifest(request: CompileRequest) -> Planned:
     root = find_root(request.start)
     manifest_path = root / MANIFEST
     manifest = load_manifest(manifest_path)
-    unknown = [name for name in request.targets if name not in manifest.targets]
-    if unknown:
-        raise InputError(
-            f"target {unknown[0]!r} is not in the manifest", Position(path=manifest_path)
-        )
-    targets = request.targets or manifest.targets
+    listed = expand_targets(manifest.targets)
+    targets = _asked_targets(request.targets, listed, manifest_path)
     out = _manifest_out(root, manifest_path, manifest.out)
     standards = [
-        _manifest_standard(root, manifest_path, index, name)
+        _varied(_manifest_standard(root, manifest_path, index, name), request)
         for index, name in enumerate(manifest.standards)
     ]
-    outputs, notes = _render(standards, targets)
+    outputs, notes = _render(standards, targets, request)
     prefix = out.relative_to(root)
     files = {PurePosixPath(prefix / path): content for path, content in _files(outputs).items()}
     _refuse_sources(files, root)
     record_path = root / RECORD
     old = read_record(record_path)
-    kept = {path: owner for path, owner in old.items() if owner[1] not in targets}
+    # a run limited by --target keeps the other listed targets' files; unlisted ones are orphans
+    kept = {
+        path: owner for path, owner in old.items() if owner[1] in listed and owner[1] not in targets
+    }
     new = {PurePosixPath(prefix / o.path): (o.standard, o.target) for o in outputs}
     orphans = tuple(sorted(path for path in old if path not in new and path not in kept))
     files[RECORD] = record_text(kept | new)
     return Planned(plan=Plan(root=root, files=files, orphans=orphans), notes=notes)
+
+
+def _asked_targets(
+    names: tuple[str, ...], listed: tuple[str, ...], manifest_path: Path
+) -> tuple[str, ...]:
+    """The targets of this run: the manifest's, or those named (`all`: the manifest's)."""
+    asked = listed if "all" in names else expand_targets(names)
+    unknown = [name for name in asked if name not in listed]
+    if unknown:
+        raise InputError(
+            f"target {unknown[0]!r} is not in the manifest", Position(path=manifest_path)
+        )
+    return asked or listed
 
 
 def _manifest_standard(root: Path, manifest_path: Path, index: int, name: str) -> Standard:
@@ -112,17 +168,38 @@ def _manifest_out(root: Path, manifest_path: Path, out: str) -> Path:
 
 
 def _render(
-    standards: list[Standard], targets: tuple[str, ...]
+    standards: list[Standard], targets: tuple[str, ...], request: CompileRequest
 ) -> tuple[list[Output], tuple[Note, ...]]:
     outputs: list[Output] = []
     notes: list[Note] = []
-    for name in sorted(set(targets)):
-        target = get_target(name)
-        for standard in standards:
-            rendering = target.render(standard)
-            outputs.extend(rendering.outputs)
-            notes.extend(rendering.notes)
+    names = tuple(sorted(set(targets)))
+    context = Context(targets=frozenset(names), allow_oversize=request.allow_oversize)
+    for name in names:
+        rendering = render_target(get_target(name), standards, context)
+        outputs.extend(rendering.outputs)
+        notes.extend(rendering.notes)
     return outputs, tuple(notes)
+
+
+def render_target(target: Target, standards: list[Standard], context: Context) -> Rendering:
+    """Render standards with one target; a plugin with only `render` gets one call each.
+
+    Args:
+        target: The target.
+        standards: The standards.
+        context: What else the compile writes.
+
+    Returns:
+        Every file and note.
+    """
+    render_all = getattr(target, "render_all", None)
+    if render_all is not None:
+        return render_all(standards, context)
+    renderings = [target.render(standard) for standard in standards]
+    return Rendering(
+        outputs=tuple(output for rendering in renderings for output in rendering.outputs),
+        notes=tuple(note for rendering in renderings for note in rendering.notes),
+    )
 
 
 def _files(outputs: list[Output]) -> dict[PurePosixPath, str]:

@@ -27,6 +27,7 @@ __all__ = [
     "RuleItem",
     "Section",
     "SectionFile",
+    "SourceFile",
     "Standard",
     "StandardMeta",
     "block_kind",
@@ -43,6 +44,19 @@ class _Frozen(BaseModel):
     """Base of every model: immutable, strict about unknown keys."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+type Spacing = Annotated[str, Field(pattern=r"^\n[ \t\n]*$")]
+
+
+class _Spaced(_Frozen):
+    """What every block shares: the exact blank space written before it.
+
+    `space_before` is None for the usual layout (one blank line between blocks, none between
+    the entries of a list); `canon import` sets it where a file was laid out otherwise.
+    """
+
+    space_before: Spacing | None = None
 
 
 class Examples(_Frozen):
@@ -90,11 +104,16 @@ class CodeBlock(_Frozen):
     fence: Annotated[str, Field(pattern=r"^(`{3,}|~{3,})$")] = "```"
 
 
-class _ListEntry(_Frozen):
-    """What every list entry shares: its marker and the blocks nested under it."""
+class _ListEntry(_Spaced):
+    """What every list entry shares: its marker and the blocks nested under it.
+
+    `indent` is what nested blocks are indented by; None for the width of the marker and its
+    space (`canon import` sets it where a file nests by tabs or four spaces).
+    """
 
     marker: Annotated[str, Field(pattern=r"^([-*+]|[0-9]{1,9}[.)])$")] = "-"
     children: tuple[Block, ...] = ()
+    indent: Annotated[str, Field(pattern=r"^( {1,12}|\t{1,3})$")] | None = None
 
 
 class RuleItem(_ListEntry):
@@ -109,25 +128,25 @@ class ListItem(_ListEntry):
     item: str
 
 
-class Paragraph(_Frozen):
+class Paragraph(_Spaced):
     """A paragraph of Markdown, written verbatim."""
 
     paragraph: str
 
 
-class HorizontalRule(_Frozen):
+class HorizontalRule(_Spaced):
     """A thematic break (`---`)."""
 
     hr: Literal["---", "***", "___"] = "---"
 
 
-class MarkdownBlock(_Frozen):
+class MarkdownBlock(_Spaced):
     """Markdown that canon does not interpret, written verbatim."""
 
     markdown: str
 
 
-class Code(_Frozen):
+class Code(_Spaced):
     """A code block as written in YAML: `- code: {lang: python, text: ...}`."""
 
     code: CodeBlock
@@ -180,6 +199,9 @@ class Section(_Frozen):
         tight: Whether a list right after the heading follows it with no blank line between;
             None to follow the standard's `tight_lists`.
         blocks: What the section holds, in order.
+        space_before: The exact blank space before the heading; None for the usual layout.
+        space_after_heading: The exact blank space between the heading and its first block;
+            None for the usual layout (it overrides `tight`).
     """
 
     title: Annotated[str, Field(min_length=1)]
@@ -187,12 +209,35 @@ class Section(_Frozen):
     id: Annotated[str, Field(pattern=STANDARD_ID_PATTERN)] = ""
     tight: bool | None = None
     blocks: tuple[Block, ...] = ()
+    space_before: Spacing | None = None
+    space_after_heading: Spacing | None = None
 
 
 class SectionFile(_Frozen):
     """One YAML file of a standard's folder holding sections, in document order."""
 
     sections: tuple[Section, ...]
+
+
+class SourceFile(_Frozen):
+    """The file a standard was imported from, so compiling it can give that file back.
+
+    Attributes:
+        format: The target whose format the file was in (`copilot`, `cursor`, `agents-md`,
+            `claude`, or `markdown` for plain Markdown).
+        path: The file's name (or path, for formats with a fixed one), as the original.
+        frontmatter: The frontmatter exactly as written, fences and the blank lines after
+            it included; empty when the file had none.
+        ending: What follows the last block (usually one newline; empty when the file
+            ended without one).
+        newline: The file's line ending (CRLF for a file written on Windows).
+    """
+
+    format: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    path: Annotated[str, Field(min_length=1)]
+    frontmatter: str = ""
+    ending: Annotated[str, Field(pattern=r"^[ \t\n]*$")] = "\n"
+    newline: Literal["\n", "\r\n"] = "\n"
 
 
 class StandardMeta(_Frozen):
@@ -210,6 +255,8 @@ class StandardMeta(_Frozen):
         frontmatter: Extra frontmatter keys, written after the ones canon derives.
         assistants: The assistants the standard is for; empty means all.
         not_for: Assistants the standard is withheld from.
+        intro: Blocks between the title and the first section.
+        source: The file the standard was imported from, if it was.
     """
 
     id: Annotated[str, Field(pattern=STANDARD_ID_PATTERN)]
@@ -221,6 +268,8 @@ class StandardMeta(_Frozen):
     frontmatter: dict[str, str | bool | int | tuple[str, ...]] = {}
     assistants: tuple[str, ...] = ()
     not_for: tuple[str, ...] = ()
+    intro: tuple[Block, ...] = ()
+    source: SourceFile | None = None
 
 
 class Standard(_Frozen):
@@ -243,7 +292,9 @@ class Standard(_Frozen):
         Returns:
             The rules, depth first.
         """
-        return tuple(rule for section in self.sections for rule in _rules_in(section.blocks))
+        found = _rules_in(self.meta.intro)
+        found.extend(rule for section in self.sections for rule in _rules_in(section.blocks))
+        return tuple(found)
 
 
 def _rules_in(blocks: tuple[Block, ...]) -> list[Rule]:

@@ -87,8 +87,7 @@ def _returns_value(node: cst.FunctionDef) -> bool:
 
 
 class GoogleDocstrings(Check):
-    """Docstrings of public functions document every parameter under `Args:` and the result
-    under `Returns:`/`Yields:`, Google style."""
+    """Public docstrings list every parameter under `Args:` and the result under `Returns:`."""
 
     check_id = "google-docstrings"
 

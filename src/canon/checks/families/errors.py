@@ -1,5 +1,8 @@
-"""Error-handling and async checks: no bare `except`, `raise ... from`, `contextlib.suppress`,
-`CancelledError` re-raised, no blocking calls in `async def`, `asyncio.TaskGroup`."""
+"""Error-handling and async checks.
+
+No bare `except`, `raise ... from`, `contextlib.suppress`, `CancelledError` re-raised, no
+blocking calls in `async def`, `asyncio.TaskGroup`.
+"""
 
 import libcst as cst
 

@@ -1,7 +1,14 @@
-"""Modern-Python checks: pathlib, f-strings, `tomllib`, `zoneinfo`, dataclass options, aware
-datetimes, comprehensions, `orjson`, no `pickle`, no duplicate `case` arms."""
+"""Modern-Python checks.
+
+pathlib, f-strings, `tomllib`, `zoneinfo`, dataclass options, aware datetimes, comprehensions,
+`orjson`, no `pickle`, no duplicate `case` arms.
+"""
 
 import re
+import string
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import ClassVar
 
 import libcst as cst
 
@@ -22,6 +29,7 @@ __all__ = [
     "Pathlib",
     "TimezoneAware",
     "Tomllib",
+    "format_to_fstring",
 ]
 
 
@@ -102,9 +110,9 @@ class Pathlib(Check):
         message = _path_violation(qualified)
         if message:
             self.flag(node, message)
-        elif qualified in {"pathlib.Path", "pathlib.PurePath", "Path"}:
-            self.ok()
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in _PATH_METHODS:
+        elif qualified in {"pathlib.Path", "pathlib.PurePath", "Path"} or (
+            isinstance(node.func, cst.Attribute) and node.func.attr.value in _PATH_METHODS
+        ):
             self.ok()
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
@@ -127,8 +135,8 @@ def _imported_modules(node: cst.Import | cst.ImportFrom) -> list[tuple[cst.CSTNo
 class _ModuleBan(Check):
     """Base of checks that ban some modules in favour of others."""
 
-    banned: dict[str, str] = {}
-    preferred: frozenset[str] = frozenset()
+    banned: ClassVar[Mapping[str, str]] = {}
+    preferred: ClassVar[frozenset[str]] = frozenset()
 
     def _judge(self, node: cst.Import | cst.ImportFrom) -> None:
         for where, module in _imported_modules(node):
@@ -151,7 +159,9 @@ class Tomllib(_ModuleBan):
     """TOML is read with the standard `tomllib`, never `toml`/`tomli`."""
 
     check_id = "tomllib"
-    banned = {"toml": "use the standard `tomllib`", "tomli": "use the standard `tomllib`"}
+    banned = MappingProxyType(
+        {"toml": "use the standard `tomllib`", "tomli": "use the standard `tomllib`"}
+    )
     preferred = frozenset({"tomllib", "tomli_w"})
 
 
@@ -159,7 +169,7 @@ class NoPytz(_ModuleBan):
     """Time zones come from `zoneinfo`, never `pytz`."""
 
     check_id = "no-pytz"
-    banned = {"pytz": "use `zoneinfo.ZoneInfo`"}
+    banned = MappingProxyType({"pytz": "use `zoneinfo.ZoneInfo`"})
     preferred = frozenset({"zoneinfo"})
 
 
@@ -167,7 +177,7 @@ class Orjson(_ModuleBan):
     """JSON goes through `orjson`, not the standard `json`."""
 
     check_id = "orjson"
-    banned = {"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"}
+    banned = MappingProxyType({"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"})
     preferred = frozenset({"orjson"})
 
 
@@ -176,7 +186,9 @@ class NoPickle(_ModuleBan):
 
     check_id = "no-pickle"
     _WHY = "pickle runs code from its input; use JSON (`orjson`) or a schema'd format"
-    banned = {"pickle": _WHY, "cPickle": _WHY, "dill": _WHY, "shelve": _WHY, "cloudpickle": _WHY}
+    banned = MappingProxyType(
+        {"pickle": _WHY, "cPickle": _WHY, "dill": _WHY, "shelve": _WHY, "cloudpickle": _WHY}
+    )
     preferred = frozenset({"json", "orjson", "msgpack", "marshmallow", "pydantic"})
 
 
@@ -241,6 +253,91 @@ class DataclassKwOnly(_DataclassCheck):
 _FORMAT_SPEC = re.compile(r"%[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]|%\(")
 
 
+_SAFE_ARGS = (cst.Name, cst.Attribute, cst.Subscript, cst.Call, cst.Integer, cst.Float)
+
+
+def format_to_fstring(node: cst.Call) -> str | None:
+    """The f-string equivalent of a simple `"...".format(...)` call.
+
+    Simple means: a plain (not bytes) single string literal, fields `{}`, `{0}` or `{name}`
+    with optional conversion and a brace-free format spec, and arguments that are names,
+    attributes, subscripts, calls or numbers without quotes or backslashes.
+
+    Args:
+        node: The call.
+
+    Returns:
+        The f-string's source, or None when the call is not that simple.
+    """
+    func = node.func
+    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.SimpleString):
+        return None
+    literal = func.value
+    prefix = literal.prefix.lower()
+    if "b" in prefix or "f" in prefix or "u" in prefix:
+        return None
+    positional, named = _format_args(node.args)
+    if positional is None or named is None:
+        return None
+    quote = literal.quote
+    body = literal.value[len(literal.prefix) + len(quote) : -len(quote)]
+    rebuilt = _rebuild(body, positional, named)
+    if rebuilt is None:
+        return None
+    return f"{prefix}f{quote}{rebuilt}{quote}"
+
+
+def _format_args(args: Sequence[cst.Arg]) -> tuple[list[str] | None, dict[str, str] | None]:
+    render = cst.Module(body=()).code_for_node
+    positional: list[str] = []
+    named: dict[str, str] = {}
+    for arg in args:
+        if arg.star or not isinstance(arg.value, _SAFE_ARGS):
+            return None, None
+        code = render(arg.value)
+        if any(char in code for char in "'\"\\\n{}"):
+            return None, None
+        if arg.keyword is None:
+            positional.append(code)
+        else:
+            named[arg.keyword.value] = code
+    return positional, named
+
+
+def _rebuild(body: str, positional: list[str], named: dict[str, str]) -> str | None:
+    try:
+        parsed = list(string.Formatter().parse(body))
+    except ValueError:
+        return None
+    pieces: list[str] = []
+    automatic = 0
+    used: set[str] = set()
+    for text, field, spec, conversion in parsed:
+        pieces.append(text.replace("{", "{{").replace("}", "}}"))
+        if field is None:
+            continue
+        if spec and ("{" in spec or "}" in spec):
+            return None
+        if field == "":
+            if automatic >= len(positional):
+                return None
+            expression = positional[automatic]
+            used.add(str(automatic))
+            automatic += 1
+        elif field.isdigit() and int(field) < len(positional):
+            expression = positional[int(field)]
+            used.add(field)
+        elif field in named:
+            expression = named[field]
+            used.add(field)
+        else:
+            return None
+        suffix = (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        pieces.append(f"{{{expression}{suffix}}}")
+    expected = {str(i) for i in range(len(positional))} | set(named)
+    return "".join(pieces) if used == expected else None
+
+
 class FStrings(Check):
     """Strings are formatted with f-strings, never `%` or `.format()`."""
 
@@ -254,16 +351,23 @@ class FStrings(Check):
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         """Flag `"..." % args`."""
         left = node.left
-        if isinstance(node.operator, cst.Modulo) and isinstance(left, cst.SimpleString):
-            if _FORMAT_SPEC.search(left.value):
-                self.flag(node, "`%` formatting; use an f-string", fixable=False)
+        if (
+            isinstance(node.operator, cst.Modulo)
+            and isinstance(left, cst.SimpleString)
+            and _FORMAT_SPEC.search(left.value)
+        ):
+            self.flag(node, "`%` formatting; use an f-string", fixable=False)
 
     def visit_Call(self, node: cst.Call) -> None:
         """Flag `"...".format(...)`."""
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "format":
-            if isinstance(func.value, cst.SimpleString | cst.ConcatenatedString):
-                self.flag(node, "`.format()`; use an f-string")
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "format"
+            and isinstance(func.value, cst.SimpleString | cst.ConcatenatedString)
+        ):
+            fixable = format_to_fstring(node) is not None
+            self.flag(node, "`.format()`; use an f-string", fixable=fixable)
 
 
 class DuplicateCaseArms(Check):

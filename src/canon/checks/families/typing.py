@@ -1,5 +1,8 @@
-"""Typing checks: PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`,
-`collections.abc`, complete annotations, no `Any`, no `*args`/`**kwargs`."""
+"""Typing checks.
+
+PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`, `collections.abc`,
+complete annotations, no `Any`, no `*args`/`**kwargs`.
+"""
 
 import libcst as cst
 
@@ -18,6 +21,7 @@ __all__ = [
     "SelfType",
     "TypeStatement",
     "UnionOperator",
+    "union_members",
 ]
 
 TYPING_MODULES = frozenset({"typing", "typing_extensions"})
@@ -104,6 +108,27 @@ class TypeStatement(Check):
             self.flag(node, "`TypeAliasType(...)`; write `type X = ...`", fixable=False)
 
 
+def union_members(node: cst.Subscript) -> list[cst.BaseExpression] | None:
+    """The members of `Optional[...]`/`Union[...]`, when `|` can safely replace them.
+
+    Args:
+        node: The subscript.
+
+    Returns:
+        The member expressions; None when one is a string (a forward reference, which `|`
+        cannot join at run time) or a slice.
+    """
+    members: list[cst.BaseExpression] = []
+    for element in node.slice:
+        if not isinstance(element.slice, cst.Index):
+            return None
+        value = element.slice.value
+        if isinstance(value, cst.SimpleString | cst.ConcatenatedString):
+            return None
+        members.append(value)
+    return members
+
+
 class UnionOperator(Check):
     """Unions are written with `|`, never `Optional[X]` or `Union[A, B]`."""
 
@@ -114,10 +139,11 @@ class UnionOperator(Check):
     def visit_Subscript(self, node: cst.Subscript) -> None:
         """Flag `Optional[...]` and `Union[...]`."""
         name = typing_name(self.context, node.value, self._NAMES)
+        fixable = bool(union_members(node))
         if name == "Optional":
-            self.flag(node, "`Optional[X]`; write `X | None`")
+            self.flag(node, "`Optional[X]`; write `X | None`", fixable=fixable)
         elif name == "Union":
-            self.flag(node, "`Union[A, B]`; write `A | B`")
+            self.flag(node, "`Union[A, B]`; write `A | B`", fixable=fixable)
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
         """Count a `|` union in an annotation."""
@@ -152,9 +178,9 @@ class SelfType(Check):
     def visit_Return(self, node: cst.Return) -> None:
         """Note that the enclosing function returns `self`."""
         function = self.context.function()
-        if function is not None and isinstance(node.value, cst.Name):
-            if node.value.value == "self":
-                self.returning_self.add(id(function))
+        value = node.value
+        if function is not None and isinstance(value, cst.Name) and value.value == "self":
+            self.returning_self.add(id(function))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         """Judge a method's return annotation against its class."""
@@ -192,13 +218,15 @@ class BuiltinGenerics(Check):
         for alias in node.names:
             name = dotted(alias.name)
             if name in TYPING_GENERICS:
-                self.flag(alias, f"`typing.{name}` imported; use `{TYPING_GENERICS[name]}`")
+                message = f"`typing.{name}` imported; use `{TYPING_GENERICS[name]}`"
+                self.flag(alias, message, fixable=TYPING_GENERICS[name].isidentifier())
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         """Flag `List[...]`, count `list[...]`."""
         name = typing_name(self.context, node.value, self._NAMES)
         if name:
-            self.flag(node, f"`{name}[...]`; write `{TYPING_GENERICS[name]}[...]`")
+            message = f"`{name}[...]`; write `{TYPING_GENERICS[name]}[...]`"
+            self.flag(node, message, fixable=TYPING_GENERICS[name].isidentifier())
         elif self.context.qualified(node.value) in BUILTIN_GENERICS:
             self.ok()
 

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import PurePosixPath
 
     from canon.standards.model import Standard
 
 __all__ = [
+    "Context",
     "Note",
     "Output",
     "Rendering",
@@ -33,6 +35,10 @@ class TargetInfo:
         size_limit: The most characters one file may hold; None when no limit is documented.
         doc_url: Where the format is documented.
         checked: The date the format was last checked against that documentation.
+        frontmatter: The frontmatter keys canon writes, in order (empty: none).
+        scoping: How the format limits a file to some paths (empty: it cannot).
+        globs: How globs are spelled in the frontmatter (empty: not at all).
+        splits: Whether the format reads several files, so a standard can be split by section.
     """
 
     name: str
@@ -41,6 +47,44 @@ class TargetInfo:
     size_limit: int | None
     doc_url: str
     checked: str
+    frontmatter: tuple[str, ...] = ()
+    scoping: str = ""
+    globs: str = ""
+    splits: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        """The facts as a JSON object (`canon targets --format json`).
+
+        Returns:
+            Every field, by name.
+        """
+        return {
+            "name": self.name,
+            "title": self.title,
+            "paths": list(self.paths),
+            "size_limit": self.size_limit,
+            "doc_url": self.doc_url,
+            "checked": self.checked,
+            "frontmatter": list(self.frontmatter),
+            "scoping": self.scoping,
+            "globs": self.globs,
+            "splits": self.splits,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Context:
+    """What a target may need to know beyond one standard.
+
+    Attributes:
+        targets: Every target written by this compile (CLAUDE.md imports AGENTS.md when both
+            are written).
+        allow_oversize: Write files over a target's size limit (with a warning) instead of
+            failing.
+    """
+
+    targets: frozenset[str] = frozenset()
+    allow_oversize: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,7 +122,11 @@ class Rendering:
 
 
 class Target(Protocol):
-    """An assistant format: its facts, and how a standard becomes its files."""
+    """An assistant format: its facts, and how standards become its files.
+
+    canon's own targets implement both methods. A plugin may implement only `info` and
+    `render`: the compiler then renders each standard on its own.
+    """
 
     @property
     def info(self) -> TargetInfo:
@@ -86,10 +134,22 @@ class Target(Protocol):
         ...
 
     def render(self, standard: Standard) -> Rendering:
-        """Render a standard as this assistant's files.
+        """Render one standard as this assistant's files.
 
         Args:
             standard: The standard to render.
+
+        Returns:
+            The files and any notes for the user.
+        """
+        ...
+
+    def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
+        """Render every standard of a compile (formats with one file combine them).
+
+        Args:
+            standards: The standards, in the order they were named.
+            context: What else this compile writes, and what it allows.
 
         Returns:
             The files and any notes for the user.

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from canon.compiler.markdown import render_body
-from canon.compiler.targets.base import (
-    Note,
-    Output,
-    Rendering,
-    TargetInfo,
-    frontmatter_value,
-    render_document,
-)
+from canon.compiler.targets.base import Note, Rendering, TargetInfo, frontmatter_value
+from canon.compiler.targets.common import MarkdownTarget
 
 if TYPE_CHECKING:
-    from canon.standards.model import Standard
+    from collections.abc import Sequence
 
-__all__ = ["INFO", "Copilot"]
+    from canon.compiler.targets.base import Context
+    from canon.standards.model import Standard, StandardMeta
+
+__all__ = ["INFO", "REVIEW_LIMIT", "Copilot"]
+
+REVIEW_LIMIT = 4_000
+"""Copilot code review was documented to read only this much of copilot-instructions.md."""
 
 INFO = TargetInfo(
     name="copilot",
@@ -28,47 +25,68 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://docs.github.com/en/copilot/how-tos/configure-custom-instructions-in-your-ide/add-repository-instructions-in-your-ide",
     checked="2026-11-27",
+    frontmatter=("applyTo", "description"),
+    scoping="applyTo in .github/instructions/NAME.instructions.md",
+    globs='one string, globs joined by "," (quoted unless quote_globs: false)',
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Copilot:
+class Copilot(MarkdownTarget):
     """Copilot's two kinds of instruction file.
 
     Scoped standards become `.github/instructions/NAME.instructions.md` with `applyTo`;
-    unscoped ones become `.github/copilot-instructions.md`.
+    unscoped ones share `.github/copilot-instructions.md`.
     """
 
-    info: TargetInfo = INFO
+    info: ClassVar[TargetInfo] = INFO
+    combined_path: ClassVar[str | None] = INFO.paths[0]
+    scoped_path: ClassVar[str | None] = INFO.paths[1]
+    can_scope: ClassVar[bool] = True
 
-    def render(self, standard: Standard) -> Rendering:
-        """Render a standard for Copilot.
+    def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
+        """`applyTo` (globs joined by commas), `description`, then extra keys.
 
         Args:
-            standard: The standard to render.
+            meta: The standard's metadata.
+            globs: The globs the file is limited to.
 
         Returns:
-            One file, and a note when a glob is written unquoted.
+            The frontmatter lines.
         """
-        meta = standard.meta
-        body = render_body(meta.title, standard.sections, tight_lists=meta.tight_lists)
-        if not meta.applies_to:
-            path = PurePosixPath(INFO.paths[0])
-            return Rendering(outputs=(self._output(path, [], body, meta.id),))
-        glob = ",".join(meta.applies_to)
-        lines = [f"applyTo: {frontmatter_value(glob, quote=meta.quote_globs)}"]
+        lines = [f"applyTo: {frontmatter_value(','.join(globs), quote=meta.quote_globs)}"]
         if meta.description:
             lines.append(f"description: {frontmatter_value(meta.description, quote=True)}")
-        path = PurePosixPath(INFO.paths[1].format(name=meta.id))
-        notes = () if meta.quote_globs else (_unquoted_note(glob, standard),)
-        return Rendering(outputs=(self._output(path, lines, body, meta.id),), notes=notes)
+        return lines
 
-    def _output(self, path: PurePosixPath, lines: list[str], body: str, name: str) -> Output:
-        content = render_document(lines, body)
-        return Output(path=path, content=content, standard=name, target=INFO.name)
+    def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
+        """Render every standard, noting globs written unquoted.
+
+        Args:
+            standards: The standards, in the order named.
+            context: What else this compile writes.
+
+        Returns:
+            The files and notes.
+        """
+        rendering = super().render_all(standards, context)
+        notes = [
+            _unquoted_note(standard)
+            for standard in standards
+            if standard.meta.applies_to and not standard.meta.quote_globs
+        ]
+        notes.extend(
+            Note(
+                message=f"{output.path} is {len(output.content):,} characters; Copilot code "
+                f"review reads only the first {REVIEW_LIMIT:,}"
+            )
+            for output in rendering.outputs
+            if str(output.path) == INFO.paths[0] and len(output.content) > REVIEW_LIMIT
+        )
+        return Rendering(outputs=rendering.outputs, notes=(*rendering.notes, *notes))
 
 
-def _unquoted_note(glob: str, standard: Standard) -> Note:
+def _unquoted_note(standard: Standard) -> Note:
+    glob = ",".join(standard.meta.applies_to)
     message = (
         f"applyTo is written unquoted ({glob}) as the source asks (quote_globs: false); "
         "strict YAML parsers reject it"

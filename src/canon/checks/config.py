@@ -1,0 +1,113 @@
+"""`[tool.canon]` in `pyproject.toml`: selection, per-file ignores, thresholds."""
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from canon.checks.model import Settings
+from canon.standards.errors import InputError, Position
+
+__all__ = ["Config", "find_pyproject", "load_config"]
+
+_THRESHOLDS = {
+    "function-lines": "function_lines",
+    "parameters": "parameters",
+    "class-lines": "class_lines",
+    "module-lines": "module_lines",
+}
+_LISTS = ("select", "ignore", "exclude")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Config:
+    """What `[tool.canon]` says.
+
+    Attributes:
+        root: The folder holding the `pyproject.toml` (the working folder without one).
+        select: Rule or check ids to run; empty for all.
+        ignore: Rule or check ids not to run.
+        per_file_ignores: Glob to rule or check ids ignored in matching files.
+        exclude: Globs of paths not to walk into.
+        settings: Thresholds for the structure checks.
+    """
+
+    root: Path
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    settings: Settings = field(default_factory=Settings)
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest `pyproject.toml`, from `start` upwards.
+
+    Args:
+        start: Where to start.
+
+    Returns:
+        The file, or None.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(start: Path) -> Config:
+    """Read `[tool.canon]` of the nearest `pyproject.toml`.
+
+    Args:
+        start: Where to look from.
+
+    Returns:
+        The configuration (defaults without a file or table).
+
+    Raises:
+        InputError: The file is not valid TOML or the table has unknown keys or bad values.
+    """
+    path = find_pyproject(start)
+    if path is None:
+        return Config(root=start.resolve())
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"cannot read: {exc}", Position(path=path)) from exc
+    table = document.get("tool", {}).get("canon", {})
+    where = Position(path=path)
+    if not isinstance(table, dict):
+        raise InputError("[tool.canon] must be a table", where)
+    unknown = set(table) - {*_THRESHOLDS, *_LISTS, "per-file-ignores"}
+    if unknown:
+        raise InputError(f"[tool.canon]: unknown key(s) {', '.join(sorted(unknown))}", where)
+    lists = {key: _strings(table.get(key, []), key, where) for key in _LISTS}
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise InputError("[tool.canon] per-file-ignores must be a table", where)
+    ignores = {
+        glob: _strings(ids, f"per-file-ignores.{glob}", where) for glob, ids in per_file.items()
+    }
+    thresholds: dict[str, int] = {}
+    for key, attribute in _THRESHOLDS.items():
+        value = table.get(key)
+        if value is not None:
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise InputError(f"[tool.canon] {key} must be a positive integer", where)
+            thresholds[attribute] = value
+    return Config(
+        root=path.parent,
+        select=lists["select"],
+        ignore=lists["ignore"],
+        exclude=lists["exclude"],
+        per_file_ignores=ignores,
+        settings=Settings(**thresholds),
+    )
+
+
+def _strings(value: object, key: str, where: Position) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InputError(f"[tool.canon] {key} must be a list of strings", where)
+    return tuple(value)

@@ -1,0 +1,99 @@
+"""`canon rules`: list the rules with their checks, or explain one as ruff does."""
+
+import json
+
+from canon.checks.catalog import RuleBook, check_summary
+from canon.checks.registry import CHECKS
+from canon.standards.errors import InputError
+from canon.standards.model import Rule
+
+__all__ = ["explain_rule", "list_rules"]
+
+
+def _row(rule: Rule, book: RuleBook) -> dict[str, object]:
+    info = CHECKS.get(rule.check)
+    return {
+        "id": rule.id,
+        "section": book.sections.get(rule.id, ""),
+        "check": rule.check or None,
+        "heuristic": bool(info and info.heuristic),
+        "fixable": bool(info and info.fixable),
+        "equivalents": {tool: list(codes) for tool, codes in rule.equivalents.items()},
+        "text": rule.text,
+    }
+
+
+def list_rules(book: RuleBook, *, output_format: str) -> str:
+    """Every rule, in document order.
+
+    Args:
+        book: The rules.
+        output_format: `text` or `json`.
+
+    Returns:
+        A table (text) or a JSON array of `{id, section, check, heuristic, equivalents...}`.
+
+    Raises:
+        InputError: An unknown format.
+    """
+    rows = [_row(rule, book) for rule in book.rules]
+    if output_format == "json":
+        return json.dumps(rows, indent=2) + "\n"
+    if output_format != "text":
+        raise InputError("--format must be text or json")
+    width = max((len(rule.id) for rule in book.rules), default=10)
+    lines = []
+    for row in rows:
+        check = row["check"] or "-"
+        flags = ("h" if row["heuristic"] else " ") + ("*" if row["fixable"] else " ")
+        lines.append(f"{row['id']:<{width}}  {check:<30} {flags}  {row['section']}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+def explain_rule(book: RuleBook, rule_id: str, *, output_format: str) -> str:
+    """Explain one rule: what its check flags, why, an example, and what to write instead.
+
+    Args:
+        book: The rules.
+        rule_id: A rule id (or a check id, explained through its primary rule).
+        output_format: `text` or `json`.
+
+    Returns:
+        Markdown-ish text, or the rule as JSON.
+
+    Raises:
+        InputError: No rule or check has this id.
+    """
+    rule = book.rule(rule_id) or book.rule(book.primary.get(rule_id, ""))
+    if rule is None:
+        raise InputError(f"unknown rule {rule_id!r} (see `canon rules`)")
+    if output_format == "json":
+        row = _row(rule, book) | {
+            "examples": {"good": rule.examples.good, "bad": rule.examples.bad}
+        }
+        return json.dumps(row, indent=2) + "\n"
+    info = CHECKS.get(rule.check)
+    parts = [f"# {rule.id}", ""]
+    if rule.check:
+        flags = [f"check `{rule.check}`"]
+        flags += ["heuristic"] if info and info.heuristic else []
+        flags += ["fixable with `--fix`"] if info and info.fixable else []
+        parts += [f"({', '.join(flags)}; section: {book.sections.get(rule.id, '')})", ""]
+    parts += [
+        "## What it does",
+        check_summary(rule.check)
+        if rule.check
+        else "No machine check: a rule for people and assistants.",
+        "",
+    ]
+    parts += ["## Why", rule.text, ""]
+    if info and info.heuristic and info.caveat:
+        parts += ["## Known limits", info.caveat, ""]
+    for bad in rule.examples.bad[:1]:
+        parts += ["## Example", "```python", bad.rstrip(), "```", ""]
+    for good in rule.examples.good[:1]:
+        parts += ["Use instead:", "```python", good.rstrip(), "```", ""]
+    if rule.equivalents:
+        same = "; ".join(f"{tool}: {', '.join(codes)}" for tool, codes in rule.equivalents.items())
+        parts += ["## Equivalents", same, ""]
+    return "\n".join(parts)

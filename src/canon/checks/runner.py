@@ -1,0 +1,293 @@
+"""Check files: discover them, reuse cached results, run the rest in parallel processes.
+
+Paths named on the command line are always checked; folders are walked for `*.py` files,
+skipping hidden folders and `__pycache__` only (no ignore file is consulted behind the user's
+back). A file that cannot be read is one `unreadable` finding and the run goes on.
+"""
+
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import re
+import tokenize
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+
+from canon import __version__
+from canon.checks.model import CheckResult, Finding, Settings, Tally
+from canon.standards.errors import InputError, Position, display_path
+
+__all__ = ["FileReport", "RunReport", "RunRequest", "discover", "run"]
+
+CACHE_DIR = ".canon-cache"
+_SUPPRESSION = re.compile(r"#\s*canon:\s*ignore(?:\[([^\]]*)\])?")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunRequest:
+    """What to check and how.
+
+    Attributes:
+        paths: Files and folders named by the user.
+        check_ids: The checks to run.
+        settings: Thresholds.
+        per_file_ignores: Glob to check ids not run on matching files.
+        exclude: Globs of paths not to walk into (named files are still checked).
+        aliases: Rule id to check id, for suppression comments naming rules.
+        jobs: Worker processes; 1 checks in this process.
+        cache_dir: Where to keep results by content; None for no cache.
+    """
+
+    paths: tuple[Path, ...]
+    check_ids: tuple[str, ...]
+    settings: Settings = field(default_factory=Settings)
+    per_file_ignores: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    jobs: int = 1
+    cache_dir: Path | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileReport:
+    """The result for one file.
+
+    Attributes:
+        path: The file as shown to users.
+        findings: Its findings after suppressions.
+        tally: One tally per check run on it.
+        source: Its text ("" when unreadable).
+    """
+
+    path: str
+    findings: tuple[Finding, ...]
+    tally: Mapping[str, Tally]
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunReport:
+    """The result of a run.
+
+    Attributes:
+        files: One report per file, sorted by path.
+        cached: How many files came from the cache.
+    """
+
+    files: tuple[FileReport, ...]
+    cached: int = 0
+
+
+def _excluded(path: Path, exclude: tuple[str, ...]) -> bool:
+    text = path.as_posix()
+    return any(fnmatch(text, glob) or fnmatch(path.name, glob) for glob in exclude)
+
+
+def discover(paths: tuple[Path, ...], exclude: tuple[str, ...] = ()) -> list[Path]:
+    """The Python files to check.
+
+    Args:
+        paths: Files and folders.
+        exclude: Globs of paths not to walk into.
+
+    Returns:
+        The files, each once, in order.
+
+    Raises:
+        InputError: A path does not exist.
+    """
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_file():
+            found[path] = None
+        elif path.is_dir():
+            found.update(dict.fromkeys(_walk(path, exclude)))
+        else:
+            raise InputError("no such file or folder", Position(path=path))
+    return list(found)
+
+
+def _walk(folder: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        base = Path(root)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d != "__pycache__" and not _excluded(base / d, exclude)
+        )
+        for name in sorted(files):
+            candidate = base / name
+            if name.endswith(".py") and not _excluded(candidate, exclude):
+                yield candidate
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Job:
+    path: str
+    source: str
+    check_ids: tuple[str, ...]
+    settings: Settings
+    key: str
+
+
+def _check_job(job: _Job) -> CheckResult:
+    from canon.checks.engine import run_checks
+
+    return run_checks(job.source, path=job.path, check_ids=job.check_ids, settings=job.settings)
+
+
+def run(request: RunRequest) -> RunReport:
+    """Check every file of the request.
+
+    Args:
+        request: What to check and how.
+
+    Returns:
+        The report, files sorted by path.
+
+    Raises:
+        InputError: A named path does not exist.
+    """
+    files = discover(request.paths, request.exclude)
+    reports: dict[str, FileReport] = {}
+    jobs: list[_Job] = []
+    cached = 0
+    for path in files:
+        shown = display_path(path)
+        source, problem = _read(path)
+        if problem is not None:
+            reports[shown] = FileReport(path=shown, findings=(problem,), tally={})
+            continue
+        job = _job(request, shown, source)
+        hit = _cache_get(request.cache_dir, job.key)
+        if hit is not None:
+            cached += 1
+            reports[shown] = _finish(request, job, hit)
+        else:
+            jobs.append(job)
+    jobs.sort(key=lambda job: len(job.source), reverse=True)  # big files first: even shares
+    for job, result in zip(jobs, _execute(jobs, request.jobs), strict=True):
+        _cache_put(request.cache_dir, job.key, result)
+        reports[job.path] = _finish(request, job, result)
+    return RunReport(files=tuple(reports[key] for key in sorted(reports)), cached=cached)
+
+
+def _read(path: Path) -> tuple[str, Finding | None]:
+    try:
+        data = path.read_bytes()
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding), None
+    except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        message = f"cannot read the file: {reason}"
+        finding = Finding(
+            check="unreadable", line=1, column=1, end_line=1, end_column=1, message=message
+        )
+        return "", finding
+
+
+def _job(request: RunRequest, shown: str, source: str) -> _Job:
+    ignored: set[str] = set()
+    for glob, ids in request.per_file_ignores.items():
+        if fnmatch(shown, glob) or fnmatch(Path(shown).name, glob):
+            ignored.update(ids)
+    check_ids = tuple(c for c in request.check_ids if c not in ignored)
+    digest = hashlib.sha256()
+    for part in (__version__, ",".join(check_ids), repr(request.settings), Path(shown).name):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(source.encode("utf-8", "surrogatepass"))
+    return _Job(
+        path=shown,
+        source=source,
+        check_ids=check_ids,
+        settings=request.settings,
+        key=digest.hexdigest(),
+    )
+
+
+def _execute(jobs: list[_Job], workers: int) -> list[CheckResult]:
+    if workers <= 1 or len(jobs) <= 1:
+        return [_check_job(job) for job in jobs]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    workers = min(workers, len(jobs))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_check_job, jobs, chunksize=1))
+
+
+def _cache_get(folder: Path | None, key: str) -> CheckResult | None:
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+        findings = tuple(Finding(**item) for item in data["findings"])
+        tally = {
+            name: Tally(opportunities=o, violations=v) for name, (o, v) in data["tally"].items()
+        }
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    syntax = next((f for f in findings if f.check == "syntax"), None)
+    return CheckResult(findings=findings, tally=tally, syntax_error=syntax)
+
+
+def _cache_put(folder: Path | None, key: str, result: CheckResult) -> None:
+    if folder is None:
+        return
+    data = {
+        "findings": [asdict(finding) for finding in result.findings],
+        "tally": {name: [t.opportunities, t.violations] for name, t in result.tally.items()},
+    }
+    target = folder / key[:2] / f"{key}.json"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not (folder / ".gitignore").exists():
+            (folder / ".gitignore").write_text("*\n", encoding="utf-8")
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        temporary.replace(target)
+    except OSError:
+        return
+
+
+def _finish(request: RunRequest, job: _Job, result: CheckResult) -> FileReport:
+    findings, suppressed = _suppress(job.source, result.findings, request.aliases)
+    tally = dict(result.tally)
+    for check_id, count in suppressed.items():
+        if check_id in tally:
+            old = tally[check_id]
+            tally[check_id] = Tally(
+                opportunities=old.opportunities, violations=old.violations - count
+            )
+    return FileReport(path=job.path, findings=findings, tally=tally, source=job.source)
+
+
+def _suppress(
+    source: str, findings: tuple[Finding, ...], aliases: Mapping[str, str]
+) -> tuple[tuple[Finding, ...], dict[str, int]]:
+    """Drop findings whose line carries `# canon: ignore` or `# canon: ignore[ids]`."""
+    if not findings or "canon:" not in source:
+        return findings, {}
+    lines = source.splitlines()
+    kept: list[Finding] = []
+    suppressed: dict[str, int] = {}
+    for finding in findings:
+        line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
+        match = _SUPPRESSION.search(line)
+        if match and _names(match.group(1), finding.check, aliases):
+            suppressed[finding.check] = suppressed.get(finding.check, 0) + 1
+        else:
+            kept.append(finding)
+    return tuple(kept), suppressed
+
+
+def _names(listed: str | None, check_id: str, aliases: Mapping[str, str]) -> bool:
+    if listed is None:
+        return True
+    words = {word.strip() for word in listed.split(",") if word.strip()}
+    return check_id in words or any(aliases.get(word) == check_id for word in words)

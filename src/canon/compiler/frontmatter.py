@@ -1,0 +1,190 @@
+"""Read the frontmatter of instruction files leniently, as people write it.
+
+Real files hold what strict YAML rejects (`globs: *.py`, `applyTo: **/*.py`), empty keys,
+keys no tool knows, and brace globs whose commas are not separators. This reader takes one
+`key: value` per line (or a key followed by `- item` lines), unquotes single- and
+double-quoted values, and never splits a glob list inside braces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "GLOB_KEYS",
+    "Frontmatter",
+    "MetaFields",
+    "meta_fields",
+    "parse_fields",
+    "split_frontmatter",
+    "split_globs",
+]
+
+type Value = str | tuple[str, ...]
+
+GLOB_KEYS: dict[str, str] = {
+    "claude": "paths",
+    "cline": "paths",
+    "continue": "globs",
+    "copilot": "applyTo",
+    "cursor": "globs",
+    "kiro": "fileMatchPattern",
+    "windsurf": "globs",
+}
+
+_FENCE = re.compile(r"---[ \t]*\n")
+_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
+_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*?)[ \t]*$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frontmatter:
+    """A file's frontmatter: its exact text and the keys read from it.
+
+    Attributes:
+        raw: From the opening `---` to the closing one, and the blank lines after it.
+        fields: Each key with its value (unquoted), in order; None when the lines do not read
+            as simple `key: value` pairs.
+    """
+
+    raw: str
+    fields: dict[str, Value] | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MetaFields:
+    """What a standard's metadata takes from frontmatter."""
+
+    applies_to: tuple[str, ...] = ()
+    description: str = ""
+    extra: dict[str, Value] | None = None
+
+
+def split_frontmatter(text: str) -> tuple[Frontmatter | None, str]:
+    """Split a file into its frontmatter and its body.
+
+    Args:
+        text: The whole file.
+
+    Returns:
+        The frontmatter (None without one) and the body after it.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    if not _FENCE.match(text, len(bom)):
+        return None, text
+    lines = text.splitlines(keepends=True)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip(" \t\n") == "---" and lines[index].endswith("\n"):
+            end = index + 1
+            while end < len(lines) and not lines[end].strip(" \t\n") and lines[end].endswith("\n"):
+                end += 1
+            raw = "".join(lines[:end])
+            fields = parse_fields("".join(lines[1:index]))
+            return Frontmatter(raw=raw, fields=fields), text[len(raw) :]
+    return None, text
+
+
+def parse_fields(inner: str) -> dict[str, Value] | None:
+    """Read `key: value` lines (and `- item` lists) leniently.
+
+    Args:
+        inner: The lines between the fences.
+
+    Returns:
+        The keys and values, or None when a line is neither.
+    """
+    fields: dict[str, Value] = {}
+    current: str | None = None
+    for line in inner.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = _ITEM.match(line)
+        if item and current is not None and fields[current] in ("", ()):
+            previous = fields[current]
+            fields[current] = (
+                *(previous if isinstance(previous, tuple) else ()),
+                _unquote(item[1]),
+            )
+            continue
+        key = _KEY.match(line)
+        if key is None or key[1] in fields:
+            return None
+        current = key[1]
+        fields[current] = _value(key[2] or "")
+    return fields
+
+
+def _value(text: str) -> Value:
+    if text.startswith("[") and text.endswith("]"):
+        return tuple(_unquote(part.strip()) for part in _split_top(text[1:-1]) if part.strip())
+    return _unquote(text)
+
+
+def _unquote(text: str) -> str:
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        try:
+            return str(json.loads(text))
+        except json.JSONDecodeError:
+            return text[1:-1]
+    return text
+
+
+def _split_top(text: str) -> list[str]:
+    """Split on commas outside braces, brackets and quotes."""
+    parts: list[str] = []
+    depth = 0
+    quote = ""
+    start = 0
+    for index, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
+
+
+def split_globs(value: Value) -> tuple[str, ...]:
+    """Read a glob value: a list, or one string of globs joined by commas (not inside braces).
+
+    Args:
+        value: The frontmatter value.
+
+    Returns:
+        The globs, stripped of surrounding spaces.
+    """
+    parts = value if isinstance(value, tuple) else _split_top(value)
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def meta_fields(source_format: str, fields: dict[str, Value] | None) -> MetaFields:
+    """Map frontmatter keys to a standard's metadata for one format.
+
+    Args:
+        source_format: The format the file is in (a target name).
+        fields: The frontmatter's keys, or None when unreadable.
+
+    Returns:
+        The globs, description and every other key.
+    """
+    if fields is None:
+        return MetaFields(extra={})
+    remaining = dict(fields)
+    glob_key = GLOB_KEYS.get(source_format)
+    globs = split_globs(remaining.pop(glob_key)) if glob_key and glob_key in remaining else ()
+    description = remaining.pop("description", "")
+    if isinstance(description, tuple):
+        remaining["description"] = description
+        description = ""
+    return MetaFields(applies_to=globs, description=description, extra=remaining)

@@ -1,0 +1,66 @@
+"""Claude Code: `CLAUDE.md` for every session, `.claude/rules/NAME.md` with `paths:`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from canon.compiler.targets.base import TargetInfo
+from canon.compiler.targets.common import MarkdownTarget, import_agents_md, yaml_list
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from canon.compiler.targets.base import Context, Rendering
+    from canon.standards.model import Standard, StandardMeta
+
+__all__ = ["INFO", "Claude"]
+
+INFO = TargetInfo(
+    name="claude",
+    title="Claude Code",
+    paths=("CLAUDE.md", ".claude/rules/{name}.md"),
+    size_limit=None,
+    doc_url="https://code.claude.com/docs/en/memory",
+    checked="2026-11-27",
+    frontmatter=("paths",),
+    scoping="paths: in .claude/rules/NAME.md",
+    globs="YAML list of quoted globs",
+)
+
+
+class Claude(MarkdownTarget):
+    """Unscoped standards in `CLAUDE.md`, scoped ones in `.claude/rules/NAME.md` (`paths:`).
+
+    `CLAUDE.md` is the one line `@AGENTS.md` when AGENTS.md is written with the same content.
+    """
+
+    info: ClassVar[TargetInfo] = INFO
+    combined_path: ClassVar[str | None] = INFO.paths[0]
+    scoped_path: ClassVar[str | None] = INFO.paths[1]
+    can_scope: ClassVar[bool] = True
+
+    def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
+        """`paths:` as a list of globs.
+
+        Args:
+            meta: The standard's metadata.
+            globs: The globs the file is limited to.
+
+        Returns:
+            The frontmatter lines.
+        """
+        del meta
+        return yaml_list("paths", globs)
+
+    def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
+        """Render every standard; `CLAUDE.md` imports `AGENTS.md` when that says the same.
+
+        Args:
+            standards: The standards, in the order named.
+            context: What else this compile writes.
+
+        Returns:
+            The files and notes.
+        """
+        rendering = super().render_all(standards, context)
+        return import_agents_md(rendering, standards, context, INFO.paths[0])

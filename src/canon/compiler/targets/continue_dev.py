@@ -1,0 +1,51 @@
+"""Continue: rules in `.continue/rules/NAME.md`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from canon.compiler.targets.base import TargetInfo, frontmatter_value
+from canon.compiler.targets.common import MarkdownTarget, yaml_list
+
+if TYPE_CHECKING:
+    from canon.standards.model import StandardMeta
+
+__all__ = ["INFO", "Continue"]
+
+INFO = TargetInfo(
+    name="continue",
+    title="Continue",
+    paths=(".continue/rules/{name}.md",),
+    size_limit=None,
+    doc_url="https://github.com/continuedev/continue/blob/main/docs/customize/deep-dives/rules.mdx",
+    checked="2026-11-27",
+    frontmatter=("name", "globs", "description", "alwaysApply"),
+    scoping="globs: with alwaysApply: false",
+    globs="YAML list of quoted globs",
+    splits=True,
+)
+
+
+class Continue(MarkdownTarget):
+    """One rule file per standard: `name`, `globs`, `description`, `alwaysApply`."""
+
+    info: ClassVar[TargetInfo] = INFO
+    scoped_path: ClassVar[str | None] = INFO.paths[0]
+    can_scope: ClassVar[bool] = True
+
+    def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
+        """`name`, `globs` (a list), `description`, `alwaysApply`.
+
+        Args:
+            meta: The standard's metadata.
+            globs: The globs the file is limited to.
+
+        Returns:
+            The frontmatter lines.
+        """
+        lines = [f"name: {frontmatter_value(meta.title or meta.id, quote=True)}"]
+        lines.extend(yaml_list("globs", globs) if globs else [])
+        if meta.description:
+            lines.append(f"description: {frontmatter_value(meta.description, quote=True)}")
+        lines.append(f"alwaysApply: {'false' if globs else 'true'}")
+        return lines

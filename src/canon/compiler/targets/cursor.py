@@ -1,0 +1,52 @@
+"""Cursor: project rules in `.cursor/rules/NAME.mdc`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from canon.compiler.targets.base import TargetInfo, frontmatter_value
+from canon.compiler.targets.common import MarkdownTarget
+
+if TYPE_CHECKING:
+    from canon.standards.model import StandardMeta
+
+__all__ = ["INFO", "Cursor"]
+
+INFO = TargetInfo(
+    name="cursor",
+    title="Cursor",
+    paths=(".cursor/rules/{name}.mdc",),
+    size_limit=None,
+    doc_url="https://cursor.com/docs/context/rules",
+    checked="2026-11-27",
+    frontmatter=("description", "globs", "alwaysApply"),
+    scoping="globs: with alwaysApply: false (auto-attached)",
+    globs='one unquoted string, globs joined by ","',
+    splits=True,
+)
+
+
+class Cursor(MarkdownTarget):
+    """One `.mdc` rule per standard: `description`, `globs`, `alwaysApply`."""
+
+    info: ClassVar[TargetInfo] = INFO
+    scoped_path: ClassVar[str | None] = INFO.paths[0]
+    can_scope: ClassVar[bool] = True
+
+    def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
+        """`description` (the title when none), `globs` (unquoted), `alwaysApply`.
+
+        Args:
+            meta: The standard's metadata.
+            globs: The globs the file is limited to.
+
+        Returns:
+            The frontmatter lines.
+        """
+        text = meta.description or meta.title
+        description = frontmatter_value(text, quote=False) if text else ""
+        return [
+            f"description: {description}".rstrip(),
+            f"globs: {','.join(globs)}".rstrip(),
+            f"alwaysApply: {'false' if globs else 'true'}",
+        ]

@@ -1,0 +1,45 @@
+"""Gemini CLI: `GEMINI.md` at the root."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from canon.compiler.targets.base import TargetInfo
+from canon.compiler.targets.common import MarkdownTarget, import_agents_md
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from canon.compiler.targets.base import Context, Rendering
+    from canon.standards.model import Standard
+
+__all__ = ["INFO", "Gemini"]
+
+INFO = TargetInfo(
+    name="gemini",
+    title="Gemini CLI",
+    paths=("GEMINI.md",),
+    size_limit=None,
+    doc_url="https://github.com/google-gemini/gemini-cli/blob/main/docs/cli/gemini-md.md",
+    checked="2026-11-27",
+)
+
+
+class Gemini(MarkdownTarget):
+    """One `GEMINI.md`; `@AGENTS.md` when AGENTS.md is written with the same content."""
+
+    info: ClassVar[TargetInfo] = INFO
+    combined_path: ClassVar[str | None] = INFO.paths[0]
+
+    def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
+        """Render every standard into `GEMINI.md`, importing `AGENTS.md` when equal.
+
+        Args:
+            standards: The standards, in the order named.
+            context: What else this compile writes.
+
+        Returns:
+            The files and notes.
+        """
+        rendering = super().render_all(standards, context)
+        return import_agents_md(rendering, standards, context, INFO.paths[0])

@@ -1,0 +1,27 @@
+"""Roo Code (and Zoo Code, which reads `.roo/`): rules in `.roo/rules/NAME.md`."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from canon.compiler.targets.base import TargetInfo
+from canon.compiler.targets.common import MarkdownTarget
+
+__all__ = ["INFO", "Roo"]
+
+INFO = TargetInfo(
+    name="roo",
+    title="Roo Code / Zoo Code",
+    paths=(".roo/rules/{name}.md",),
+    size_limit=None,
+    doc_url="https://docs.roocode.com/features/custom-instructions",
+    checked="2026-11-27",
+    splits=True,
+)
+
+
+class Roo(MarkdownTarget):
+    """One rule file per standard, no frontmatter; a scoped one says which files in a line."""
+
+    info: ClassVar[TargetInfo] = INFO
+    scoped_path: ClassVar[str | None] = INFO.paths[0]

@@ -1,0 +1,1 @@
+"""Instruction files (Copilot, Cursor, AGENTS.md, CLAUDE.md, Markdown) to standards."""

@@ -1,0 +1,275 @@
+"""`canon import`: instruction files to standards that compile back to the same bytes.
+
+Each file becomes one standard folder (`standard.yaml`, and `sections.yaml` when it has
+headings) named after the file. Before anything is written, the folder is rendered to YAML,
+loaded back with the real loader, and compiled in its source format; a file that would not come
+back byte for byte is refused with one line. Nothing is written unless every file passes.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from canon.compiler.frontmatter import meta_fields, split_frontmatter
+from canon.compiler.original import render_original
+from canon.compiler.writer import Applied, Plan, apply_plan
+from canon.importer.parse import Parsed, parse_body
+from canon.standards.errors import InputError, Position
+from canon.standards.loader import load_standard
+from canon.standards.model import MarkdownBlock, SourceFile, Standard, StandardMeta
+
+__all__ = ["Imported", "detect_format", "import_files", "import_text"]
+
+META = "standard.yaml"
+SECTIONS = "sections.yaml"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Imported:
+    """One file turned into a standard: its folder's YAML files, by name."""
+
+    name: str
+    source_format: str
+    files: dict[str, str]
+    structured: bool
+
+
+_FOLDERS: tuple[tuple[str, str], ...] = (
+    (".github/instructions/", "copilot"),
+    (".cursor/rules/", "cursor"),
+    (".claude/rules/", "claude"),
+    (".windsurf/rules/", "windsurf"),
+    (".continue/rules/", "continue"),
+    (".kiro/steering/", "kiro"),
+    (".clinerules/", "cline"),
+    (".amazonq/rules/", "amazonq"),
+    (".roo/rules/", "roo"),
+)
+
+_NAMES: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((".instructions.md", "copilot-instructions.md"), "copilot"),
+    ((".mdc",), "cursor"),
+    (("agents.md", "agent.md"), "agents-md"),
+    (("claude.md",), "claude"),
+    (("gemini.md",), "gemini"),
+    (("conventions.md",), "aider"),
+)
+
+
+def detect_format(path: str) -> str:
+    """Tell a file's format from its path (or its name, folders flattened with `__`).
+
+    Args:
+        path: The file's path as given, or its name.
+
+    Returns:
+        A target name (`copilot`, `cursor`, `agents-md`, `claude`, `windsurf`, ...), or
+        `markdown` for plain Markdown.
+    """
+    lower = path.lower().replace("\\", "/").replace("__", "/")
+    folder = next((kind for part, kind in _FOLDERS if part in lower), None)
+    name = lower.rsplit("/", 1)[-1]
+    by_name = next((kind for ends, kind in _NAMES if name.endswith(ends)), None)
+    return by_name or folder or "markdown"
+
+
+def _standard_id(name: str) -> str:
+    stem = re.sub(r"(\.instructions\.md|\.mdc|\.md|\.markdown|\.txt)$", "", name, flags=re.I)
+    words = re.findall(r"[a-z0-9]+", stem.lower())
+    return "-".join(words) or "imported"
+
+
+def _split_ending(body: str) -> tuple[str, str]:
+    content = body.rstrip(" \t\n")
+    return content, body[len(content) :]
+
+
+def _leading_blank(body: str) -> tuple[str, str]:
+    """Blank lines (and a byte order mark) before the first line, kept with the frontmatter."""
+    content = body.removeprefix("\ufeff").lstrip("\n")
+    stripped = body[: len(body) - len(content)]
+    return stripped, content
+
+
+def _build(name: str, text: str, *, structured: bool, source_format: str) -> Standard:
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf and crlf == text.count("\n") == text.count("\r") else "\n"
+    text = text.replace("\r\n", "\n") if newline != "\n" else text
+    found, body = split_frontmatter(text)
+    raw = found.raw if found else ""
+    if not found:
+        lead, body = _leading_blank(body)
+        raw = lead
+    fields = meta_fields(source_format, found.fields if found else {})
+    content, ending = _split_ending(body)
+    if not content:  # blank space alone: nothing to parse, kept with the frontmatter
+        raw, ending = raw + ending, ""
+    if structured:
+        parsed = parse_body(content)
+    else:
+        parsed = Parsed(intro=[MarkdownBlock(markdown=content)] if content else [])
+    meta = StandardMeta(
+        id=_standard_id(name),
+        title=parsed.title,
+        applies_to=fields.applies_to,
+        description=fields.description,
+        frontmatter=fields.extra or {},
+        quote_globs=True,
+        intro=tuple(parsed.intro),
+        source=SourceFile(
+            format=source_format, path=name, frontmatter=raw, ending=ending, newline=newline
+        ),
+    )
+    return Standard(meta=meta, sections=tuple(parsed.sections))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line strings as literal blocks where YAML allows it exactly."""
+
+
+_BREAKS = re.compile(
+    "[\r\x85\u2028\u2029\ufeff]|[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    if _BREAKS.search(value):  # line breaks YAML would fold, characters it must escape
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    style = "|" if "\n" in value.rstrip("\n") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def _dump(data: object) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+def _yaml_files(standard: Standard) -> dict[str, str]:
+    meta = standard.meta.model_dump(mode="json", exclude_defaults=True)
+    meta["id"] = standard.meta.id
+    meta["quote_globs"] = standard.meta.quote_globs
+    files = {META: _dump(_hr_kept(meta))}
+    if standard.sections:
+        sections = [
+            _hr_kept(section.model_dump(mode="json", exclude_defaults=True))
+            for section in standard.sections
+        ]
+        files[SECTIONS] = _dump({"sections": sections})
+    return files
+
+
+def _hr_kept(data: object) -> object:
+    """Dumping without defaults drops `hr: ---`; a block needs its key to be read back."""
+    if isinstance(data, dict):
+        if not data or set(data) <= {"space_before"}:
+            return {"hr": "---", **data}
+        return {key: _hr_kept(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_hr_kept(value) for value in data]
+    return data
+
+
+def _round_trip(files: dict[str, str], expected: str) -> bool:
+    with tempfile.TemporaryDirectory(prefix="canon-import-") as folder:
+        root = Path(folder)
+        for name, content in files.items():
+            (root / name).write_text(content, encoding="utf-8", newline="")
+        try:
+            standard = load_standard(root)
+        except InputError:
+            return False
+        return render_original(standard).content == expected
+
+
+def import_text(name: str, text: str, *, source_format: str | None = None) -> Imported:
+    """Turn one file's text into a standard's YAML files, proven to compile back exactly.
+
+    Args:
+        name: The file's name (it decides the format and the standard's id).
+        text: The file's content.
+        source_format: The file's format; None to tell it from the name.
+
+    Returns:
+        The standard's files.
+
+    Raises:
+        InputError: The file cannot be represented so that it comes back byte for byte.
+    """
+    source_format = source_format or detect_format(name)
+    for structured in (True, False):
+        try:
+            standard = _build(name, text, structured=structured, source_format=source_format)
+        except (ValueError, LookupError, TypeError, RecursionError):
+            continue  # Markdown canon cannot structure: the verbatim attempt follows
+        files = _yaml_files(standard)
+        if _round_trip(files, text):
+            return Imported(
+                name=standard.meta.id,
+                source_format=source_format,
+                files=files,
+                structured=structured,
+            )
+    raise InputError("cannot be imported so that it compiles back byte for byte; refused")
+
+
+def import_files(paths: list[Path], out: Path) -> tuple[list[Imported], Applied]:
+    """Import files into standard folders under `out`, all or nothing.
+
+    Args:
+        paths: The instruction files.
+        out: The folder to write standard folders into.
+
+    Returns:
+        What each file became, and what was written.
+
+    Raises:
+        InputError: A file is unreadable, cannot be represented, or two files would share a
+            folder.
+    """
+    imported: list[Imported] = []
+    files: dict[PurePosixPath, str] = {}
+    for path in paths:
+        text = _read(path)
+        try:
+            result = import_text(path.name, text, source_format=detect_format(path.as_posix()))
+        except InputError as exc:
+            raise InputError(exc.message, Position(path=path)) from None
+        taken = {item.name for item in imported}
+        name, counter = result.name, 2
+        while name in taken:
+            name, counter = f"{result.name}-{counter}", counter + 1
+        result = replace(result, name=name)
+        imported.append(result)
+        for name, content in result.files.items():
+            files[PurePosixPath(result.name, name)] = content
+    out.mkdir(parents=True, exist_ok=True)
+    root = out.resolve()
+    orphans = tuple(
+        sorted(
+            PurePosixPath(item.name, stale.name)
+            for item in imported
+            for stale in (root / item.name).glob("*.yaml")
+            if PurePosixPath(item.name, stale.name) not in files
+        )
+    )
+    applied = apply_plan(Plan(root=root, files=files, orphans=orphans))
+    return imported, applied
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", Position(path=path)) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where = Position(path=path, line=data[: exc.start].count(b"\n") + 1)
+        raise InputError("not UTF-8 text; refused", where) from None

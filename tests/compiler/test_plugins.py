@@ -1,0 +1,58 @@
+"""A third-party target registered through an entry point, used by the real CLI."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
+
+
+def _canon(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PLUGINS), str(REPO / "src")])}
+    return subprocess.run(
+        [sys.executable, "-m", "canon", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_plugin_entry_point_target_listed_and_compiles(tmp_path: Path):
+    listed = _canon("targets", "--format", "json", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert '"name": "shout"' in listed.stdout
+    out = tmp_path / "out"
+    result = _canon(
+        "compile", str(REPO / "instructions/python"), "-t", "shout", "--out", str(out), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    text = (out / "SHOUT-python.md").read_text()
+    assert text.startswith("**TARGET PYTHON 3.13+**")
+
+
+def test_plugin_absent_is_unknown_target(tmp_path: Path):
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "canon",
+            "compile",
+            str(REPO / "instructions/python"),
+            "-t",
+            "shout",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "unknown target 'shout'" in result.stderr
