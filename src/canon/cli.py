@@ -309,7 +309,7 @@ def _print_outcome(outcome: object) -> None:
 
     sys.stdout.write(text_table(outcome.summaries))
     _say(f"logs: {outcome.log_dir}")
-    _say(f"report: {outcome.report_dir / 'report.html'} (and report.md, summary.json)")
+    _say(f"report: {outcome.report_dir / 'report.html'} (and summary.md, summary.json)")
 
 
 @app.command("report")
@@ -321,7 +321,7 @@ def report_command(
         ),
     ],
     out: Annotated[
-        Path, typer.Option(help="Folder to write report.md, report.html and summary.json into.")
+        Path, typer.Option(help="Folder to write summary.md, report.html and summary.json into.")
     ],
     baseline: Annotated[
         list[Path] | None,
@@ -349,7 +349,7 @@ def compare_command(
     out: Annotated[
         Path | None,
         typer.Option(
-            help="Also write report.md, report.html and summary.json here.", show_default=False
+            help="Also write summary.md, report.html and summary.json here.", show_default=False
         ),
     ] = None,
     output_format: Annotated[
@@ -398,7 +398,7 @@ def _finish_report(written: ReportFiles, *, quiet: bool) -> None:
 
 
 @app.command("check")
-def check_command(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
+def check_command(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files and folders.")],
     output_format: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
     select: Annotated[

@@ -30,7 +30,11 @@ def test_eval_report_same_as_canon_report(tmp_path, monkeypatch: pytest.MonkeyPa
     folders = ["--log-dir", str(logs), "--report-dir", str(from_eval)]
     result = runner.invoke(app, ["eval", *arguments, *folders])
     assert result.exit_code == 0, result.output
-    assert {path.name for path in from_eval.iterdir()} == {"report.md", "report.html", "summary.json"}
+    assert {path.name for path in from_eval.iterdir()} == {
+        "summary.md",
+        "report.html",
+        "summary.json",
+    }
     summary = json.loads((from_eval / "summary.json").read_text(encoding="utf-8"))
     (entry,) = summary["configurations"]
     for field in ("name", "model", "instructions", "epochs", "samples", "scored"):
@@ -40,5 +44,5 @@ def test_eval_report_same_as_canon_report(tmp_path, monkeypatch: pytest.MonkeyPa
     assert summary["log_dir"] == str(logs.resolve())
     again = runner.invoke(app, ["report", str(logs), "--out", str(from_report)])
     assert again.exit_code == 0, again.output
-    for name in ("summary.json", "report.md", "report.html"):
+    for name in ("summary.json", "summary.md", "report.html"):
         assert (from_eval / name).read_bytes() == (from_report / name).read_bytes()

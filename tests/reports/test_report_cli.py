@@ -30,7 +30,11 @@ def _configuration(summary: dict, name: str) -> dict:
 def test_report_two_runs_writes_markdown_html_and_summary(runs: Runs, tmp_path):
     result = _report(runs.first, runs.second, "--out", tmp_path)
     assert result.exit_code == 0, result.output
-    assert {path.name for path in tmp_path.iterdir()} == {"report.md", "report.html", "summary.json"}
+    assert {path.name for path in tmp_path.iterdir()} == {
+        "summary.md",
+        "report.html",
+        "summary.json",
+    }
     summary = _summary(tmp_path)
     reference = _configuration(summary, "ref-full")
     legacy = _configuration(summary, "legacy-none")
@@ -49,10 +53,14 @@ def test_report_two_runs_writes_markdown_html_and_summary(runs: Runs, tmp_path):
 def test_report_markdown_configurations_and_least_followed_rules_first(runs: Runs, tmp_path):
     result = _report(runs.second, "--out", tmp_path)
     markdown = result.stdout
-    assert markdown == (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert markdown == (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "## Configurations" in markdown
     assert "## Rules, least followed first" in markdown
-    rows = [line for line in markdown.split("## Configurations")[1].splitlines() if line.startswith("| **")]
+    rows = [
+        line
+        for line in markdown.split("## Configurations")[1].splitlines()
+        if line.startswith("| ") and "canon/" in line
+    ]
     assert "legacy-none" in rows[0]  # least followed configuration first
     assert len(markdown) < 65_000  # fits a GitHub comment
 
@@ -60,7 +68,9 @@ def test_report_markdown_configurations_and_least_followed_rules_first(runs: Run
 def test_report_paired_comparison_legacy_to_reference_better(runs: Runs, tmp_path):
     _report(runs.second, "--out", tmp_path)
     comparisons = _summary(tmp_path)["comparisons"]
-    pair = next(item for item in comparisons if {item["a"], item["b"]} == {"legacy-none", "ref-full"})
+    pair = next(
+        item for item in comparisons if {item["a"], item["b"]} == {"legacy-none", "ref-full"}
+    )
     overall = pair["instruction_level"]
     assert overall["units"] == TASKS * EPOCHS
     assert abs(overall["delta"]) == 1.0
@@ -115,7 +125,9 @@ def test_report_gate_without_regression_exits_0(runs: Runs, tmp_path):
 
 
 def test_compare_two_runs_same_configuration_worse(runs: Runs):
-    result = runner.invoke(app, ["compare", str(runs.second), str(runs.regressed), "--format", "json"])
+    result = runner.invoke(
+        app, ["compare", str(runs.second), str(runs.regressed), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert len(summary["comparisons"]) == 1
@@ -143,7 +155,9 @@ def test_report_missing_path_one_line_exit_2(command, tmp_path):
         arguments = [command, str(missing), str(missing)]
     result = runner.invoke(app, arguments)
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines() == [f"canon: {missing.as_posix()}: no such file or folder"]
+    assert result.stderr.strip().splitlines() == [
+        f"canon: {missing.as_posix()}: no such file or folder"
+    ]
     assert not (tmp_path / "out").exists()
 
 
@@ -173,6 +187,8 @@ def test_help_imports_no_scipy_pandas_or_inspect():
         "heavy = {'scipy', 'numpy', 'pandas', 'inspect_ai'}\n"
         "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stderr == "[]"
     assert "report" in result.stdout and "compare" in result.stdout

@@ -2,7 +2,7 @@
 
 Each run goes into a fresh dated log folder (`logs/<UTC stamp>/`) unless one is given; running
 again on the same folder resumes it (inspect's eval set skips what completed and retries what
-did not). The report (`summary.json`, `report.md`, `report.html`) is `canon report`'s.
+did not). The report (`summary.json`, `summary.md`, `report.html`) is `canon report`'s.
 """
 
 from collections.abc import Sequence
@@ -254,5 +254,5 @@ def _write_reports(
     """Write the same report as `canon report LOG_DIR --out REPORT_DIR` (one place builds it)."""
     from canon.reports import write_report
 
-    del summaries  # the report recomputes everything from the logs
-    write_report([log_dir], report_dir)
+    order = [summary.name for summary in summaries]  # the configuration file's order
+    write_report([log_dir], report_dir, order=order)

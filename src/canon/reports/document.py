@@ -1,6 +1,7 @@
 """`summary.json`: the report as one JSON document (`canon eval`'s fields, and more)."""
 
 import json
+from collections.abc import Sequence
 
 from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
 from canon.reports.report import Gate, HistoryPoint, Report
@@ -140,11 +141,12 @@ def _gate(gate: Gate) -> dict[str, object]:
     }
 
 
-def report_json(report: Report) -> dict[str, object]:
+def report_json(report: Report, order: Sequence[str] = ()) -> dict[str, object]:
     """The whole report as plain data.
 
     Args:
         report: The report.
+        order: Configuration names listed first, in this order; the rest by name.
 
     Returns:
         The document `summary.json` holds.
@@ -154,7 +156,7 @@ def report_json(report: Report) -> dict[str, object]:
         "schema": SCHEMA_VERSION,
         "log_dir": runs[0] if len(runs) == 1 else None,
         "sources": list(report.sources),
-        "configurations": [configuration_json(item) for item in report.configurations],
+        "configurations": [configuration_json(item) for item in _in_order(report, order)],
         "comparisons": [_comparison(item) for item in report.comparisons],
         "lift": [_lift(item) for item in report.lifts],
         "history": {
@@ -164,13 +166,22 @@ def report_json(report: Report) -> dict[str, object]:
     }
 
 
-def summary_text(report: Report) -> str:
+def summary_text(report: Report, order: Sequence[str] = ()) -> str:
     """`summary.json`'s text: indented, key order kept, ending with a newline.
 
     Args:
         report: The report.
+        order: Configuration names listed first, in this order; the rest by name.
 
     Returns:
         The JSON text.
     """
-    return json.dumps(report_json(report), indent=2) + "\n"
+    return json.dumps(report_json(report, order), indent=2) + "\n"
+
+
+def _in_order(report: Report, order: Sequence[str]) -> list[ConfigurationStats]:
+    rank = {name: index for index, name in enumerate(order)}
+    return sorted(
+        report.configurations,
+        key=lambda item: (rank.get(item.log.name, len(rank)), item.log.name),
+    )

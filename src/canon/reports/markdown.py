@@ -62,7 +62,7 @@ def _configuration_row(stats: ConfigurationStats, report: Report) -> list[str]:
     name = f"{log.name} (calibration)" if log.calibration else log.name
     status = "REGRESSED" if report.regressed(log.name) else "ok" if stats.complete else "INCOMPLETE"
     return [
-        f"**{name}**",
+        name,
         f"`{log.model}`",
         f"`{log.instructions}`",
         status,

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MARKDOWN", "PAGE", "SUMMARY", "ReportFiles", "compare_logs", "write_report"]
 
-MARKDOWN = "report.md"
+MARKDOWN = "summary.md"
 PAGE = "report.html"
 SUMMARY = "summary.json"
 
@@ -45,14 +45,21 @@ class ReportFiles:
 
 
 def write_report(
-    paths: Sequence[Path], out: Path | None, *, baseline: Sequence[Path] = ()
+    paths: Sequence[Path],
+    out: Path | None,
+    *,
+    baseline: Sequence[Path] = (),
+    order: Sequence[str] = (),
 ) -> ReportFiles:
-    """Read logs, compute the report and write `report.md`, `report.html` and `summary.json`.
+    """Read logs, compute the report and write `summary.md`, `report.html` and `summary.json`.
 
     Args:
         paths: Log files or folders.
         out: The folder to write into (created); None to write nothing.
         baseline: Log files or folders to gate against.
+        order: Configuration names in the order `summary.json` lists them (the eval
+            configuration file's); others follow by name. Tables put what needs
+            attention first whatever the order.
 
     Returns:
         The report and its Markdown.
@@ -63,7 +70,7 @@ def write_report(
     from canon.reports.report import build_report
 
     report = build_report(paths, baseline)
-    return _render(report, out)
+    return _render(report, out, order)
 
 
 def compare_logs(a: Path, b: Path, out: Path | None = None) -> ReportFiles:
@@ -88,14 +95,18 @@ def compare_logs(a: Path, b: Path, out: Path | None = None) -> ReportFiles:
     return _render(build_comparison(a, b), out)
 
 
-def _render(report: Report, out: Path | None) -> ReportFiles:
+def _render(report: Report, out: Path | None, order: Sequence[str] = ()) -> ReportFiles:
     from canon.reports.document import summary_text
     from canon.reports.html import html_report
     from canon.reports.markdown import markdown_report
 
     markdown = markdown_report(report)
     if out is not None:
-        files = {MARKDOWN: markdown, PAGE: html_report(report), SUMMARY: summary_text(report)}
+        files = {
+            MARKDOWN: markdown,
+            PAGE: html_report(report),
+            SUMMARY: summary_text(report, order),
+        }
         _write_all(out, files)
     return ReportFiles(report=report, markdown=markdown, folder=out)
 
