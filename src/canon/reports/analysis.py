@@ -210,8 +210,17 @@ def compare(a: ConfigurationLog, b: ConfigurationLog) -> Comparison:
     prompt = paired_difference(
         _columns(left, "prompt_strict", None), _columns(right, "prompt_strict", None)
     )
+    rules = _rule_differences((*a.rules, *b.rules), left, right)
+    return Comparison(
+        a=a.name, b=b.name, instruction_level=instruction, prompt_level=prompt, rules=rules
+    )
+
+
+def _rule_differences(
+    names: Sequence[str], left: Sequence[SampleRecord], right: Sequence[SampleRecord]
+) -> dict[str, PairedDifference]:
     rules: dict[str, PairedDifference] = {}
-    for rule in dict.fromkeys((*a.rules, *b.rules)):
+    for rule in dict.fromkeys(names):
         marker = f"{rule}@applicable"
         both = [
             (x, y)
@@ -223,9 +232,7 @@ def compare(a: ConfigurationLog, b: ConfigurationLog) -> Comparison:
                 _columns([x for x, _ in both], rule, marker),
                 _columns([y for _, y in both], rule, marker),
             )
-    return Comparison(
-        a=a.name, b=b.name, instruction_level=instruction, prompt_level=prompt, rules=rules
-    )
+    return rules
 
 
 def _columns(

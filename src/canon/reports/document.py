@@ -1,7 +1,8 @@
 """`summary.json`: the report as one JSON document (`canon eval`'s fields, and more)."""
 
-import json
 from collections.abc import Sequence
+
+from orjson import OPT_INDENT_2, dumps
 
 from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
 from canon.reports.report import Gate, HistoryPoint, Report
@@ -44,8 +45,6 @@ def configuration_json(stats: ConfigurationStats) -> dict[str, object]:
         The entry: `canon eval`'s original fields first, then intervals, tokens and time.
     """
     log = stats.log
-    instruction = stats.rate("instruction_followed", "instruction_applicable")
-    prompt = stats.rate("prompt_strict")
     return {
         "name": log.name,
         "model": log.model,
@@ -56,25 +55,38 @@ def configuration_json(stats: ConfigurationStats) -> dict[str, object]:
         "scored": stats.scored,
         "status": log.status,
         "log": log.location,
+        **_rates(stats),
+        **_costs(stats),
+        "rules": {rule: _rule(rate) for rule, rate in sorted(stats.rules.items())},
+    }
+
+
+def _rates(stats: ConfigurationStats) -> dict[str, object]:
+    instruction = stats.rate("instruction_followed", "instruction_applicable")
+    prompt = stats.rate("prompt_strict")
+    loose = stats.rate("instruction_followed_loose", "instruction_applicable_loose")
+    return {
         "instruction_level": _rate(instruction),
         "prompt_level_strict": _rate(prompt),
-        "instruction_level_loose": _rate(
-            stats.rate("instruction_followed_loose", "instruction_applicable_loose")
-        ),
+        "instruction_level_loose": _rate(loose),
         "prompt_level_loose": _rate(stats.rate("prompt_loose")),
         "parse_rate": _rate(stats.rate("parsed")),
         "functional_pass_rate": _rate(stats.rate("functional", "functional@applicable")),
         "incidental_per_sample": _rate(stats.rate("incidental")),
         "instruction_level_ci95": _interval(instruction.ci95),
         "prompt_level_strict_ci95": _interval(prompt.ci95),
+    }
+
+
+def _costs(stats: ConfigurationStats) -> dict[str, object]:
+    return {
         "complete": stats.complete,
-        "errors": log.errors,
+        "errors": stats.log.errors,
         "input_tokens": round(stats.total("input_tokens")),
         "output_tokens": round(stats.total("output_tokens")),
         "instruction_tokens": round(stats.mean("instruction_tokens")),
         "seconds": round(stats.total("seconds"), 3),
         "seconds_per_sample": round(stats.mean("seconds"), 3),
-        "rules": {rule: _rule(rate) for rule, rate in sorted(stats.rules.items())},
     }
 
 
@@ -176,7 +188,7 @@ def summary_text(report: Report, order: Sequence[str] = ()) -> str:
     Returns:
         The JSON text.
     """
-    return json.dumps(report_json(report, order), indent=2) + "\n"
+    return dumps(report_json(report, order), option=OPT_INDENT_2).decode() + "\n"
 
 
 def _in_order(report: Report, order: Sequence[str]) -> list[ConfigurationStats]:

@@ -1,24 +1,21 @@
-"""The HTML report: one self-contained page (inline CSS, SVG charts drawn here, a tiny script).
+"""The HTML report: one self-contained page (inline CSS, inline SVG charts, a tiny script).
 
 Nothing is fetched: the page renders offline. Charts are SVG written in Python: compliance
 per rule per configuration (dots with 95% intervals), paired deltas with their bootstrap
 intervals (a forest plot per comparison), and instruction-level accuracy over runs.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html import escape
 
-from canon.reports.analysis import Comparison, Rate
+from canon.reports.analysis import Comparison, Lift, Rate
+from canon.reports.charts import colour, compliance_chart, delta_chart, trend_chart
 from canon.reports.markdown import percent, rules_by_attention, signed
-from canon.reports.report import HistoryPoint, Report
+from canon.reports.report import Report
 from canon.reports.stats import PairedDifference
 
 __all__ = ["html_report"]
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
-_LEFT = 250
-_WIDTH = 760
-_ROW = 20
 _MAX_FOREST = 4
 
 _CSS = """
@@ -69,218 +66,12 @@ document.body.dataset.ready = 'yes';
 """
 
 
-def _el(name: str, content: str = "", **attributes: float | str) -> str:
-    """An SVG element; attribute names use `_` for `-`, numbers get one decimal."""
-    parts = [name]
-    for key, value in attributes.items():
-        shown = f"{value:.1f}" if isinstance(value, float) else escape(str(value))
-        parts.append(f'{key.replace("_", "-")}="{shown}"')
-    opening = " ".join(parts)
-    return f"<{opening}>{content}</{name}>" if content else f"<{opening}/>"
-
-
-def _title(text: str) -> str:
-    return f"<title>{escape(text)}</title>"
-
-
-def _x(value: float) -> float:
-    return _LEFT + value * (_WIDTH - _LEFT - 20)
-
-
-def _axis(height: float, *, low: float = 0.0, high: float = 1.0) -> list[str]:
-    parts = []
-    for step in range(5):
-        value = low + (high - low) * step / 4
-        x = _LEFT + (step / 4) * (_WIDTH - _LEFT - 20)
-        parts.append(
-            f'<line x1="{x:.1f}" y1="18" x2="{x:.1f}" y2="{height - 18:.1f}" stroke="#e3e6eb"/>'
-        )
-        parts.append(
-            f'<text x="{x:.1f}" y="12" text-anchor="middle">{value * 100:+.0f}%</text>'
-            if low < 0
-            else f'<text x="{x:.1f}" y="12" text-anchor="middle">{value * 100:.0f}%</text>'
-        )
-    return parts
-
-
-def _svg(height: float, parts: Sequence[str], label: str, chart: str) -> str:
-    body = "".join(parts)
-    return (
-        f'<svg class="chart" data-chart="{chart}" role="img" aria-label="{escape(label)}" '
-        f'viewBox="0 0 {_WIDTH} {height:.0f}" width="100%" style="max-width:{_WIDTH}px">'
-        f"{body}</svg>"
-    )
-
-
-def _colour(index: int) -> str:
-    return PALETTE[index % len(PALETTE)]
-
-
 def _legend(names: Sequence[str]) -> str:
     items = "".join(
-        f'<span><i style="background:{_colour(i)}"></i>{escape(name)}</span>'
-        for i, name in enumerate(names)
+        f'<span><i style="background:{colour(index)}"></i>{escape(name)}</span>'
+        for index, name in enumerate(names)
     )
     return f'<div class="legend">{items}</div>'
-
-
-def compliance_chart(report: Report, rules: Sequence[str]) -> str:
-    """Compliance per rule per configuration: a dot with its Wilson interval per configuration.
-
-    Args:
-        report: The report.
-        rules: The rules to draw, top to bottom.
-
-    Returns:
-        The SVG element.
-    """
-    count = max(1, len(report.configurations))
-    row = max(float(_ROW), 7.0 * (count + 1))
-    height = 30 + len(rules) * row
-    parts = _axis(height)
-    for index, rule in enumerate(rules):
-        top = 22 + index * row
-        if index % 2:
-            parts.append(
-                f'<rect x="0" y="{top:.1f}" width="{_WIDTH}" height="{row:.1f}" fill="#f3f5f8"/>'
-            )
-        parts.append(_el("text", escape(rule), x=_LEFT - 8, y=top + row / 2 + 4, text_anchor="end"))
-        for column, stats in enumerate(report.configurations):
-            parts.extend(
-                _dot(
-                    stats.rules.get(rule),
-                    top + (column + 1) * row / (count + 1),
-                    _colour(column),
-                    stats.log.name,
-                )
-            )
-    return _svg(height, parts, "compliance per rule per configuration", "compliance")
-
-
-def _dot(rate: Rate | None, y: float, colour: str, name: str) -> list[str]:
-    if rate is None or rate.value is None or rate.ci95 is None:
-        return []
-    low, high = rate.ci95
-    tip = f"{name}: {percent(rate.value)} of {round(rate.trials)} ({percent(low)}-{percent(high)})"
-    return [
-        _el(
-            "line", x1=_x(low), y1=y, x2=_x(high), y2=y, stroke=colour, stroke_width=2, opacity=0.55
-        ),
-        _el("circle", _title(tip), cx=_x(rate.value), cy=y, r=4, fill=colour),
-    ]
-
-
-def delta_chart(comparison: Comparison) -> str:
-    """A forest plot: each rule's paired difference (b - a) with its bootstrap interval.
-
-    Args:
-        comparison: The comparison.
-
-    Returns:
-        The SVG element.
-    """
-    rows: list[tuple[str, PairedDifference]] = [
-        ("instruction-level (all)", comparison.instruction_level)
-    ]
-    ordered = sorted(comparison.rules.items(), key=lambda item: (item[1].delta or 0.0, item[0]))
-    rows.extend(item for item in ordered if item[1].delta or item[1].verdict != "same")
-    height = 40 + len(rows) * _ROW
-    parts = _axis(height, low=-1.0, high=1.0)
-
-    def x(value: float) -> float:
-        return _x((value + 1) / 2)
-
-    parts.append(
-        f'<line x1="{x(0):.1f}" y1="18" x2="{x(0):.1f}" y2="{height - 18:.1f}" stroke="#5b6475"/>'
-    )
-    for index, (label, difference) in enumerate(rows):
-        y = 30 + index * _ROW
-        weight = "700" if index == 0 else "400"
-        parts.append(
-            _el("text", escape(label), x=_LEFT - 8, y=y + 4, text_anchor="end", font_weight=weight)
-        )
-        if difference.delta is None:
-            continue
-        colour = {"better": "#067647", "worse": "#b42318"}.get(difference.verdict, "#5b6475")
-        if difference.ci95 is not None:
-            low, high = difference.ci95
-            parts.append(
-                _el("line", x1=x(low), y1=y, x2=x(high), y2=y, stroke=colour, stroke_width=2)
-            )
-        tip = (
-            f"{label}: {signed(difference.delta)}, p={difference.p_value:.3g}, {difference.verdict}"
-        )
-        parts.append(
-            _el(
-                "rect",
-                _title(tip),
-                x=x(difference.delta) - 4,
-                y=y - 4,
-                width=8,
-                height=8,
-                fill=colour,
-            )
-        )
-    return _svg(height, parts, f"deltas {comparison.a} to {comparison.b}", "deltas")
-
-
-def trend_chart(report: Report) -> str:
-    """Instruction-level accuracy per configuration, run by run.
-
-    Args:
-        report: The report.
-
-    Returns:
-        The SVG element.
-    """
-    runs = sorted(
-        {(point.created, point.run) for points in report.history.values() for point in points}
-    )
-    labels = [run for _, run in runs]
-    width, height, left, bottom = _WIDTH, 260.0, 60.0, 60.0
-    span = max(1, len(labels) - 1)
-
-    def xy(run: str, value: float) -> tuple[float, float]:
-        x = left + (labels.index(run) / span if len(labels) > 1 else 0.5) * (width - left - 30)
-        return x, 20 + (1 - value) * (height - bottom - 20)
-
-    parts = []
-    for step in range(5):
-        _, y = xy(labels[0], step / 4) if labels else (0.0, 0.0)
-        parts.append(
-            _el("line", x1=left, y1=y, x2=width - 20, y2=y, stroke="#e3e6eb")
-            + _el("text", f"{step * 25}%", x=left - 6, y=y + 4, text_anchor="end")
-        )
-    for run in labels:
-        x, _ = xy(run, 0)
-        parts.append(
-            _el("text", escape(run[:22]), x=x, y=height - bottom + 18, text_anchor="middle")
-        )
-    names = [stats.log.name for stats in report.configurations]
-    for index, name in enumerate(names):
-        parts.extend(_series(report.history.get(name, ()), xy, _colour(index), name))
-    return _svg(height, parts, "instruction-level accuracy over runs", "trend")
-
-
-def _series(
-    points: Sequence[HistoryPoint],
-    xy: Callable[[str, float], tuple[float, float]],
-    colour: str,
-    name: str,
-) -> list[str]:
-    located = [
-        (xy(point.run, point.instruction_level.value), point)
-        for point in points
-        if point.instruction_level.value is not None
-    ]
-    if not located:
-        return []
-    path = " ".join(f"{x:.1f},{y:.1f}" for (x, y), _ in located)
-    parts = [f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>']
-    for (x, y), point in located:
-        tip = f"{name} {point.run}: {percent(point.instruction_level.value)}"
-        parts.append(_el("circle", _title(tip), cx=x, cy=y, r=4, fill=colour))
-    return parts
 
 
 def _cell(text: str, *, sort: float | None = None, css: str = "") -> str:
@@ -378,78 +169,73 @@ def _difference_cells(difference: PairedDifference) -> list[str]:
     ]
 
 
+_COMPARISON_HEADER = (
+    "a → b", "pairs", "instruction-level Δ", "95% CI", "McNemar p", "verdict", "rules changed",
+)  # fmt: skip
+_LIFT_HEADER = (
+    "model", "without → with", "adds", "instruction-level Δ", "95% CI", "p", "verdict",
+    "tokens added", "per 1k tokens",
+)  # fmt: skip
+_COMPARISON_NOTE = (
+    "Same task and epoch on both sides. Δ = b - a with a 95% paired bootstrap interval; exact "
+    "McNemar test on samples that followed every rule. Red: worse, green: better (p &lt; 0.05)."
+)
+_LIFT_NOTE = (
+    "Configurations of the same model that differ only in their instructions: what the "
+    "instructions (or a section of them) buy, and their cost in tokens (estimated, 4 characters "
+    "a token)."
+)
+
+
+def _section(title: str, note: str, content: str) -> str:
+    paragraph = f'<p class="note">{note}</p>' if note else ""
+    return f'<h2>{escape(title)}</h2>{paragraph}<div class="card">{content}</div>'
+
+
+def _comparison_row(item: Comparison) -> str:
+    difference = item.instruction_level
+    changed = sum(1 for value in item.rules.values() if value.verdict != "same")
+    cells = [
+        f"<td>{escape(item.a)} → {escape(item.b)}</td>",
+        _cell(str(difference.units), sort=difference.units),
+        *_difference_cells(difference),
+        _cell(str(changed), sort=changed),
+    ]
+    return f"<tr>{''.join(cells)}</tr>"
+
+
 def _comparison_section(report: Report) -> str:
     if not report.comparisons:
         return ""
-    rows = []
-    for item in report.comparisons:
-        difference = item.instruction_level
-        changed = sum(1 for value in item.rules.values() if value.verdict != "same")
-        cells = [
-            f"<td>{escape(item.a)} → {escape(item.b)}</td>",
-            _cell(str(difference.units), sort=difference.units),
-        ]
-        cells.extend(_difference_cells(difference))
-        cells.append(_cell(str(changed), sort=changed))
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    header = (
-        "a → b",
-        "pairs",
-        "instruction-level Δ",
-        "95% CI",
-        "McNemar p",
-        "verdict",
-        "rules changed",
-    )
+    rows = [_comparison_row(item) for item in report.comparisons]
     charts = "".join(
         f"<h3>{escape(item.a)} → {escape(item.b)}</h3>"
         '<p class="note">Overall, then every rule whose compliance changed.</p>'
         f"{delta_chart(item)}"
         for item in report.comparisons[:_MAX_FOREST]
     )
-    return (
-        "<h2>Paired comparisons, largest drop first</h2>"
-        '<p class="note">Same task and epoch on both sides. Δ = b - a with a 95% paired '
-        "bootstrap interval; exact McNemar test on samples that followed every rule. "
-        "Red: worse, green: better (p &lt; 0.05).</p>"
-        f'<div class="card">{_table(header, rows)}'
-        f"{charts}</div>"
-    )
+    content = _table(_COMPARISON_HEADER, rows) + charts
+    return _section("Paired comparisons, largest drop first", _COMPARISON_NOTE, content)
+
+
+def _lift_row(lift: Lift) -> str:
+    per = lift.per_thousand_tokens
+    cells = [
+        f"<td><code>{escape(lift.model)}</code></td>",
+        _cell(f"{escape(lift.comparison.a)} → {escape(lift.comparison.b)}"),
+        _cell(escape(lift.what)),
+        *_difference_cells(lift.comparison.instruction_level),
+        _cell(f"{lift.token_cost:,.0f}", sort=lift.token_cost),
+        _cell("-" if per is None else f"{per * 100:+.2f} pp", sort=per),
+    ]
+    return f"<tr>{''.join(cells)}</tr>"
 
 
 def _lift_section(report: Report) -> str:
     if not report.lifts:
         return ""
-    rows = []
-    for lift in report.lifts:
-        per = lift.per_thousand_tokens
-        cells = [
-            f"<td><code>{escape(lift.model)}</code></td>",
-            _cell(f"{escape(lift.comparison.a)} → {escape(lift.comparison.b)}"),
-            _cell(escape(lift.what)),
-            *_difference_cells(lift.comparison.instruction_level),
-            _cell(f"{lift.token_cost:,.0f}", sort=lift.token_cost),
-            _cell("-" if per is None else f"{per * 100:+.2f} pp", sort=per),
-        ]
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    header = (
-        "model",
-        "without → with",
-        "adds",
-        "instruction-level Δ",
-        "95% CI",
-        "p",
-        "verdict",
-        "tokens added",
-        "per 1k tokens",
-    )
-    return (
-        "<h2>Instruction lift</h2>"
-        '<p class="note">Configurations of the same model that differ only in their '
-        "instructions: what the instructions (or a section of them) buy, and their cost in "
-        "tokens (estimated, 4 characters a token).</p>"
-        f'<div class="card">{_table(header, rows)}</div>'
-    )
+    rows = [_lift_row(lift) for lift in report.lifts]
+    return _section("Instruction lift", _LIFT_NOTE, _table(_LIFT_HEADER, rows))
 
 
 def _gate_section(report: Report) -> str:
@@ -475,6 +261,44 @@ def _gate_section(report: Report) -> str:
     return f'{banner}<div class="card">{table}</div>'
 
 
+_INTRO = (
+    "Instruction-level: exercised rules followed; prompt-level strict: samples following every "
+    "exercised rule (IFEval). Calibration configurations answer with the task bank's own "
+    "solutions; they are not models."
+)
+
+
+def _body(report: Report) -> str:
+    names = [stats.log.name for stats in report.configurations]
+    rules = rules_by_attention(report)
+    rows = _configuration_rows(report)
+    configurations = _table(_CONFIGURATION_HEADER, rows, ident="configurations-table")
+    rule_table = _table(("rule", *names), _rule_rows(report, rules), ident="rules-table")
+    sources = ", ".join(f"<code>{escape(source)}</code>" for source in report.sources)
+    compliance = "Least-followed rules first; dots are compliance, bars the Wilson 95% interval."
+    filter_box = '<input id="rule-filter" placeholder="filter rules" aria-label="filter rules">'
+    return "".join(
+        (
+            f'<h1>canon report</h1><p class="note">Logs: {sources}. {_INTRO}</p>',
+            _gate_section(report),
+            _section("Configurations", "", configurations),
+            _section(
+                "Compliance per rule per configuration",
+                compliance,
+                _legend(names) + compliance_chart(report, rules),
+            ),
+            _comparison_section(report),
+            _lift_section(report),
+            _section(
+                "Trend",
+                "Instruction-level accuracy per configuration, run by run.",
+                _legend(names) + trend_chart(report),
+            ),
+            _section("Rules", "", filter_box + rule_table),
+        )
+    )
+
+
 def html_report(report: Report) -> str:
     """Render the report as one self-contained HTML page.
 
@@ -484,33 +308,9 @@ def html_report(report: Report) -> str:
     Returns:
         The page.
     """
-    names = [stats.log.name for stats in report.configurations]
-    rules = rules_by_attention(report)
-    configurations = _table(
-        _CONFIGURATION_HEADER, _configuration_rows(report), ident="configurations-table"
-    )
-    rule_table = _table(("rule", *names), _rule_rows(report, rules), ident="rules-table")
-    sources = ", ".join(f"<code>{escape(source)}</code>" for source in report.sources)
-    body = (
-        f'<h1>canon report</h1><p class="note">Logs: {sources}. Instruction-level: exercised rules '
-        "followed; prompt-level strict: samples following every exercised rule (IFEval). "
-        "Calibration configurations answer with the task bank's own solutions; "
-        "they are not models.</p>"
-        f"{_gate_section(report)}"
-        f'<h2>Configurations</h2><div class="card">{configurations}</div>'
-        '<h2>Compliance per rule per configuration</h2><p class="note">Least-followed rules first; '
-        f'dots are compliance, bars the Wilson 95% interval.</p><div class="card">{_legend(names)}'
-        f"{compliance_chart(report, rules)}</div>"
-        f"{_comparison_section(report)}{_lift_section(report)}"
-        '<h2>Trend</h2><p class="note">Instruction-level accuracy per configuration, '
-        "run by run.</p>"
-        f'<div class="card">{_legend(names)}{trend_chart(report)}</div>'
-        '<h2>Rules</h2><div class="card"><input id="rule-filter" placeholder="filter rules" '
-        f'aria-label="filter rules">{rule_table}</div>'
-    )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>canon report</title><style>{_CSS}</style></head>"
-        f"<body><main>{body}</main><script>{_SCRIPT}</script></body></html>\n"
+        f"<body><main>{_body(report)}</main><script>{_SCRIPT}</script></body></html>\n"
     )

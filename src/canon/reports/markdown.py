@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from canon.reports.analysis import Comparison, ConfigurationStats, Rate
+from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
 from canon.reports.report import Report
 from canon.reports.stats import PairedDifference
 
@@ -150,6 +150,14 @@ def _difference_cells(difference: PairedDifference) -> list[str]:
     ]
 
 
+_COMPARISON_HEADER = ("a → b", "pairs", "instruction-level Δ", "95% CI", "p", "verdict")
+_CHANGED_HEADER = ("a → b", "rule", "Δ", "95% CI", "p", "verdict")
+_LIFT_HEADER = (
+    "model", "without → with", "adds", "instruction-level Δ", "95% CI", "tokens added",
+    "per 1k tokens",
+)  # fmt: skip
+
+
 def _comparison_lines(comparisons: Sequence[Comparison]) -> list[str]:
     if not comparisons:
         return []
@@ -166,62 +174,46 @@ def _comparison_lines(comparisons: Sequence[Comparison]) -> list[str]:
         "Same task and epoch on both sides; 95% bootstrap interval; exact McNemar p-value."
     )
     lines.append("")
-    lines.extend(_table(["a → b", "pairs", "instruction-level Δ", "95% CI", "p", "verdict"], rows))
+    lines.extend(_table(_COMPARISON_HEADER, rows))
+    lines.extend(_changed_rule_lines(comparisons))
+    return lines
+
+
+def _changed_rule_lines(comparisons: Sequence[Comparison]) -> list[str]:
     changed = [
         (item, rule, difference)
         for item in comparisons
         for rule, difference in item.rules.items()
         if difference.verdict != "same"
     ]
-    if changed:
-        changed.sort(key=lambda entry: (entry[2].delta or 0.0, entry[1]))
-        lines.extend(["", "Rules that changed significantly:", ""])
-        rule_rows = [
-            [f"{item.a} → {item.b}", f"`{rule}`", *_difference_cells(diff)]
-            for item, rule, diff in changed[:MAX_ROWS]
-        ]
-        lines.extend(_table(["a → b", "rule", "Δ", "95% CI", "p", "verdict"], rule_rows))
-    return lines
+    if not changed:
+        return []
+    changed.sort(key=lambda entry: (entry[2].delta or 0.0, entry[1]))
+    rows = [
+        [f"{item.a} → {item.b}", f"`{rule}`", *_difference_cells(difference)]
+        for item, rule, difference in changed[:MAX_ROWS]
+    ]
+    return ["", "Rules that changed significantly:", "", *_table(_CHANGED_HEADER, rows)]
+
+
+def _lift_row(lift: Lift) -> list[str]:
+    per = lift.per_thousand_tokens
+    return [
+        f"`{lift.model}`",
+        f"{lift.comparison.a} → {lift.comparison.b}",
+        lift.what,
+        *_difference_cells(lift.comparison.instruction_level)[:2],
+        f"{lift.token_cost:,.0f}",
+        "-" if per is None else f"{per * 100:+.2f} pp",
+    ]
 
 
 def _lift_lines(report: Report) -> list[str]:
     if not report.lifts:
         return []
-    rows = []
-    for lift in report.lifts:
-        per = lift.per_thousand_tokens
-        rows.append(
-            [
-                f"`{lift.model}`",
-                f"{lift.comparison.a} → {lift.comparison.b}",
-                lift.what,
-                *_difference_cells(lift.comparison.instruction_level)[:2],
-                f"{lift.token_cost:,.0f}",
-                "-" if per is None else f"{per * 100:+.2f} pp",
-            ]
-        )
-    lines = [
-        "",
-        "## Instruction lift",
-        "",
-        "What the instructions (or a section of them) buy, same model.",
-    ]
-    lines.append("")
-    lines.extend(
-        _table(
-            [
-                "model",
-                "without → with",
-                "adds",
-                "instruction-level Δ",
-                "95% CI",
-                "tokens added",
-                "per 1k tokens",
-            ],
-            rows,
-        )
-    )
-    return lines
+    note = "What the instructions (or a section of them) buy, same model."
+    rows = [_lift_row(lift) for lift in report.lifts]
+    return ["", "## Instruction lift", "", note, "", *_table(_LIFT_HEADER, rows)]
 
 
 def _gate_lines(report: Report) -> list[str]:

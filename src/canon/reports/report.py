@@ -224,18 +224,14 @@ def gate(
     Returns:
         The gate's verdict.
     """
-    before = {
-        item.log.name: item for item in map(configuration_stats, latest_by_name(baseline_logs))
-    }
+    before = {item.log.name: item for item in _stats(latest_by_name(baseline_logs))}
     now = {item.log.name: item for item in current}
-    regressions: list[Regression] = []
-    for name in sorted(before.keys() & now.keys()):
-        regressions.extend(_regressions(name, before[name], now[name]))
+    shared = sorted(before.keys() & now.keys())
+    found = [item for name in shared for item in _regressions(name, before[name], now[name])]
+    found.sort(key=lambda item: (-item.drop, item.configuration, item.measure))
     return Gate(
         baseline=tuple(str(path) for path in baseline),
-        regressions=tuple(
-            sorted(regressions, key=lambda item: (-item.drop, item.configuration, item.measure))
-        ),
+        regressions=tuple(found),
         missing=tuple(sorted(before.keys() - now.keys())),
         compared=tuple(sorted(before.keys() & now.keys())),
     )
@@ -278,20 +274,9 @@ def build_comparison(a: Path, b: Path) -> Report:
     Raises:
         InputError: A path is missing or not an inspect log (raised by the reader).
     """
-    left, right = latest_by_name(read_logs([a])), latest_by_name(read_logs([b]))
-    shared = {log.name for log in left} & {log.name for log in right}
-    if shared:
-        left = tuple(_renamed(log, "a", right) for log in left)
-        right = tuple(_renamed(log, "b", left) for log in right)
-    pairs = [
-        (x, y)
-        for x in left
-        for y in right
-        if (not shared or x.name.rsplit(" (", 1)[0] == y.name.rsplit(" (", 1)[0])
-        and x.units.keys() & y.units.keys()
-    ]
-    stats = tuple(configuration_stats(log) for log in (*left, *right))
-    comparisons = tuple(compare(x, y) for x, y in pairs)
+    left, right, shared = _sides(a, b)
+    stats = _stats((*left, *right))
+    comparisons = [compare(x, y) for x, y in _pairs(left, right, by_name=shared)]
     report = Report(
         sources=(str(a), str(b)),
         configurations=stats,
@@ -303,11 +288,41 @@ def build_comparison(a: Path, b: Path) -> Report:
     return _ordered(report)
 
 
+def _stats(logs: Sequence[ConfigurationLog]) -> tuple[ConfigurationStats, ...]:
+    return tuple(configuration_stats(log) for log in logs)
+
+
+def _sides(
+    a: Path, b: Path
+) -> tuple[tuple[ConfigurationLog, ...], tuple[ConfigurationLog, ...], bool]:
+    left, right = latest_by_name(read_logs([a])), latest_by_name(read_logs([b]))
+    shared = bool({log.name for log in left} & {log.name for log in right})
+    if shared:
+        left = tuple(_renamed(log, "a", right) for log in left)
+        right = tuple(_renamed(log, "b", left) for log in right)
+    return left, right, shared
+
+
+def _pairs(
+    left: Sequence[ConfigurationLog], right: Sequence[ConfigurationLog], *, by_name: bool
+) -> list[tuple[ConfigurationLog, ConfigurationLog]]:
+    return [
+        (x, y)
+        for x in left
+        for y in right
+        if (not by_name or _base_name(x) == _base_name(y)) and x.units.keys() & y.units.keys()
+    ]
+
+
+def _base_name(log: ConfigurationLog) -> str:
+    return log.name.rsplit(" (", 1)[0]
+
+
 def _renamed(
     log: ConfigurationLog, side: str, others: Sequence[ConfigurationLog]
 ) -> ConfigurationLog:
     from dataclasses import replace
 
-    if " (" in log.name or all(other.name.rsplit(" (", 1)[0] != log.name for other in others):
+    if " (" in log.name or all(_base_name(other) != log.name for other in others):
         return log
     return replace(log, name=f"{log.name} ({side}: {Path(log.run).name})")

@@ -8,8 +8,18 @@
   over the same units (task and epoch), resampling the units with their pairing kept.
 """
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from numpy import float64
+    from numpy.typing import NDArray
+
+    type Column = NDArray[float64]
 
 __all__ = [
     "ALPHA",
@@ -86,13 +96,19 @@ def paired_bootstrap(
     """
     if len(a[0]) < 2:
         return None
-    import numpy as np
+    from numpy import asarray, float64
+
+    data = tuple(asarray(column, dtype=float64) for column in (*a, *b))
+    if all((column == column[0]).all() for column in data):
+        value = float(_difference(*data, axis=-1))
+        return (value, value)
+    return _bootstrap(data, confidence)
+
+
+def _bootstrap(data: tuple[Column, ...], confidence: float) -> tuple[float, float]:
+    from numpy.random import default_rng
     from scipy.stats import bootstrap
 
-    data = tuple(np.asarray(column, dtype=float) for column in (*a, *b))
-    if all(np.all(column == column[0]) for column in data):
-        value = _difference(*data, axis=-1)
-        return (float(value), float(value))
     result = bootstrap(
         data,
         _difference,
@@ -101,24 +117,25 @@ def paired_bootstrap(
         n_resamples=_RESAMPLES,
         confidence_level=confidence,
         method="percentile",
-        rng=np.random.default_rng(_SEED),
+        rng=default_rng(_SEED),
     )
     interval = result.confidence_interval
     return (float(interval.low), float(interval.high))
 
 
 def _difference(
-    a_top: object, a_bottom: object, b_top: object, b_bottom: object, axis: int
-) -> object:
-    import numpy as np
+    a_top: Column, a_bottom: Column, b_top: Column, b_bottom: Column, axis: int
+) -> Column:
+    return _ratio_of_sums(b_top, b_bottom, axis) - _ratio_of_sums(a_top, a_bottom, axis)
 
-    def ratio(top: object, bottom: object) -> object:
-        total = np.sum(bottom, axis=axis)
-        return np.divide(
-            np.sum(top, axis=axis), total, out=np.zeros_like(total, dtype=float), where=total > 0
-        )
 
-    return ratio(b_top, b_bottom) - ratio(a_top, a_bottom)
+def _ratio_of_sums(top: Column, bottom: Column, axis: int) -> Column:
+    from numpy import divide, zeros_like
+    from numpy import sum as total
+
+    below = total(bottom, axis=axis)
+    above = total(top, axis=axis)
+    return divide(above, below, out=zeros_like(below, dtype=float), where=below > 0)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
