@@ -33,6 +33,10 @@ GRID = {
     "ref-full": Setup(model="canon/reference", spec=FULL),
     "ref-none": Setup(model="canon/reference", spec=NONE),
     "legacy-none": Setup(model="canon/legacy", spec=NONE),
+    "ref-no-typing": Setup(
+        model="canon/reference",
+        spec=InstructionSpec(variant="full", target="copilot", leave_out=("typing",)),
+    ),
 }
 
 

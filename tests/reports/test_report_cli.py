@@ -82,11 +82,14 @@ def test_report_lift_none_to_full_same_model_costs_tokens(runs: Runs, tmp_path):
     _report(runs.second, "--out", tmp_path)
     lifts = _summary(tmp_path)["lift"]
     assert [(item["a"], item["b"], item["adds"]) for item in lifts] == [
-        ("ref-none", "ref-full", "copilot:full")
+        ("ref-no-typing", "ref-full", "section typing"),
+        ("ref-none", "ref-full", "copilot:full"),
     ]
-    assert lifts[0]["token_cost"] > 1000
+    section, whole = lifts
+    assert whole["token_cost"] > section["token_cost"] > 0
     # The reference answers the same with or without instructions: they buy nothing.
-    assert lifts[0]["instruction_level"]["delta"] == 0.0
+    assert whole["instruction_level"]["delta"] == 0.0
+    assert whole["per_1000_tokens"] == 0.0
 
 
 def test_report_history_one_point_per_dated_run(runs: Runs, tmp_path):
@@ -121,7 +124,7 @@ def test_report_gate_without_regression_exits_0(runs: Runs, tmp_path):
     gate = _summary(tmp_path)["gate"]
     assert gate["passed"]
     assert gate["regressions"] == []
-    assert set(gate["compared"]) == {"ref-full", "ref-none", "legacy-none"}
+    assert set(gate["compared"]) == {"ref-full", "ref-none", "legacy-none", "ref-no-typing"}
 
 
 def test_compare_two_runs_same_configuration_worse(runs: Runs):

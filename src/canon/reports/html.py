@@ -28,7 +28,7 @@ h1{margin:0 0 4px;font-size:24px}h2{margin:28px 0 8px;font-size:18px}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{padding:5px 8px;border-bottom:1px solid #eceff3;text-align:right;white-space:nowrap}
 th{background:#f0f2f5;cursor:pointer;user-select:none;position:sticky;top:0}
-td:first-child,th:first-child{text-align:left}
+td:first-child,th:first-child,#gate-table td:nth-child(2){text-align:left}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
 .bad{color:#b42318;font-weight:600}.good{color:#067647;font-weight:600}.muted{color:#8a93a3}
 .banner{padding:10px 14px;border-radius:8px;margin:12px 0;font-weight:600}
