@@ -238,7 +238,7 @@ def schema_command(
 
 
 @app.command("eval")
-def eval_command(  # noqa: PLR0913, PLR0917 - one parameter per option
+def eval_command(
     config: Annotated[
         Path | None,
         typer.Option(
@@ -311,7 +311,7 @@ def _print_outcome(outcome: object) -> None:
 
 
 @app.command("check")
-def check_command(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
+def check_command(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files and folders.")],
     output_format: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
     select: Annotated[
