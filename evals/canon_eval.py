@@ -1,6 +1,7 @@
 """The canon eval as inspect users run it: `inspect eval evals/canon_eval.py --model M`.
 
-Task arguments (`-T name=value`): `variant` (none, full, condensed), `target` (the assistant
+Task arguments (`-T name=value`): `variant` (none, full, condensed, keep:ID,..., drop:ID,...,
+budget:N), `target` (the assistant
 format, default copilot), `leave_out` (comma-separated section ids or titles).
 Calibration providers need no network: `--model canon/reference` or `--model canon/legacy`.
 """
@@ -29,7 +30,7 @@ def canon_eval(
     """Write each task of the bank under the given instructions, scored rule by rule.
 
     Args:
-        variant: `none`, `full` or `condensed`.
+        variant: `none`, `full`, `condensed`, `keep:ID,...`, `drop:ID,...` or `budget:N`.
         target: The assistant format the instructions are delivered in.
         leave_out: Comma-separated section ids or titles to leave out.
         test_timeout: Seconds a task's tests may run.

@@ -19,9 +19,12 @@ __all__ = ["FaultyOpenAI", "serve"]
 class FaultyOpenAI:
     """What the server answers, and what it saw."""
 
-    def __init__(self, answer: Callable[[str], str], *, slow_seconds: float = 1.5) -> None:
+    def __init__(
+        self, answer: Callable[[str], str], *, slow_seconds: float = 1.5, broken: bool = False
+    ) -> None:
         self.answer = answer
         self.slow_seconds = slow_seconds
+        self.broken = broken
         self.attempts: Counter[str] = Counter()
         self.faults: Counter[str] = Counter()
         self.lock = threading.Lock()
@@ -34,7 +37,7 @@ class FaultyOpenAI:
         with self.lock:
             self.attempts[prompt] += 1
             attempt = self.attempts[prompt]
-        if attempt == 1:
+        if attempt == 1 or self.broken:
             self.faults["500"] += 1
             return 500, {"error": {"message": "injected server error", "type": "server_error"}}
         if attempt == 2:

@@ -95,6 +95,7 @@ def test_eval_sample_metadata_records_instruction_hash(
     assert len(sample.metadata["instructions_sha256"]) == 64
     assert sample.metadata["instructions_files"] == [".github/instructions/python.instructions.md"]
     assert sample.metadata["instructions_chars"] > 1000
+    assert sample.metadata["instructions_tokens"] * 4 >= sample.metadata["instructions_chars"]
     system = sample.messages[0]
     assert system.role == "system"
     assert "{variable=}" in system.text
@@ -138,4 +139,13 @@ def test_eval_unknown_variant_in_config_exits_2_with_position(tmp_path: Path) ->
     code, _, stderr = _eval(tmp_path, "--config", str(config))
     assert code == 2
     assert f"{config}:4:" in stderr or "bad.yaml:4:" in stderr
-    assert "unknown variant 'tiny'" in stderr
+    assert "unknown variant" in stderr
+
+
+def test_eval_epochs_count_every_epoch(tmp_path: Path) -> None:
+    code, _, _ = _eval(tmp_path, "--limit", "2", "--epochs", "2")
+    assert code == 0
+    summary = json.loads((tmp_path / "report" / "summary.json").read_text())
+    reference = summary["configurations"][0]
+    assert (reference["epochs"], reference["samples"], reference["scored"]) == (2, 4, 4)
+    assert reference["rules"]["modules.dunder-all"]["opportunities"] in {2, 4}

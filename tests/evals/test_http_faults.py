@@ -63,3 +63,44 @@ def test_eval_openai_compatible_server_with_faults_scores_every_sample(
     assert state.faults["500"] == 4
     assert state.faults["429"] == 4
     assert state.faults["slow"] == 4
+
+
+def test_eval_server_always_failing_exits_1_and_reports_incomplete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = FaultyOpenAI(lambda prompt: "unused", broken=True)
+    config = tmp_path / "local.yaml"
+    config.write_text(
+        "retry_attempts: 0\n"
+        "configurations:\n"
+        "  - name: local-broken\n"
+        "    model: openai-api/brokenserver/coder-7b\n"
+        "    instructions: none\n"
+        "    generate: {max_retries: 1, timeout: 5}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(ROOT)
+    with serve(state) as base_url:
+        monkeypatch.setenv("BROKENSERVER_BASE_URL", base_url)
+        monkeypatch.setenv("BROKENSERVER_API_KEY", "test-key")
+        result = CliRunner().invoke(
+            app,
+            [
+                "eval",
+                "--config",
+                str(config),
+                "--limit",
+                "1",
+                "--log-dir",
+                str(tmp_path / "logs"),
+                "--report-dir",
+                str(tmp_path / "report"),
+                "--quiet",
+            ],
+        )
+    assert result.exit_code == 1, result.output
+    summary = json.loads((tmp_path / "report" / "summary.json").read_text())
+    (configuration,) = summary["configurations"]
+    assert (configuration["samples"], configuration["scored"]) == (1, 0)
+    assert configuration["status"] == "error"
+    assert "did not complete" in result.stderr

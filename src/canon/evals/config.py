@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from canon.evals.instructions import VARIANTS, InstructionSpec
+from canon.evals.instructions import InstructionSpec, check_variant
 from canon.standards.errors import InputError
 from canon.standards.model import Standard
 from canon.standards.validation import validate_located
@@ -40,7 +40,8 @@ class Instructions(_Frozen):
 
     Attributes:
         target: The assistant format (`copilot`, ...).
-        variant: `full` or `condensed` (`none` is written as `instructions: none`).
+        variant: `full`, `condensed`, `keep:ID,...`, `drop:ID,...` or `budget:N`
+            (no instructions at all is written `instructions: none`).
         leave_out: Section ids or titles left out, to measure what they buy.
     """
 
@@ -164,10 +165,11 @@ def _check_instructions(
         raise InputError(
             exc.message, document.position((*where, "instructions", "target"))
         ) from None
-    if given.variant not in VARIANTS or given.variant == "none":
-        known = ", ".join(variant for variant in VARIANTS if variant != "none")
-        message = f"unknown variant {given.variant!r} (known: {known}; or `instructions: none`)"
-        raise InputError(message, document.position((*where, "instructions", "variant")))
+    try:
+        check_variant(given.variant)
+    except InputError as exc:
+        where_variant = document.position((*where, "instructions", "variant"))
+        raise InputError(exc.message, where_variant) from None
     sections = {
         name
         for standard in standards

@@ -10,19 +10,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from canon.standards.errors import InputError
-from canon.standards.model import Block, ListItem, RuleItem, Section, Standard
+from canon.standards.model import Standard
 
 __all__ = [
-    "VARIANTS",
     "InstructionSpec",
     "Instructions",
     "applies_to_path",
+    "check_variant",
     "render_instructions",
     "variant_standard",
 ]
 
-VARIANTS = ("none", "full", "condensed")
+# The files of a rendering an assistant reads as instructions (not its configuration files).
+_INSTRUCTION_SUFFIXES = (".md", ".mdc", ".rules")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,7 +30,8 @@ class InstructionSpec:
     """What instructions a configuration gives.
 
     Attributes:
-        variant: `none`, `full` or `condensed`.
+        variant: `none`, or a variant of `canon.compiler.variants`: `full`, `condensed`,
+            `keep:ID,...`, `drop:ID,...`, `budget:N`.
         target: The assistant format the instructions are delivered in.
         leave_out: Section ids or titles left out (for lift measurements).
     """
@@ -103,18 +104,18 @@ def render_instructions(
     """
     if spec.variant == "none":
         return Instructions(text="", files=(), sha256=_sha256(""))
-    from canon.compiler.targets import get_target
+    from canon.compiler.variants import render_standard
 
-    target = get_target(spec.target)
     texts: list[str] = []
     files: list[str] = []
     for standard in standards:
         if not applies_to_path(standard.meta.applies_to, path):
             continue
-        rendering = target.render(variant_standard(standard, spec))
-        for output in rendering.outputs:
-            texts.append(output.content)
-            files.append(output.path.as_posix())
+        rendered = render_standard(variant_standard(standard, spec), spec.target)
+        for name, content in sorted(rendered.items()):
+            if name.endswith(_INSTRUCTION_SUFFIXES):
+                texts.append(content)
+                files.append(name)
     text = "\n".join(texts)
     return Instructions(text=text, files=tuple(files), sha256=_sha256(text))
 
@@ -124,7 +125,7 @@ def _sha256(text: str) -> str:
 
 
 def variant_standard(standard: Standard, spec: InstructionSpec) -> Standard:
-    """Derive the standard a variant renders: sections left out, rules condensed.
+    """Derive the standard a configuration renders: sections left out, then the variant.
 
     Args:
         standard: The full standard.
@@ -134,37 +135,26 @@ def variant_standard(standard: Standard, spec: InstructionSpec) -> Standard:
         The derived standard.
 
     Raises:
-        InputError: The variant is unknown or a left-out section matches nothing.
+        InputError: The variant is unknown or a left-out section does not exist.
     """
-    if spec.variant not in VARIANTS:
-        known = ", ".join(VARIANTS)
-        raise InputError(f"unknown instruction variant {spec.variant!r} (known: {known})")
-    sections = tuple(standard.sections)
-    for name in spec.leave_out:
-        kept = tuple(section for section in sections if name not in {section.id, section.title})
-        if len(kept) == len(sections):
-            raise InputError(f"no section {name!r} to leave out in standard {standard.meta.id!r}")
-        sections = kept
-    if spec.variant == "condensed":
-        sections = tuple(_condensed(section) for section in sections)
-        sections = tuple(section for section in sections if section.blocks)
-    return standard.model_copy(update={"sections": sections})
+    from canon.compiler.variants import VariantSpec, apply_variant
+
+    if spec.leave_out:
+        standard = apply_variant(standard, VariantSpec(kind="drop", sections=spec.leave_out))
+    return apply_variant(standard, spec.variant)
 
 
-def _condensed(section: Section) -> Section:
-    blocks = tuple(_condensed_blocks(section.blocks))
-    return section.model_copy(update={"blocks": blocks})
+def check_variant(variant: str) -> None:
+    """Refuse a variant the compiler does not know.
 
+    Args:
+        variant: `none`, `full`, `condensed`, `keep:ID,...`, `drop:ID,...` or `budget:N`.
 
-def _condensed_blocks(blocks: Iterable[Block]) -> Iterable[Block]:
-    for block in blocks:
-        if isinstance(block, RuleItem):
-            rule = block.rule
-            text = rule.short or rule.text
-            children = tuple(_condensed_blocks(block.children))
-            condensed = rule.model_copy(update={"text": text})
-            yield block.model_copy(update={"rule": condensed, "children": children})
-        elif isinstance(block, ListItem):
-            children = tuple(_condensed_blocks(block.children))
-            if children:
-                yield block.model_copy(update={"children": children})
+    Raises:
+        InputError: The spelling is unknown.
+    """
+    if variant == "none":
+        return
+    from canon.compiler.variants import parse_variant
+
+    parse_variant(variant)

@@ -31,7 +31,15 @@ or `none`), `exercised` (rule ids), `violated` and `not_applicable` (exercised r
 
 Sample metadata (set by the dataset) holds `task_id`, `path`, `exercises`, `module`,
 `tests`, and, after the solver, `instructions_sha256`, `instructions_files`,
-`instructions_chars` and `instructions_label`.
+`instructions_chars`, `instructions_tokens` (estimated, four characters a token) and
+`instructions_label`.
+
+Task metadata (`EvalLog.eval.metadata`) holds `configuration`, `model`, `calibration` (True for
+`canon/reference` and `canon/legacy`, which are not models), `epochs`, `instructions` (the
+label: `none`, `copilot:full`, `copilot:full-without:<section>`...), `variant`, `target`,
+`leave_out` and `rules` (rule id to check id). The task is named after the configuration.
+Token usage per sample is inspect's own (`EvalSample.model_usage`); the calibration providers
+estimate it from lengths.
 """
 
 from collections.abc import Mapping, Sequence

@@ -6,6 +6,7 @@ from inspect_ai.model import ChatMessageSystem
 from inspect_ai.solver import Generate, Solver, TaskState, solver
 
 from canon.evals.instructions import Instructions, InstructionSpec, render_instructions
+from canon.evals.providers import estimate_tokens
 from canon.standards.model import Standard
 
 __all__ = ["insert_instructions"]
@@ -17,7 +18,8 @@ def insert_instructions(standards: Sequence[Standard], spec: InstructionSpec) ->
 
     The text goes in as it is, without templating (inspect's `system_message()` runs
     `str.format` on it, which breaks on the braces code examples are full of). Its SHA-256,
-    the files it came from and its size are recorded in the sample's metadata.
+    the files it came from and its size (characters, and tokens estimated at four characters
+    each) are recorded in the sample's metadata.
 
     Args:
         standards: The project's standards.
@@ -38,6 +40,7 @@ def insert_instructions(standards: Sequence[Standard], spec: InstructionSpec) ->
         state.metadata["instructions_sha256"] = instructions.sha256
         state.metadata["instructions_files"] = list(instructions.files)
         state.metadata["instructions_chars"] = len(instructions.text)
+        state.metadata["instructions_tokens"] = estimate_tokens(instructions.text)
         state.metadata["instructions_label"] = spec.label
         return state
 

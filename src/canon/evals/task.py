@@ -110,7 +110,7 @@ def canon_standard(
     """The canon eval: write each task of the bank under the given instructions.
 
     Args:
-        variant: `none`, `full` or `condensed`.
+        variant: `none`, `full`, `condensed`, `keep:ID,...`, `drop:ID,...` or `budget:N`.
         target: The assistant format the instructions are delivered in.
         leave_out: Comma-separated section ids or titles to leave out.
         root: The project root; defaults to the one found upwards from the working folder.
