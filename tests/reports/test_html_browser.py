@@ -58,6 +58,11 @@ def test_html_self_contained_no_network_references(page: Path):
 def test_html_headless_chromium_renders_charts_and_rule_table(page: Path, tmp_path):
     dom = _chromium(page, tmp_path / "profile", "--dump-dom").stdout
     assert 'data-ready="yes"' in dom  # the inline script ran to its end
+    charts = int(re.search(r'data-charts="(\d+)"', dom).group(1))
+    drawn = int(re.search(r'data-drawn="(\d+)"', dom).group(1))
+    assert charts >= 3
+    assert drawn == charts  # every chart laid out with a non-empty box
+    assert int(re.search(r'data-rules="(\d+)"', dom).group(1)) >= 10
     for chart in ("compliance", "deltas", "trend"):
         assert f'data-chart="{chart}"' in dom
     compliance = dom.split('data-chart="compliance"')[1].split("</svg>")[0]

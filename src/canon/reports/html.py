@@ -62,6 +62,12 @@ if (filter) { filter.addEventListener('input', function(){
     row.style.display = row.cells[0].textContent.toLowerCase().indexOf(q) >= 0 ? '' : 'none';
   });
 }); }
+var charts = document.querySelectorAll('svg.chart');
+document.body.dataset.charts = charts.length;
+document.body.dataset.drawn = Array.prototype.filter.call(charts, function(svg){
+  var box = svg.getBoundingClientRect(); return box.width > 0 && box.height > 0;
+}).length;
+document.body.dataset.rules = document.querySelectorAll('#rules-table tbody tr').length;
 document.body.dataset.ready = 'yes';
 """
 
