@@ -45,6 +45,8 @@ def test_report_two_runs_writes_markdown_html_and_summary(runs: Runs, tmp_path):
     assert reference["instruction_tokens"] > 1000
     assert legacy["instruction_tokens"] == 0
     assert reference["input_tokens"] > legacy["input_tokens"]
+    assert reference["wall_seconds"] > 0
+    assert reference["seconds"] > 0
     rated = [rule for rule in reference["rules"].values() if rule["opportunities"]]
     assert rated
     assert all(rule["ci95"][0] <= rule["rate"] <= rule["ci95"][1] for rule in rated)

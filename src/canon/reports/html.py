@@ -127,7 +127,8 @@ def _configuration_rows(report: Report) -> list[str]:
             _cell(
                 f"{stats.mean('instruction_tokens'):,.0f}", sort=stats.mean("instruction_tokens")
             ),
-            _cell(f"{stats.total('seconds'):.1f}", sort=stats.total("seconds")),
+            _cell(f"{stats.log.wall_seconds:.1f}", sort=stats.log.wall_seconds),
+            _cell(f"{stats.mean('seconds'):.2f}", sort=stats.mean("seconds")),
         ]
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return rows
@@ -136,7 +137,7 @@ def _configuration_rows(report: Report) -> list[str]:
 _CONFIGURATION_HEADER = (
     "configuration", "model", "instructions", "status", "scored", "instruction-level",
     "prompt-level strict", "parse rate", "functional", "tokens in", "tokens out",
-    "instruction tokens", "time (s)",
+    "instruction tokens", "wall time (s)", "s / sample",
 )  # fmt: skip
 
 

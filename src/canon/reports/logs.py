@@ -67,6 +67,7 @@ class ConfigurationLog:
         location: Where the log is.
         run: The folder holding the log (one run of the history).
         created: When the run started (ISO 8601).
+        wall_seconds: Wall-clock time of the run, start to finish (0 when unfinished).
         rules: The rule ids the scorer scored, in the standard's order.
         samples: The scored samples, in task and epoch order.
         errors: Samples that ended in an error (not scored).
@@ -83,6 +84,7 @@ class ConfigurationLog:
     location: str
     run: str
     created: str
+    wall_seconds: float
     rules: tuple[str, ...]
     samples: tuple[SampleRecord, ...]
     errors: int
@@ -164,6 +166,7 @@ def _configuration(log: EvalLog, path: Path) -> ConfigurationLog:
         location=str(path),
         run=str(path.resolve().parent),
         created=str(spec.created),
+        wall_seconds=_wall_seconds(log),
         rules=rules,
         samples=samples,
         errors=errors,
@@ -221,3 +224,13 @@ def _sequence(value: object) -> Sequence[object]:
 
 def _integer(value: object) -> int:
     return int(value) if isinstance(value, int | float) else 0
+
+
+def _wall_seconds(log: EvalLog) -> float:
+    from datetime import datetime
+
+    started, completed = log.stats.started_at, log.stats.completed_at
+    if not started or not completed:
+        return 0.0
+    elapsed = datetime.fromisoformat(completed) - datetime.fromisoformat(started)
+    return elapsed.total_seconds()

@@ -73,7 +73,7 @@ def _configuration_row(stats: ConfigurationStats, report: Report) -> list[str]:
         percent(stats.rate("functional", "functional@applicable").value),
         f"{stats.total('input_tokens'):,.0f} / {stats.total('output_tokens'):,.0f}",
         f"{stats.mean('instruction_tokens'):,.0f}",
-        f"{stats.total('seconds'):.1f}",
+        f"{stats.log.wall_seconds:.1f}",
     ]
 
 
@@ -89,7 +89,7 @@ _CONFIGURATION_HEADER = (
     "functional",
     "tokens in / out",
     "instr. tokens",
-    "time (s)",
+    "wall time (s)",
 )
 
 
