@@ -45,7 +45,7 @@ def test_report_two_runs_writes_markdown_html_and_summary(runs: Runs, tmp_path):
     assert reference["instruction_tokens"] > 1000
     assert legacy["instruction_tokens"] == 0
     assert reference["input_tokens"] > legacy["input_tokens"]
-    assert reference["wall_seconds"] > 0
+    assert reference["wall_seconds"] >= 0  # inspect stamps start and end to the second
     assert reference["seconds"] > 0
     rated = [rule for rule in reference["rules"].values() if rule["opportunities"]]
     assert rated

@@ -222,7 +222,7 @@ def _comparison_section(report: Report) -> str:
         for item in report.comparisons[:_MAX_FOREST]
     )
     content = _table(_COMPARISON_HEADER, rows) + charts
-    return _section("Paired comparisons, largest drop first", _COMPARISON_NOTE, content)
+    return _section("Paired comparisons, largest differences first", _COMPARISON_NOTE, content)
 
 
 def _lift_row(lift: Lift) -> str:

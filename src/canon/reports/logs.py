@@ -67,7 +67,8 @@ class ConfigurationLog:
         location: Where the log is.
         run: The folder holding the log (one run of the history).
         created: When the run started (ISO 8601).
-        wall_seconds: Wall-clock time of the run, start to finish (0 when unfinished).
+        wall_seconds: Wall-clock time of the run, start to finish, to the second inspect
+            stamps (0 when unfinished).
         rules: The rule ids the scorer scored, in the standard's order.
         samples: The scored samples, in task and epoch order.
         errors: Samples that ended in an error (not scored).

@@ -169,7 +169,7 @@ def _comparison_lines(comparisons: Sequence[Comparison]) -> list[str]:
         ]
         for item in comparisons[:MAX_ROWS]
     ]
-    lines = ["", "## Paired comparisons, largest drop first", ""]
+    lines = ["", "## Paired comparisons, largest differences first", ""]
     lines.append(
         "Same task and epoch on both sides; 95% bootstrap interval; exact McNemar p-value."
     )

@@ -108,7 +108,8 @@ class Report:
     Attributes:
         sources: The log paths read.
         configurations: Each configuration's latest statistics, what needs attention first.
-        comparisons: Paired comparisons of the configurations, largest drop first.
+        comparisons: Paired comparisons: largest differences first in a report (pairs of one
+            run have no direction), largest drops first in a comparison of two sides.
         lifts: What instructions buy, per model.
         history: Per configuration, its rates run by run (oldest first).
         gate: The regression gate, when a baseline was given.
@@ -155,12 +156,17 @@ def build_report(paths: Sequence[Path], baseline: Sequence[Path] = ()) -> Report
     report = Report(
         sources=tuple(str(path) for path in paths),
         configurations=current,
-        comparisons=tuple(sorted(comparisons, key=_comparison_key)),
+        comparisons=tuple(sorted(comparisons, key=_difference_key)),
         lifts=tuple(find_lifts(current)),
         history=history(logs),
         gate=checked,
     )
     return _ordered(report)
+
+
+def _difference_key(comparison: Comparison) -> tuple[float, str, str]:
+    delta = comparison.instruction_level.delta
+    return (-abs(delta) if delta is not None else 0.0, comparison.a, comparison.b)
 
 
 def _comparison_key(comparison: Comparison) -> tuple[float, str, str]:
