@@ -220,7 +220,8 @@ def gate(
     """Find what fell below the baseline's 95% interval.
 
     A configuration regresses when its instruction-level or prompt-level accuracy, or any
-    rule's compliance, is below the lower end of the baseline's Wilson interval for it.
+    rule's compliance, is below the lower end of the baseline's Wilson interval for it, or
+    when it scored samples in the baseline and none now.
 
     Args:
         current: The current configurations.
@@ -246,6 +247,12 @@ def gate(
 def _regressions(
     name: str, before: ConfigurationStats, now: ConfigurationStats
 ) -> list[Regression]:
+    if before.scored and not now.scored:
+        lost = Rate(successes=before.scored, trials=before.log.expected or before.scored)
+        nothing = Rate(successes=0.0, trials=float(now.log.expected))
+        return [
+            Regression(configuration=name, measure="scored samples", baseline=lost, current=nothing)
+        ]
     measured = [
         (label, before.rate(top, bottom), now.rate(top, bottom))
         for label, top, bottom in GATED_MEASURES
