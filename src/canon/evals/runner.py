@@ -128,7 +128,7 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
         log_dir=str(log_dir),
         retry_attempts=config.retry_attempts,
         retry_wait=1,
-        retry_on_error=3,
+        retry_on_error=config.sample_retries or None,
         max_tasks=config.max_tasks,
         limit=request.limit,
         display="none" if request.quiet else None,
