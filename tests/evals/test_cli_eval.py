@@ -52,6 +52,9 @@ def test_eval_default_calibration_discriminates(default_run: tuple[Path, int, st
     assert reference["instruction_level"] == 1.0
     assert legacy["instruction_level"] <= 0.05
     assert reference["calibration"] is True
+    assert reference["input_tokens"] > 0
+    assert reference["instructions_tokens"] > 1000
+    assert legacy["instructions_tokens"] == 0
     assert "calibration-reference (calibration)" in stdout
 
 
