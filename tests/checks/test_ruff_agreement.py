@@ -3,6 +3,7 @@
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,34 @@ def test_ruff_agreement_examples_same_verdict(tmp_path: Path):
             disagreements.append(f"{rule_id} {kind}: ruff={ruff_flags} canon={canon_flags}")
     assert not disagreements
     assert len(examples) >= 10
+
+
+STDLIB = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+EXACT = {"E722": "bare-except", "F403": "wildcard-import", "UP007": "union-operator",
+         "UP045": "union-operator", "UP040": "type-statement", "B904": "raise-from"}  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
+def test_ruff_agreement_stdlib_same_lines_flagged(tmp_path: Path):
+    for source in STDLIB.glob("*.py"):
+        shutil.copyfile(source, tmp_path / source.name)
+    completed = subprocess.run(
+        ["ruff", "check", "--isolated", "--target-version", "py313", "--select", ",".join(EXACT),
+         "--output-format", "json", "--exit-zero", str(tmp_path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    ruff = {
+        (EXACT[item["code"]], Path(item["filename"]).name, item["location"]["row"])
+        for item in json.loads(completed.stdout)
+    }
+    canon = set()
+    for path in sorted(tmp_path.glob("*.py")):
+        result = check_source(path.read_text(encoding="utf-8"), select=frozenset(EXACT.values()))
+        canon.update((finding.check, path.name, finding.line) for finding in result.findings)
+    for check_id in sorted(set(EXACT.values()) - {"raise-from"}):
+        assert {k for k in ruff if k[0] == check_id} == {k for k in canon if k[0] == check_id}
+    ruff_raise = {k for k in ruff if k[0] == "raise-from"}
+    canon_raise = {k for k in canon if k[0] == "raise-from"}
+    assert ruff_raise <= canon_raise
+    assert len(canon_raise - ruff_raise) <= max(2, len(ruff_raise) // 50)
