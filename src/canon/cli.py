@@ -244,6 +244,7 @@ def eval_command(
     config: Annotated[
         Path | None,
         typer.Option(
+            metavar="FILE",
             help="Eval configuration file (default: evals/configs/default.yaml).",
             show_default=False,
         ),
@@ -253,26 +254,31 @@ def eval_command(
         typer.Option(
             "--model",
             "-m",
+            metavar="MODEL",
             help="Model replacing the configurations' (repeatable).",
             show_default=False,
         ),
     ] = None,
     limit: Annotated[
-        int | None, typer.Option(min=1, help="Run only the first N tasks.", show_default=False)
+        int | None,
+        typer.Option(min=1, metavar="N", help="Run only the first N tasks.", show_default=False),
     ] = None,
     epochs: Annotated[
-        int | None, typer.Option(min=1, help="Runs per task.", show_default=False)
+        int | None, typer.Option(min=1, metavar="K", help="Runs per task.", show_default=False)
     ] = None,
     log_dir: Annotated[
         Path | None,
         typer.Option(
+            metavar="DIR",
             help="Log folder (default: a fresh logs/<UTC stamp>/; reuse to resume).",
             show_default=False,
         ),
     ] = None,
     report_dir: Annotated[
         Path | None,
-        typer.Option(help="Report folder (default: reports/<UTC stamp>/).", show_default=False),
+        typer.Option(
+            metavar="DIR", help="Report folder (default: reports/<UTC stamp>/).", show_default=False
+        ),
     ] = None,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:

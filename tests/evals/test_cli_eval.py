@@ -52,6 +52,9 @@ def test_eval_default_calibration_discriminates(default_run: tuple[Path, int, st
     assert reference["instruction_level"] == 1.0
     assert legacy["instruction_level"] <= 0.05
     assert reference["calibration"] is True
+    assert reference["input_tokens"] > 0
+    assert reference["instructions_tokens"] > 1000
+    assert legacy["instructions_tokens"] == 0
     assert "calibration-reference (calibration)" in stdout
 
 
@@ -149,3 +152,11 @@ def test_eval_epochs_count_every_epoch(tmp_path: Path) -> None:
     reference = summary["configurations"][0]
     assert (reference["epochs"], reference["samples"], reference["scored"]) == (2, 4, 4)
     assert reference["rules"]["modules.dunder-all"]["opportunities"] in {2, 4}
+
+
+def test_cli_import_keeps_inspect_out() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, canon.cli, canon.compiler.project; sys.exit('inspect_ai' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -72,6 +72,7 @@ def test_eval_server_always_failing_exits_1_and_reports_incomplete(
     config = tmp_path / "local.yaml"
     config.write_text(
         "retry_attempts: 0\n"
+        "sample_retries: 0\n"
         "configurations:\n"
         "  - name: local-broken\n"
         "    model: openai-api/brokenserver/coder-7b\n"

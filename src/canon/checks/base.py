@@ -39,6 +39,7 @@ class FileContext:
         aliases: Local name to qualified name, for every import seen so far.
         stack: Enclosing function, class and except-handler nodes, innermost last.
         annotation_depth: How many annotations enclose the current node.
+        defined: Names the file binds itself (assignments, functions, classes) so far.
     """
 
     path: str
@@ -47,6 +48,7 @@ class FileContext:
     aliases: dict[str, str] = field(default_factory=dict)
     stack: list[cst.CSTNode] = field(default_factory=list)
     annotation_depth: int = 0
+    defined: set[str] = field(default_factory=set)
 
     def qualified(self, node: cst.BaseExpression) -> str:
         """The dotted name an expression refers to, through the file's imports.
@@ -180,11 +182,18 @@ class ContextPush(_FastHooks):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         """Enter a function."""
+        self.context.defined.add(node.name.value)
         self.context.stack.append(node)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         """Enter a class."""
+        self.context.defined.add(node.name.value)
         self.context.stack.append(node)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        """Record a name the file binds."""
+        if isinstance(node.target, cst.Name):
+            self.context.defined.add(node.target.value)
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         """Enter an except handler."""

@@ -84,27 +84,32 @@ def load_config(start: Path) -> Config:
     if unknown:
         raise InputError(f"[tool.canon]: unknown key(s) {', '.join(sorted(unknown))}", where)
     lists = {key: _strings(table.get(key, []), key, where) for key in _LISTS}
-    per_file = table.get("per-file-ignores", {})
-    if not isinstance(per_file, dict):
-        raise InputError("[tool.canon] per-file-ignores must be a table", where)
-    ignores = {
-        glob: _strings(ids, f"per-file-ignores.{glob}", where) for glob, ids in per_file.items()
-    }
-    thresholds: dict[str, int] = {}
-    for key, attribute in _THRESHOLDS.items():
-        value = table.get(key)
-        if value is not None:
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise InputError(f"[tool.canon] {key} must be a positive integer", where)
-            thresholds[attribute] = value
     return Config(
         root=path.parent,
         select=lists["select"],
         ignore=lists["ignore"],
         exclude=lists["exclude"],
-        per_file_ignores=ignores,
-        settings=Settings(**thresholds),
+        per_file_ignores=_per_file(table.get("per-file-ignores", {}), where),
+        settings=Settings(**_thresholds(table, where)),
     )
+
+
+def _per_file(value: object, where: Position) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise InputError("[tool.canon] per-file-ignores must be a table", where)
+    return {glob: _strings(ids, f"per-file-ignores.{glob}", where) for glob, ids in value.items()}
+
+
+def _thresholds(table: dict[str, object], where: Position) -> dict[str, int]:
+    thresholds: dict[str, int] = {}
+    for key, attribute in _THRESHOLDS.items():
+        value = table.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise InputError(f"[tool.canon] {key} must be a positive integer", where)
+        thresholds[attribute] = value
+    return thresholds
 
 
 def _strings(value: object, key: str, where: Position) -> tuple[str, ...]:

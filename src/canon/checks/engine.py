@@ -8,6 +8,7 @@ is one `check-error` finding while the other checks keep their results.
 import ast
 import importlib
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from functools import cache
 
@@ -65,7 +66,8 @@ def parse_error_finding(error: cst.ParserSyntaxError) -> Finding:
 def _python_syntax_error(source: str) -> Finding | None:
     """Python's own account of a syntax error: its positions are sharper than libcst's."""
     try:
-        ast.parse(source)
+        with warnings.catch_warnings(action="ignore"):
+            ast.parse(source)
     except SyntaxError as error:
         line = error.lineno or 1
         column = error.offset or 1
@@ -136,7 +138,9 @@ def _spans(module: cst.Module, checks: list[Check]) -> dict[int, tuple[int, int,
     measured_by_node = {id(node): node for check in checks for node in check.measured}
     for check in checks:
         if check.measured and check.failure is None:
-            measured = {measured_by_node[id(n)]: spans[id(n)] for n in check.measured}
+            measured = {
+                measured_by_node[id(n)]: spans[id(n)] for n in check.measured if id(n) in spans
+            }
             try:
                 check.finish(measured)
             except Exception as exc:

@@ -9,6 +9,8 @@ from canon.standards.model import Rule
 
 __all__ = ["explain_rule", "list_rules"]
 
+_NO_CHECK = "No machine check: a rule for people and assistants."
+
 
 def _row(rule: Rule, book: RuleBook) -> dict[str, object]:
     info = CHECKS.get(rule.check)
@@ -72,6 +74,10 @@ def explain_rule(book: RuleBook, rule_id: str, *, output_format: str) -> str:
             "examples": {"good": rule.examples.good, "bad": rule.examples.bad}
         }
         return json.dumps(row, indent=2) + "\n"
+    return "\n".join(_explanation(rule, book))
+
+
+def _explanation(rule: Rule, book: RuleBook) -> list[str]:
     info = CHECKS.get(rule.check)
     parts = [f"# {rule.id}", ""]
     if rule.check:
@@ -79,14 +85,8 @@ def explain_rule(book: RuleBook, rule_id: str, *, output_format: str) -> str:
         flags += ["heuristic"] if info and info.heuristic else []
         flags += ["fixable with `--fix`"] if info and info.fixable else []
         parts += [f"({', '.join(flags)}; section: {book.sections.get(rule.id, '')})", ""]
-    parts += [
-        "## What it does",
-        check_summary(rule.check)
-        if rule.check
-        else "No machine check: a rule for people and assistants.",
-        "",
-    ]
-    parts += ["## Why", rule.text, ""]
+    does = check_summary(rule.check) if rule.check else _NO_CHECK
+    parts += ["## What it does", does, "", "## Why", rule.text, ""]
     if info and info.heuristic and info.caveat:
         parts += ["## Known limits", info.caveat, ""]
     for bad in rule.examples.bad[:1]:
@@ -96,4 +96,4 @@ def explain_rule(book: RuleBook, rule_id: str, *, output_format: str) -> str:
     if rule.equivalents:
         same = "; ".join(f"{tool}: {', '.join(codes)}" for tool, codes in rule.equivalents.items())
         parts += ["## Equivalents", same, ""]
-    return "\n".join(parts)
+    return parts

@@ -9,6 +9,7 @@ import re
 import libcst as cst
 
 from canon.checks.base import ContextPush, FileContext, dotted
+from canon.checks.families.errors import reraises as _reraises
 from canon.checks.families.modern import format_to_fstring
 from canon.checks.families.typing import ABC_NAMES, typing_name, union_members
 
@@ -98,7 +99,8 @@ class _Fixer(cst.CSTTransformer):
     def leave_ExceptHandler(
         self, original_node: cst.ExceptHandler, updated_node: cst.ExceptHandler
     ) -> cst.ExceptHandler:
-        if "bare-except" in self.enabled and updated_node.type is None:
+        reraises = _reraises(original_node.body, "")
+        if "bare-except" in self.enabled and updated_node.type is None and not reraises:
             return updated_node.with_changes(
                 type=cst.Name("Exception"), whitespace_after_except=cst.SimpleWhitespace(" ")
             )

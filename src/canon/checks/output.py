@@ -7,7 +7,7 @@ from pathlib import Path
 
 from canon import __version__
 from canon.checks.catalog import RuleBook, check_summary
-from canon.checks.model import Tally
+from canon.checks.model import Finding, Tally
 from canon.checks.registry import CHECKS
 from canon.checks.runner import RunReport
 
@@ -19,7 +19,7 @@ _SARIF_SCHEMA = (
 _ERRORS = frozenset({"syntax", "unreadable", "too-deep", "check-error"})
 
 
-def _findings(report: RunReport) -> Iterator[tuple[str, object]]:
+def _findings(report: RunReport) -> Iterator[tuple[str, Finding]]:
     for file in report.files:
         for finding in file.findings:
             yield file.path, finding
@@ -158,6 +158,23 @@ def _sarif_rule(rule_id: str, check_id: str, book: RuleBook) -> dict[str, object
     return described
 
 
+def _sarif_result(path: str, finding: Finding, rule_id: str, index: int) -> dict[str, object]:
+    region = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": max(finding.end_line, finding.line),
+        "endColumn": max(finding.end_column, 1),
+    }
+    location = {"physicalLocation": {"artifactLocation": _artifact(path), "region": region}}
+    return {
+        "ruleId": rule_id,
+        "ruleIndex": index,
+        "level": "error" if finding.check in _ERRORS else "warning",
+        "message": {"text": finding.message},
+        "locations": [location],
+    }
+
+
 def render_sarif(report: RunReport, book: RuleBook, root: Path) -> str:
     """The run as SARIF 2.1.0, for GitHub code scanning.
 
@@ -177,28 +194,7 @@ def render_sarif(report: RunReport, book: RuleBook, root: Path) -> str:
         if rule_id not in rules:
             rules[rule_id] = len(descriptors)
             descriptors.append(_sarif_rule(rule_id, finding.check, book))
-        region = {
-            "startLine": finding.line,
-            "startColumn": finding.column,
-            "endLine": max(finding.end_line, finding.line),
-            "endColumn": max(finding.end_column, 1),
-        }
-        results.append(
-            {
-                "ruleId": rule_id,
-                "ruleIndex": rules[rule_id],
-                "level": "error" if finding.check in _ERRORS else "warning",
-                "message": {"text": finding.message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(path), "uriBaseId": "%SRCROOT%"},
-                            "region": region,
-                        }
-                    }
-                ],
-            }
-        )
+        results.append(_sarif_result(path, finding, rule_id, rules[rule_id]))
     run = {
         "tool": {
             "driver": {
@@ -216,7 +212,11 @@ def render_sarif(report: RunReport, book: RuleBook, root: Path) -> str:
     return json.dumps(log, indent=2) + "\n"
 
 
-def _uri(path: str) -> str:
+def _artifact(path: str) -> dict[str, str]:
+    """A relative path under `%SRCROOT%`, or an absolute `file:` URI."""
     from urllib.parse import quote
 
-    return quote(Path(path).as_posix())
+    as_path = Path(path)
+    if as_path.is_absolute():
+        return {"uri": as_path.as_uri()}
+    return {"uri": quote(as_path.as_posix()), "uriBaseId": "%SRCROOT%"}

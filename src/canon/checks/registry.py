@@ -144,7 +144,7 @@ _ERRORS = (
     ),
 )
 _STRUCTURE = (
-    ("function-length", "", "A function longer than the limit (30 lines).", ""),
+    ("function-length", "", "A function over the limit (30 lines, docstring excluded).", ""),
     ("parameter-count", "", "A function with more parameters than the limit (5).", ""),
     ("class-length", "", "A class longer than the limit (200 lines).", ""),
     ("module-length", "", "A module longer than the limit (500 lines).", ""),

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from fnmatch import fnmatch
+from functools import cache
 from pathlib import Path
 
 from canon import __version__
@@ -198,7 +199,8 @@ def _job(request: RunRequest, shown: str, source: str) -> _Job:
             ignored.update(ids)
     check_ids = tuple(c for c in request.check_ids if c not in ignored)
     digest = hashlib.sha256()
-    for part in (__version__, ",".join(check_ids), repr(request.settings), Path(shown).name):
+    parts = (_code_fingerprint(), ",".join(check_ids), repr(request.settings), Path(shown).name)
+    for part in parts:
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(source.encode("utf-8", "surrogatepass"))
@@ -209,6 +211,16 @@ def _job(request: RunRequest, shown: str, source: str) -> _Job:
         settings=request.settings,
         key=digest.hexdigest(),
     )
+
+
+@cache
+def _code_fingerprint() -> str:
+    """Fingerprint canon's version and its checks' code: edited checks invalidate the cache."""
+    digest = hashlib.sha256(__version__.encode())
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        stat = source.stat()
+        digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
 
 
 def _execute(jobs: list[_Job], workers: int) -> list[CheckResult]:

@@ -111,6 +111,7 @@ class EvalConfig(_Frozen):
         epochs: Default runs per task.
         configurations: The assistant configurations compared.
         retry_attempts: How often `eval_set` retries a failed task.
+        sample_retries: How often a sample that errored is retried within a run.
         test_timeout: Seconds a task's tests may run.
         max_tasks: Configurations run at the same time.
     """
@@ -119,6 +120,7 @@ class EvalConfig(_Frozen):
     epochs: Annotated[int, Field(ge=1)] = 1
     configurations: Annotated[tuple[Configuration, ...], Field(min_length=1)]
     retry_attempts: Annotated[int, Field(ge=0)] = 3
+    sample_retries: Annotated[int, Field(ge=0)] = 3
     test_timeout: Annotated[float, Field(gt=0)] = 30.0
     max_tasks: Annotated[int, Field(ge=1)] = 4
 

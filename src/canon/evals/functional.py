@@ -1,7 +1,8 @@
 """Run a task's pytest code against a solution, out of process, with a timeout.
 
 The solution and its tests are written to a fresh temporary folder and pytest runs there in a
-child process; the harness never imports or executes model code itself.
+child process, with a minimal environment (no API keys) and a timeout; the harness never
+imports or executes model code itself.
 """
 
 import asyncio
@@ -54,8 +55,15 @@ async def run_tests(
 
 
 async def _pytest(root: Path, timeout: float) -> FunctionalResult:
-    environment = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(root)}
-    environment["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    # Model code runs here: give it no API key or other secret of the harness's environment.
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(root),
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(root),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    }
     command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
     process = await asyncio.create_subprocess_exec(
         *command,

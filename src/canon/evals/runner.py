@@ -126,7 +126,7 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
         log_dir=str(log_dir),
         retry_attempts=config.retry_attempts,
         retry_wait=1,
-        retry_on_error=3,
+        retry_on_error=config.sample_retries or None,
         max_tasks=config.max_tasks,
         limit=request.limit,
         display="none" if request.quiet else None,
@@ -206,6 +206,36 @@ def _first_line(exc: BaseException) -> str:
     return (text.splitlines() or [type(exc).__name__])[0]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _LogFacts:
+    status: str = "missing"
+    location: str = ""
+    values: tuple[dict[str, object], ...] = ()
+    usage: dict[str, float] | None = None
+
+
+def _read_log(location: str) -> _LogFacts:
+    from inspect_ai.log import read_eval_log
+
+    log = read_eval_log(location)
+    values: list[dict[str, object]] = []
+    usage = {"input_tokens": 0.0, "output_tokens": 0.0, "instructions_tokens": 0.0}
+    for sample in log.samples or ():
+        for model_usage in (sample.model_usage or {}).values():
+            usage["input_tokens"] += model_usage.input_tokens
+            usage["output_tokens"] += model_usage.output_tokens
+        usage["instructions_tokens"] += float(sample.metadata.get("instructions_tokens", 0))
+        if sample.error is None and sample.scores:
+            score = next(iter(sample.scores.values()))
+            if isinstance(score.value, dict):
+                values.append(score.value)
+    count = len(log.samples or ()) or 1
+    usage["instructions_tokens"] = round(usage["instructions_tokens"] / count)
+    return _LogFacts(
+        status=str(log.status), location=str(log.location), values=tuple(values), usage=usage
+    )
+
+
 def _summarise(
     configuration: Configuration,
     logs: Sequence[object],
@@ -213,26 +243,13 @@ def _summarise(
     request: EvalRequest,
     config: EvalConfig,
 ) -> ConfigurationSummary:
-    from inspect_ai.log import read_eval_log
-
     epochs = request.epochs or configuration.epochs or config.epochs
-    tasks = (
-        len(project.bank.tasks)
-        if request.limit is None
-        else min(request.limit, len(project.bank.tasks))
-    )
+    tasks = len(project.bank.tasks)
+    if request.limit is not None:
+        tasks = min(request.limit, tasks)
     log = next((item for item in logs if item.eval.task == configuration.name), None)  # type: ignore[attr-defined]
-    values: list[dict[str, object]] = []
-    status, location = "missing", ""
-    if log is not None:
-        full = read_eval_log(log.location)  # type: ignore[attr-defined]
-        status, location = str(full.status), str(full.location)
-        for sample in full.samples or ():
-            if sample.error is None and sample.scores:
-                score = next(iter(sample.scores.values()))
-                if isinstance(score.value, dict):
-                    values.append(score.value)
-    scored, totals, rules = summarise_samples(values, tuple(project.rules))
+    facts = _read_log(log.location) if log is not None else _LogFacts()  # type: ignore[attr-defined]
+    scored, totals, rules = summarise_samples(facts.values, tuple(project.rules))
     return ConfigurationSummary(
         name=configuration.name,
         model=configuration.model,
@@ -241,10 +258,11 @@ def _summarise(
         epochs=epochs,
         samples=tasks * epochs,
         scored=scored,
-        status=status,
-        log=location,
+        status=facts.status,
+        log=facts.location,
         totals=totals,
         rules=rules,
+        usage={key: int(value) for key, value in (facts.usage or {}).items()},
     )
 
 

@@ -22,7 +22,10 @@ inspect's reducers and dataframes never meet a missing key:
 - `incidental`: findings of checks the task does not exercise (rules it did not target).
 
 Because every value is additive, inspect's per-key `mean` epoch reducer keeps the ratios
-right: rates are always computed as ratio of sums.
+right: rates are always computed as ratio of sums. The log keeps one `EvalSample` per task and
+epoch (`sample.id` is the task id, `sample.epoch` the epoch), each with its own unreduced score
+under `sample.scores["canon_scorer"]`, so two configurations pair up on (task id, epoch). In
+`inspect_ai.analysis.samples_df` the value is the one column `score_canon_scorer` (a mapping).
 
 `Score.answer` is the extracted code; `Score.metadata` holds `extraction` (`strict`, `loose`
 or `none`), `exercised` (rule ids), `violated` and `not_applicable` (exercised rule ids),

@@ -7,7 +7,7 @@ ratio-of-sums definitions as the scorer's metrics, and a Wilson 95% interval per
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = [
     "ConfigurationSummary",
@@ -79,6 +79,7 @@ class ConfigurationSummary:
     log: str
     totals: Mapping[str, float]
     rules: Mapping[str, RuleSummary]
+    usage: Mapping[str, int] = field(default_factory=dict)
 
     def rate(self, numerator: str, denominator: str | None = None) -> float | None:
         """A ratio of two totals (or a mean over scored samples).
@@ -120,6 +121,9 @@ class ConfigurationSummary:
             "parse_rate": self.rate("parsed"),
             "functional_pass_rate": self.rate("functional", "functional@applicable"),
             "incidental_per_sample": self.rate("incidental"),
+            "input_tokens": self.usage.get("input_tokens", 0),
+            "output_tokens": self.usage.get("output_tokens", 0),
+            "instructions_tokens": self.usage.get("instructions_tokens", 0),
             "rules": {rule: entry.as_json() for rule, entry in sorted(self.rules.items())},
         }
 

@@ -16,6 +16,7 @@ __all__ = [
     "ContextlibSuppress",
     "RaiseFrom",
     "TaskGroup",
+    "reraises",
 ]
 
 
@@ -26,8 +27,8 @@ class BareExcept(Check):
     fixable = True
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        """Flag `except:`."""
-        if node.type is None:
+        """Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows)."""
+        if node.type is None and not reraises(node.body, ""):
             self.flag(node, "bare `except:`; catch `Exception` or something narrower")
         else:
             self.ok()
@@ -117,8 +118,16 @@ class ContextlibSuppress(Check):
             self.ok()
 
 
-def _reraises(body: cst.BaseSuite, bound: str) -> bool:
-    """Whether a handler body contains a bare `raise` (or raises what it caught)."""
+def reraises(body: cst.BaseSuite, bound: str) -> bool:
+    """Whether a handler body contains a bare `raise` (or raises what it caught).
+
+    Args:
+        body: The handler's body.
+        bound: The name the handler binds (`as exc`), or "".
+
+    Returns:
+        True when the body re-raises.
+    """
     found = False
 
     class Finder(cst.CSTVisitor):
@@ -146,7 +155,7 @@ class CancelledErrorCheck(Check):
         if not explicit and not (self.context.in_async() and caught & _CANCELLATION):
             return
         bound = node.name.name.value if node.name and isinstance(node.name.name, cst.Name) else ""
-        if _reraises(node.body, bound):
+        if reraises(node.body, bound):
             self.ok()
         else:
             what = "CancelledError" if explicit else ", ".join(sorted(caught))

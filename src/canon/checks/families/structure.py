@@ -48,18 +48,47 @@ class _LengthCheck(Check):
 
 
 class FunctionLength(_LengthCheck):
-    """Functions stay under the line limit (30 by default)."""
+    """Functions stay under the line limit (30 by default), their docstring not counted."""
 
     check_id = "function-length"
     kind = "function"
+
+    def __init__(self, context: FileContext) -> None:
+        """Create the check.
+
+        Args:
+            context: The file's context.
+        """
+        super().__init__(context)
+        self.docstrings: dict[int, cst.CSTNode] = {}
 
     def limit(self) -> int:
         """The configured limit."""
         return self.context.settings.function_lines
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        """Measure a function."""
+        """Measure a function and its docstring."""
         self.measure(node)
+        if node.get_docstring(clean=False) is not None and isinstance(node.body, cst.IndentedBlock):
+            docstring = node.body.body[0]
+            self.docstrings[id(node)] = docstring
+            self.measure(docstring)
+
+    def finish(self, spans: Mapping[cst.CSTNode, Span]) -> None:
+        """Flag functions longer than the limit, not counting their docstrings."""
+        limit = self.limit()
+        for node, (line, _, end_line, _) in spans.items():
+            if not isinstance(node, cst.FunctionDef):
+                continue
+            lines = end_line - line + 1
+            docstring = self.docstrings.get(id(node))
+            if docstring is not None and docstring in spans:
+                lines -= spans[docstring][2] - spans[docstring][0] + 1
+            if lines > limit:
+                message = f"function `{node.name.value}` has {lines} lines without its docstring"
+                self.flag(node.name, f"{message} (limit {limit}); split it")
+            else:
+                self.ok()
 
 
 class ClassLength(_LengthCheck):

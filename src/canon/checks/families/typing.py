@@ -53,7 +53,8 @@ BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type
 def typing_name(context: FileContext, node: cst.BaseExpression, names: frozenset[str]) -> str:
     """The `typing` name an expression refers to, if it is one of `names`.
 
-    A bare name that was never imported counts too: generated snippets often omit imports.
+    A bare name the file neither imports nor defines counts too: generated snippets often
+    omit imports.
 
     Args:
         context: The file's context.
@@ -65,8 +66,12 @@ def typing_name(context: FileContext, node: cst.BaseExpression, names: frozenset
     """
     qualified = context.qualified(node)
     module, _, name = qualified.rpartition(".")
-    if name in names and (module in TYPING_MODULES or (not module and name not in context.aliases)):
+    if name not in names:
+        return ""
+    if module in TYPING_MODULES:
         return name
+    unbound = name not in context.aliases and name not in context.defined
+    return name if not module and unbound else ""
     return ""
 
 
@@ -137,7 +142,13 @@ class UnionOperator(Check):
     _NAMES = frozenset({"Optional", "Union"})
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
-        """Flag `Optional[...]` and `Union[...]`."""
+        """Flag `Optional[...]` and `Union[...]` in type expressions.
+
+        Type expressions are annotations and anything outside function bodies (aliases);
+        `Union[...]` built at run time inside a function is left alone, as ruff does.
+        """
+        if not self.context.annotation_depth and self.context.function() is not None:
+            return
         name = typing_name(self.context, node.value, self._NAMES)
         fixable = bool(union_members(node))
         if name == "Optional":

@@ -1,0 +1,27 @@
+"""The checks benchmark runs end to end on a small subset (numbers are reported, not asserted)."""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "checks_bench.py"
+
+
+@pytest.mark.benchmark
+def test_checks_bench_small_subset_reports_every_ratio(tmp_path: Path):
+    spec = importlib.util.spec_from_file_location("checks_bench", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["checks_bench"] = module
+    spec.loader.exec_module(module)
+    output = tmp_path / "bench.json"
+    assert module.main(["--limit", "12", "--json", str(output)]) == 0
+    document = json.loads(output.read_text(encoding="utf-8"))
+    names = set(document["ratios"])
+    assert {"all checks / parse only", "1 job / 2 jobs", "cold cache / warm cache"} <= names
+    assert document["ratios"]["cold cache / warm cache"]["value"] > 1
+    assert all(m["lines_per_second"] > 0 for m in document["measurements"])
