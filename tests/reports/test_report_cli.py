@@ -42,8 +42,8 @@ def test_report_two_runs_writes_markdown_html_and_summary(runs: Runs, tmp_path):
     assert reference["instruction_level"] == 1.0
     assert reference["prompt_level_strict"] == 1.0
     assert legacy["instruction_level"] == 0.0
-    assert reference["instruction_tokens"] > 1000
-    assert legacy["instruction_tokens"] == 0
+    assert reference["instructions_tokens"] > 1000
+    assert legacy["instructions_tokens"] == 0
     assert reference["input_tokens"] > legacy["input_tokens"]
     assert reference["wall_seconds"] >= 0  # inspect stamps start and end to the second
     assert reference["seconds"] > 0

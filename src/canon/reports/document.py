@@ -84,7 +84,7 @@ def _costs(stats: ConfigurationStats) -> dict[str, object]:
         "errors": stats.log.errors,
         "input_tokens": round(stats.total("input_tokens")),
         "output_tokens": round(stats.total("output_tokens")),
-        "instruction_tokens": round(stats.mean("instruction_tokens")),
+        "instructions_tokens": round(stats.mean("instruction_tokens")),
         "wall_seconds": round(stats.log.wall_seconds, 3),
         "seconds": round(stats.total("seconds"), 3),
         "seconds_per_sample": round(stats.mean("seconds"), 3),

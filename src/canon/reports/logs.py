@@ -31,6 +31,8 @@ class SampleRecord:
         output_tokens: Tokens the model wrote.
         seconds: Wall time of the sample.
         instruction_chars: Characters of instructions given.
+        instruction_tokens: Their size in tokens, as the solver recorded it (estimated at
+            four characters a token when the log predates that field).
     """
 
     task_id: str
@@ -40,15 +42,7 @@ class SampleRecord:
     output_tokens: int
     seconds: float
     instruction_chars: int
-
-    @property
-    def instruction_tokens(self) -> int:
-        """The instructions' size in tokens, estimated as a quarter of their characters.
-
-        Returns:
-            The estimate.
-        """
-        return (self.instruction_chars + _CHARS_PER_TOKEN - 1) // _CHARS_PER_TOKEN
+    instruction_tokens: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -196,6 +190,7 @@ def _record(sample: EvalSample) -> SampleRecord | None:
         return None
     metadata: Mapping[str, object] = sample.metadata or {}
     usage = sample.model_usage or {}
+    chars = _integer(metadata.get("instructions_chars"))
     return SampleRecord(
         task_id=str(metadata.get("task_id") or sample.id),
         epoch=int(sample.epoch),
@@ -205,7 +200,8 @@ def _record(sample: EvalSample) -> SampleRecord | None:
         input_tokens=sum(item.input_tokens for item in usage.values()),
         output_tokens=sum(item.output_tokens for item in usage.values()),
         seconds=float(sample.total_time or 0.0),
-        instruction_chars=_integer(metadata.get("instructions_chars")),
+        instruction_chars=chars,
+        instruction_tokens=_integer(metadata.get("instructions_tokens")) or _estimate(chars),
     )
 
 
@@ -235,3 +231,7 @@ def _wall_seconds(log: EvalLog) -> float:
         return 0.0
     elapsed = datetime.fromisoformat(completed) - datetime.fromisoformat(started)
     return elapsed.total_seconds()
+
+
+def _estimate(chars: int) -> int:
+    return (chars + _CHARS_PER_TOKEN - 1) // _CHARS_PER_TOKEN
