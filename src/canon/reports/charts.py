@@ -20,8 +20,8 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8
 VERDICT_COLOURS = {"better": "#067647", "worse": "#b42318"}
 _NEUTRAL = "#5b6475"
 _GRID = "#e3e6eb"
-_LEFT = 250
-_WIDTH = 760
+_LEFT = 300
+_WIDTH = 820
 _ROW = 20
 
 type Attributes = Mapping[str, float | str]
