@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from canon.compiler.writer import Plan
+    from canon.reports.service import ReportFiles
 
 __all__ = ["app", "main"]
 
@@ -25,6 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+_SHOWN_REGRESSIONS = 5
 QUIET = typer.Option("--quiet", "-q", help="Print nothing but errors and warnings.")
 
 
@@ -235,6 +237,170 @@ def schema_command(
     from canon.standards.schema import schema_json
 
     sys.stdout.write(_guarded(lambda: schema_json(kind)))
+
+
+@app.command("eval")
+def eval_command(
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Eval configuration file (default: evals/configs/default.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            "-m",
+            metavar="MODEL",
+            help="Model replacing the configurations' (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(min=1, metavar="N", help="Run only the first N tasks.", show_default=False),
+    ] = None,
+    epochs: Annotated[
+        int | None, typer.Option(min=1, metavar="K", help="Runs per task.", show_default=False)
+    ] = None,
+    log_dir: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Log folder (default: a fresh logs/<UTC stamp>/; reuse to resume).",
+            show_default=False,
+        ),
+    ] = None,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR", help="Report folder (default: reports/<UTC stamp>/).", show_default=False
+        ),
+    ] = None,
+    quiet: Annotated[bool, QUIET] = False,
+) -> None:
+    """Run the eval suite: models write the task bank's code under each configuration.
+
+    With no options, runs evals/configs/default.yaml offline with the calibration providers.
+    Exit 0 when every configuration completed, 1 when any did not, 2 on a usage error.
+    """
+    from canon.evals.project import find_eval_root
+    from canon.evals.runner import EvalRequest, run_eval
+
+    def run() -> object:
+        request = EvalRequest(
+            root=find_eval_root(Path.cwd()),
+            config=config,
+            models=tuple(model or ()),
+            limit=limit,
+            epochs=epochs,
+            log_dir=log_dir,
+            report_dir=report_dir,
+            quiet=quiet,
+        )
+        return run_eval(request)
+
+    outcome = _guarded(run)
+    _print_outcome(outcome)
+    if not outcome.complete:
+        _say("some configurations did not complete; rerun with --log-dir to resume")
+        raise typer.Exit(1)
+
+
+def _print_outcome(outcome: object) -> None:
+    from canon.evals.summary import text_table
+
+    sys.stdout.write(text_table(outcome.summaries))
+    _say(f"logs: {outcome.log_dir}")
+    _say(f"report: {outcome.report_dir / 'report.html'} (and summary.md, summary.json)")
+
+
+@app.command("report")
+def report_command(
+    logs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="LOGS...", help="Eval logs or log folders (dated run folders make the history)."
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option(help="Folder to write summary.md, report.html and summary.json into.")
+    ],
+    baseline: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Baseline logs or folder (repeatable); exit 1 on a drop beyond its interval.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[bool, QUIET] = False,
+) -> None:
+    """Report per-rule compliance per configuration, paired comparisons, lift and history.
+
+    Prints the Markdown report; exit 0, 1 on a regression against --baseline, 2 on an error.
+    """
+    from canon.reports import write_report
+
+    written = _guarded(lambda: write_report(logs, out, baseline=tuple(baseline or ())))
+    _finish_report(written, quiet=quiet)
+
+
+@app.command("compare")
+def compare_command(
+    log_a: Annotated[Path, typer.Argument(metavar="LOG_A", help="The reference log or folder.")],
+    log_b: Annotated[Path, typer.Argument(metavar="LOG_B", help="The log or folder judged.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write summary.md, report.html and summary.json here.", show_default=False
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="What to print: markdown or json.")
+    ] = "markdown",
+    quiet: Annotated[bool, QUIET] = False,
+) -> None:
+    """Compare two configurations (or two runs) on the same tasks and epochs, rule by rule.
+
+    Exit 0, or 2 on an error.
+    """
+    if output_format not in {"markdown", "json"}:
+        _say(f"unknown format {output_format!r} (markdown or json)")
+        raise typer.Exit(2)
+    from canon.reports import compare_logs
+
+    written = _guarded(lambda: compare_logs(log_a, log_b, out))
+    if output_format == "json":
+        from canon.reports.document import summary_text
+
+        sys.stdout.write(summary_text(written.report))
+        if out is not None:
+            _say(f"wrote {out}", quiet=quiet)
+        return
+    _finish_report(written, quiet=quiet)
+
+
+def _finish_report(written: ReportFiles, *, quiet: bool) -> None:
+    sys.stdout.write(written.markdown)
+    if written.folder is not None:
+        _say(f"wrote {written.folder / 'report.html'}", quiet=quiet)
+    gate = written.report.gate
+    if gate is None:
+        return
+    if gate.passed:
+        _say(
+            f"regression gate passed ({len(gate.compared)} configuration(s) compared)", quiet=quiet
+        )
+        return
+    for item in gate.regressions[:_SHOWN_REGRESSIONS]:
+        _say(f"regression: {item.configuration}: {item.measure} fell below the baseline's interval")
+    hidden = len(gate.regressions) - _SHOWN_REGRESSIONS
+    if hidden > 0:
+        _say(f"... and {hidden} more regression(s), listed in the report")
+    raise typer.Exit(1)
 
 
 @app.command("check")

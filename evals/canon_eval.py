@@ -1,0 +1,44 @@
+"""The canon eval as inspect users run it: `inspect eval evals/canon_eval.py --model M`.
+
+Task arguments (`-T name=value`): `variant` (none, full, condensed, keep:ID,..., drop:ID,...,
+budget:N), `target` (the assistant
+format, default copilot), `leave_out` (comma-separated section ids or titles).
+Calibration providers need no network: `--model canon/reference` or `--model canon/legacy`.
+"""
+
+from pathlib import Path
+
+from inspect_ai import Task, task
+
+from canon.evals import providers  # noqa: F401 - registers canon/reference and canon/legacy
+from canon.evals.functional import DEFAULT_TIMEOUT
+from canon.evals.instructions import InstructionSpec
+from canon.evals.task import TaskOptions, build_task
+
+__all__ = ["canon_eval"]
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@task
+def canon_eval(
+    variant: str = "full",
+    target: str = "copilot",
+    leave_out: str = "",
+    test_timeout: float = DEFAULT_TIMEOUT,
+) -> Task:
+    """Write each task of the bank under the given instructions, scored rule by rule.
+
+    Args:
+        variant: `none`, `full`, `condensed`, `keep:ID,...`, `drop:ID,...` or `budget:N`.
+        target: The assistant format the instructions are delivered in.
+        leave_out: Comma-separated section ids or titles to leave out.
+        test_timeout: Seconds a task's tests may run.
+
+    Returns:
+        The task.
+    """
+    names = tuple(name.strip() for name in leave_out.split(",") if name.strip())
+    spec = InstructionSpec(variant=variant, target=target, leave_out=names)
+    options = TaskOptions(root=ROOT, spec=spec, name="canon_eval", test_timeout=test_timeout)
+    return build_task(options)

@@ -1,0 +1,88 @@
+"""Run a task's pytest code against a solution, out of process, with a timeout.
+
+The solution and its tests are written to a fresh temporary folder and pytest runs there in a
+child process, with a minimal environment (no API keys) and a timeout; the harness never
+imports or executes model code itself.
+"""
+
+import asyncio
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["FunctionalResult", "run_tests"]
+
+DEFAULT_TIMEOUT = 30.0
+_OUTPUT_LIMIT = 2000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FunctionalResult:
+    """How a solution fared against its tests.
+
+    Attributes:
+        passed: Every test passed.
+        timed_out: The run was killed at the timeout.
+        output: The tail of pytest's output, for the log.
+    """
+
+    passed: bool
+    timed_out: bool = False
+    output: str = ""
+
+
+async def run_tests(
+    *, code: str, tests: str, module: str, timeout: float = DEFAULT_TIMEOUT
+) -> FunctionalResult:
+    """Run pytest on `tests` with `code` importable as `module`, in a child process.
+
+    Args:
+        code: The solution.
+        tests: pytest code importing the solution.
+        module: The module name the tests import.
+        timeout: Seconds before the child is killed.
+
+    Returns:
+        The result; a timeout is a failure.
+    """
+    with tempfile.TemporaryDirectory(prefix="canon-tests-") as folder:
+        root = Path(folder)
+        (root / f"{module}.py").write_text(code, encoding="utf-8")
+        (root / f"test_{module}_behaviour.py").write_text(tests, encoding="utf-8")
+        return await _pytest(root, timeout)
+
+
+async def _pytest(root: Path, timeout: float) -> FunctionalResult:
+    # Model code runs here: give it no API key or other secret of the harness's environment.
+    environment = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(root),
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(root),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    }
+    command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
+    process = await asyncio.create_subprocess_exec(
+        *command,
+        "--rootdir",
+        str(root),
+        "-c",
+        os.devnull,
+        str(root),
+        cwd=root,
+        env=environment,
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        stdout, _ = await asyncio.wait_for(process.communicate(), timeout)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+        return FunctionalResult(passed=False, timed_out=True, output=f"timed out after {timeout}s")
+    output = stdout.decode("utf-8", errors="replace")[-_OUTPUT_LIMIT:]
+    return FunctionalResult(passed=process.returncode == 0, output=output)

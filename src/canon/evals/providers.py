@@ -1,0 +1,115 @@
+"""Calibration providers: `canon/reference` and `canon/legacy`, which are not models.
+
+They answer each task of the bank with its reference (or legacy) solution, fenced as a model
+would write it, so that an offline run proves the suite discriminates: the reference must
+score 1.0 and the legacy solutions near 0. They recognise a task by its prompt (the last user
+message), need no network and no tokenizer, and report token usage estimated from lengths.
+Registered with inspect through the `inspect_ai` entry point, so `--model canon/reference`
+works from inspect's own command line as well.
+"""
+
+from functools import cache
+from pathlib import Path
+from typing import override
+
+from inspect_ai.model import (
+    ChatMessage,
+    ChatMessageUser,
+    GenerateConfig,
+    ModelAPI,
+    ModelOutput,
+    ModelUsage,
+    modelapi,
+)
+from inspect_ai.tool import ToolChoice, ToolInfo
+
+__all__ = ["CALIBRATION_MODELS", "CalibrationAPI", "estimate_tokens"]
+
+CALIBRATION_MODELS = ("canon/reference", "canon/legacy")
+_SOLUTIONS = ("reference", "legacy")
+
+
+def estimate_tokens(text: str) -> int:
+    """Estimate a text's tokens without a tokenizer (about four characters each).
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The estimate, at least 1 for non-empty text.
+    """
+    return (len(text) + 3) // 4
+
+
+@cache
+def _answers(tasks_dir: str, solution: str) -> dict[str, str]:
+    from canon.evals.project import EvalProject
+
+    project = EvalProject(root=Path(tasks_dir).parent)
+    return {task.prompt.strip(): getattr(task, solution) for task in project.bank.tasks}
+
+
+@modelapi(name="canon")
+class CalibrationAPI(ModelAPI):
+    """Answer every task with its reference or legacy solution."""
+
+    def __init__(
+        self,
+        model_name: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        config: GenerateConfig = GenerateConfig(),  # noqa: B008 - inspect's signature
+        tasks_dir: str = "",
+    ) -> None:
+        """Create the provider.
+
+        Args:
+            model_name: `reference` or `legacy`.
+            base_url: Unused.
+            api_key: Unused.
+            config: Generation settings (ignored: the answers are fixed).
+            tasks_dir: The task bank; defaults to `tasks/` of the project found upwards.
+
+        Raises:
+            ValueError: The model name is neither `reference` nor `legacy`.
+        """
+        super().__init__(model_name=model_name, base_url=base_url, api_key=api_key, config=config)
+        if model_name not in _SOLUTIONS:
+            message = f"canon/{model_name} is not a calibration provider (use {CALIBRATION_MODELS})"
+            raise ValueError(message)
+        if not tasks_dir:
+            from canon.evals.project import find_eval_root
+
+            tasks_dir = str(find_eval_root(Path.cwd()) / "tasks")
+        self._tasks_dir = str(Path(tasks_dir).resolve())
+
+    @override
+    async def generate(
+        self,
+        input: list[ChatMessage],
+        tools: list[ToolInfo],
+        tool_choice: ToolChoice,
+        config: GenerateConfig,
+    ) -> ModelOutput:
+        prompt = next(
+            (message.text for message in reversed(input) if isinstance(message, ChatMessageUser)),
+            "",
+        )
+        solution = _answers(self._tasks_dir, self.model_name).get(prompt.strip())
+        if solution is None:
+            text = "I have no calibration answer for this prompt."
+        else:
+            text = f"Here is the module.\n\n```python\n{solution.rstrip()}\n```\n"
+        output = ModelOutput.from_content(model=f"canon/{self.model_name}", content=text)
+        prompt_tokens = sum(estimate_tokens(message.text) for message in input)
+        completion_tokens = estimate_tokens(text)
+        output.usage = ModelUsage(
+            input_tokens=prompt_tokens,
+            output_tokens=completion_tokens,
+            total_tokens=prompt_tokens + completion_tokens,
+        )
+        return output
+
+    @override
+    def max_connections(self) -> int:
+        return 32

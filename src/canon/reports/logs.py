@@ -1,0 +1,237 @@
+"""Read inspect eval logs into per-sample records, with inspect's own log API.
+
+A log is one configuration's run (an inspect task named after the configuration). Paths may
+be log files or folders (searched recursively); the folder holding a log is its *run*, so
+dated log folders (`logs/<stamp>/`) become the points of the history.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspect_ai.log import EvalLog, EvalSample, list_eval_logs, read_eval_log
+
+from canon.standards.errors import InputError, Position
+
+__all__ = ["ConfigurationLog", "SampleRecord", "read_logs"]
+
+_CHARS_PER_TOKEN = 4
+_MARKER = "@applicable"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SampleRecord:
+    """One scored sample (a task in one epoch) of one configuration.
+
+    Attributes:
+        task_id: The task of the bank.
+        epoch: The epoch (1-based).
+        values: The score's flat mapping of numbers (the scorer's documented shape).
+        input_tokens: Tokens the model read.
+        output_tokens: Tokens the model wrote.
+        seconds: Wall time of the sample.
+        instruction_chars: Characters of instructions given.
+        instruction_tokens: Their size in tokens, as the solver recorded it (estimated at
+            four characters a token when the log predates that field).
+    """
+
+    task_id: str
+    epoch: int
+    values: Mapping[str, float]
+    input_tokens: int
+    output_tokens: int
+    seconds: float
+    instruction_chars: int
+    instruction_tokens: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ConfigurationLog:
+    """One configuration's log: who ran, under which instructions, and its scored samples.
+
+    Attributes:
+        name: The configuration (the inspect task's name).
+        model: The model or calibration provider.
+        instructions: The instructions' label (`none`, `copilot:full`, ...).
+        leave_out: Sections left out of the instructions.
+        calibration: Whether the model is a calibration provider.
+        epochs: Runs per task.
+        expected: Samples the run should have scored (tasks x epochs).
+        status: inspect's status of the log.
+        location: Where the log is.
+        run: The folder holding the log (one run of the history).
+        created: When the run started (ISO 8601).
+        wall_seconds: Wall-clock time of the run, start to finish, to the second inspect
+            stamps (0 when unfinished).
+        rules: The rule ids the scorer scored, in the standard's order.
+        samples: The scored samples, in task and epoch order.
+        errors: Samples that ended in an error (not scored).
+    """
+
+    name: str
+    model: str
+    instructions: str
+    leave_out: tuple[str, ...]
+    calibration: bool
+    epochs: int
+    expected: int
+    status: str
+    location: str
+    run: str
+    created: str
+    wall_seconds: float
+    rules: tuple[str, ...]
+    samples: tuple[SampleRecord, ...]
+    errors: int
+
+    @property
+    def units(self) -> dict[tuple[str, int], SampleRecord]:
+        """The samples by (task, epoch), the unit paired comparisons match on.
+
+        Returns:
+            The mapping.
+        """
+        return {(sample.task_id, sample.epoch): sample for sample in self.samples}
+
+
+def read_logs(paths: Sequence[Path]) -> tuple[ConfigurationLog, ...]:
+    """Read every eval log under the given files and folders.
+
+    Args:
+        paths: Log files or folders holding them.
+
+    Returns:
+        The logs, oldest run first, then by configuration name.
+
+    Raises:
+        InputError: A path does not exist, is not an inspect log, or a folder holds none.
+    """
+    found: list[ConfigurationLog] = []
+    for path in paths:
+        found.extend(_read_path(path))
+    return tuple(sorted(found, key=lambda log: (log.created, log.run, log.name)))
+
+
+def _read_path(path: Path) -> list[ConfigurationLog]:
+    if not path.exists():
+        raise InputError("no such file or folder", Position(path=path))
+    if path.is_file():
+        return [_read_file(path)]
+    infos = list_eval_logs(str(path.resolve()), recursive=True)
+    if not infos:
+        raise InputError(
+            "no inspect eval logs (*.eval, *.json) in this folder", Position(path=path)
+        )
+    return [_read_file(Path(_local(info.name))) for info in infos]
+
+
+def _local(name: str) -> str:
+    return name.removeprefix("file://")
+
+
+def _read_file(path: Path) -> ConfigurationLog:
+    try:
+        log = read_eval_log(str(path))
+    except Exception as exc:  # inspect raises ValueError/ValidationError/OSError for bad files
+        message = f"not an inspect eval log ({type(exc).__name__})"
+        raise InputError(message, Position(path=path)) from None
+    return _configuration(log, path)
+
+
+def _configuration(log: EvalLog, path: Path) -> ConfigurationLog:
+    spec = log.eval
+    metadata: Mapping[str, object] = spec.metadata or {}
+    rules = tuple(str(rule) for rule in _mapping(metadata.get("rules")))
+    samples, errors = _samples(log.samples or ())
+    if not rules:
+        rules = _rules_from_scores(samples)
+    epochs = int(metadata.get("epochs") or (spec.config.epochs or 1))
+    dataset = spec.dataset
+    tasks = len(dataset.sample_ids) if dataset.sample_ids else int(dataset.samples or 0)
+    model = str(metadata.get("model") or spec.model)
+    return ConfigurationLog(
+        name=str(metadata.get("configuration") or spec.task),
+        model=model,
+        instructions=str(metadata.get("instructions") or "unknown"),
+        leave_out=tuple(str(item) for item in _sequence(metadata.get("leave_out"))),
+        calibration=bool(metadata.get("calibration", model.startswith("canon/"))),
+        epochs=epochs,
+        expected=tasks * epochs,
+        status=str(log.status),
+        location=str(path),
+        run=str(path.resolve().parent),
+        created=str(spec.created),
+        wall_seconds=_wall_seconds(log),
+        rules=rules,
+        samples=samples,
+        errors=errors,
+    )
+
+
+def _samples(raw: Sequence[EvalSample]) -> tuple[tuple[SampleRecord, ...], int]:
+    records: list[SampleRecord] = []
+    errors = 0
+    for sample in raw:
+        record = _record(sample)
+        if record is None:
+            errors += 1
+        else:
+            records.append(record)
+    records.sort(key=lambda record: (record.task_id, record.epoch))
+    return tuple(records), errors
+
+
+def _record(sample: EvalSample) -> SampleRecord | None:
+    scores = sample.scores or {}
+    if sample.error is not None or not scores:
+        return None
+    value = next(iter(scores.values())).value
+    if not isinstance(value, Mapping):
+        return None
+    metadata: Mapping[str, object] = sample.metadata or {}
+    usage = sample.model_usage or {}
+    chars = _integer(metadata.get("instructions_chars"))
+    return SampleRecord(
+        task_id=str(metadata.get("task_id") or sample.id),
+        epoch=int(sample.epoch),
+        values={
+            key: float(entry) for key, entry in value.items() if isinstance(entry, int | float)
+        },
+        input_tokens=sum(item.input_tokens for item in usage.values()),
+        output_tokens=sum(item.output_tokens for item in usage.values()),
+        seconds=float(sample.total_time or 0.0),
+        instruction_chars=chars,
+        instruction_tokens=_integer(metadata.get("instructions_tokens")) or _estimate(chars),
+    )
+
+
+def _rules_from_scores(samples: Sequence[SampleRecord]) -> tuple[str, ...]:
+    keys = dict.fromkeys(key for sample in samples for key in sample.values)
+    rules = (key.removesuffix(_MARKER) for key in keys if key.endswith(_MARKER))
+    return tuple(rule for rule in rules if rule in keys and rule != "functional")
+
+
+def _mapping(value: object) -> Mapping[str, object]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _sequence(value: object) -> Sequence[object]:
+    return value if isinstance(value, list | tuple) else ()
+
+
+def _integer(value: object) -> int:
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def _wall_seconds(log: EvalLog) -> float:
+    from datetime import datetime
+
+    started, completed = log.stats.started_at, log.stats.completed_at
+    if not started or not completed:
+        return 0.0
+    elapsed = datetime.fromisoformat(completed) - datetime.fromisoformat(started)
+    return elapsed.total_seconds()
+
+
+def _estimate(chars: int) -> int:
+    return (chars + _CHARS_PER_TOKEN - 1) // _CHARS_PER_TOKEN

@@ -1,0 +1,86 @@
+"""Loading the task bank: positions on every error, through the real CLI."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from canon.cli import app
+from canon.evals.bank import load_bank
+from canon.standards.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = {"typing.union-operator": "union-operator", "modern.pathlib": "pathlib"}
+
+TASK = """id: {id}
+prompt: Write a function that returns the user's name or None when it is unknown.
+path: src/app/names.py
+exercises:
+  - typing.union-operator
+  - {rule}
+reference: "def name(user: dict[str, str]) -> str | None:\\n    return user.get('name')\\n"
+legacy: "def name(user):\\n    return user.get('name')\\n"
+"""
+
+
+def _write(folder: Path, task_id: str, rule: str = "modern.pathlib") -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{task_id}.yaml"
+    path.write_text(TASK.format(id=task_id, rule=rule), encoding="utf-8")
+    return path
+
+
+def test_load_bank_valid_task_loads(tmp_path: Path) -> None:
+    _write(tmp_path / "tasks", "names")
+    bank = load_bank(tmp_path / "tasks", rules=RULES)
+    assert [task.id for task in bank.tasks] == ["names"]
+    assert bank.tasks[0].module == "names"
+
+
+def test_load_bank_unknown_rule_names_file_line_column(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tasks", "names", rule="modern.pathlb")
+    with pytest.raises(InputError) as info:
+        load_bank(tmp_path / "tasks", rules=RULES)
+    assert info.value.position is not None
+    assert (info.value.position.path, info.value.position.line) == (path, 6)
+    assert "unknown rule 'modern.pathlb'" in info.value.message
+    assert "did you mean 'modern.pathlib'" in info.value.message
+
+
+def test_load_bank_id_not_matching_file_name_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tasks", "names")
+    path.rename(tmp_path / "tasks" / "other.yaml")
+    with pytest.raises(InputError, match="must match its file name"):
+        load_bank(tmp_path / "tasks", rules=RULES)
+
+
+def test_load_bank_unknown_key_is_an_error_with_position(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tasks", "names")
+    path.write_text(path.read_text() + "solution: x\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_bank(tmp_path / "tasks", rules=RULES)
+    assert info.value.position.line == 9
+    assert "unknown key 'solution'" in info.value.message
+
+
+def test_load_bank_same_prompt_twice_is_an_error(tmp_path: Path) -> None:
+    _write(tmp_path / "tasks", "names")
+    _write(tmp_path / "tasks", "names-again")
+    with pytest.raises(InputError, match="same prompt as task 'names-again'"):
+        load_bank(tmp_path / "tasks", rules=RULES)
+
+
+def test_eval_bad_task_exits_2_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / "instructions", tmp_path / "instructions")
+    shutil.copytree(ROOT / "evals", tmp_path / "evals")
+    _write(tmp_path / "tasks", "names", rule="no.such-rule")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["eval", "--quiet"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "canon: tasks/names.yaml:6:5: unknown rule 'no.such-rule', or a rule without a check\n"
+    )
+    assert not (tmp_path / "logs").exists()

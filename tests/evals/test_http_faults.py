@@ -1,0 +1,107 @@
+"""`canon eval` against a real OpenAI-compatible server on loopback that injects faults."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from canon.cli import app
+from canon.evals.project import EvalProject
+
+from .fake_openai import FaultyOpenAI, serve
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def answers() -> dict[str, str]:
+    bank = EvalProject(root=ROOT).bank
+    return {
+        task.prompt.strip(): f"Sure:\n\n```python\n{task.reference}```\n" for task in bank.tasks
+    }
+
+
+def test_eval_openai_compatible_server_with_faults_scores_every_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answers: dict[str, str]
+) -> None:
+    state = FaultyOpenAI(lambda prompt: answers.get(prompt.strip(), "no idea"), slow_seconds=1.0)
+    config = tmp_path / "local.yaml"
+    config.write_text(
+        "test_timeout: 20\n"
+        "configurations:\n"
+        "  - name: local-full\n"
+        "    model: openai-api/fakeserver/coder-7b\n"
+        "    instructions: {target: copilot, variant: full}\n"
+        "    generate: {max_retries: 6, timeout: 20}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(ROOT)
+    with serve(state) as base_url:
+        monkeypatch.setenv("FAKESERVER_BASE_URL", base_url)
+        monkeypatch.setenv("FAKESERVER_API_KEY", "test-key")
+        result = CliRunner().invoke(
+            app,
+            [
+                "eval",
+                "--config",
+                str(config),
+                "--limit",
+                "4",
+                "--log-dir",
+                str(tmp_path / "logs"),
+                "--report-dir",
+                str(tmp_path / "report"),
+                "--quiet",
+            ],
+        )
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "report" / "summary.json").read_text())
+    (configuration,) = summary["configurations"]
+    assert (configuration["samples"], configuration["scored"]) == (4, 4)
+    assert configuration["prompt_level_strict"] == 1.0
+    assert state.faults["500"] == 4
+    assert state.faults["429"] == 4
+    assert state.faults["slow"] == 4
+
+
+def test_eval_server_always_failing_exits_1_and_reports_incomplete(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = FaultyOpenAI(lambda prompt: "unused", broken=True)
+    config = tmp_path / "local.yaml"
+    config.write_text(
+        "retry_attempts: 0\n"
+        "sample_retries: 0\n"
+        "configurations:\n"
+        "  - name: local-broken\n"
+        "    model: openai-api/brokenserver/coder-7b\n"
+        "    instructions: none\n"
+        "    generate: {max_retries: 1, timeout: 5}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(ROOT)
+    with serve(state) as base_url:
+        monkeypatch.setenv("BROKENSERVER_BASE_URL", base_url)
+        monkeypatch.setenv("BROKENSERVER_API_KEY", "test-key")
+        result = CliRunner().invoke(
+            app,
+            [
+                "eval",
+                "--config",
+                str(config),
+                "--limit",
+                "1",
+                "--log-dir",
+                str(tmp_path / "logs"),
+                "--report-dir",
+                str(tmp_path / "report"),
+                "--quiet",
+            ],
+        )
+    assert result.exit_code == 1, result.output
+    summary = json.loads((tmp_path / "report" / "summary.json").read_text())
+    (configuration,) = summary["configurations"]
+    assert (configuration["samples"], configuration["scored"]) == (1, 0)
+    assert configuration["status"] == "error"
+    assert "did not complete" in result.stderr

@@ -1,0 +1,67 @@
+"""The scorer's value shape: every rule key, applicability beside it, IFEval counts."""
+
+from pathlib import Path
+
+import pytest
+
+from canon.evals.project import EvalProject
+from canon.evals.scorer import score_code
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def project() -> EvalProject:
+    return EvalProject(root=ROOT)
+
+
+def _score(project: EvalProject, answer: str, task_id: str = "toml-config-loader") -> dict:
+    task = project.bank.get(task_id)
+    metadata = {"exercises": list(task.exercises), "path": task.path}
+    return score_code(answer, rules=project.rules, metadata=metadata)
+
+
+def test_score_code_reference_follows_every_exercised_rule(project: EvalProject) -> None:
+    task = project.bank.get("toml-config-loader")
+    score = _score(project, f"```python\n{task.reference}```")
+    value = score.value
+    assert value["instruction_followed"] == value["instruction_applicable"] == len(task.exercises)
+    assert (value["prompt_strict"], value["parsed"]) == (1, 1)
+    assert score.metadata["extraction"] == "strict"
+
+
+def test_score_code_every_rule_key_present_with_applicability(project: EvalProject) -> None:
+    value = _score(project, "```python\nx = 1\n```").value
+    for rule in project.rules:
+        assert rule in value
+        assert f"{rule}@applicable" in value
+    assert value["modern.tomllib@applicable"] == 0
+    assert value["modern.tomllib"] == 0
+
+
+def test_score_code_legacy_breaks_exercised_rules(project: EvalProject) -> None:
+    task = project.bank.get("toml-config-loader")
+    score = _score(project, f"```python\n{task.legacy}```")
+    assert score.value["instruction_followed"] == 0
+    assert score.value["prompt_strict"] == 0
+    assert set(score.metadata["violated"]) == set(task.exercises)
+
+
+def test_score_code_unparseable_counts_exercised_as_broken(project: EvalProject) -> None:
+    task = project.bank.get("toml-config-loader")
+    value = _score(project, "```python\ndef broken(:\n```").value
+    assert value["parsed"] == 0
+    assert value["instruction_applicable"] == len(task.exercises)
+    assert value["instruction_followed"] == 0
+
+
+def test_score_code_unfenced_answer_passes_loose_only(project: EvalProject) -> None:
+    task = project.bank.get("toml-config-loader")
+    score = _score(project, f"Here it is:\n\n{task.reference}\nHope this helps.")
+    assert (score.value["parsed"], score.value["prompt_strict"]) == (0, 0)
+    assert (score.value["parsed_loose"], score.value["prompt_loose"]) == (1, 1)
+
+
+def test_score_code_values_are_numbers_only(project: EvalProject) -> None:
+    value = _score(project, "no code at all").value
+    assert all(type(entry) is int for entry in value.values())

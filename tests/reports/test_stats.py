@@ -1,0 +1,84 @@
+"""Statistics against published and closed-form values."""
+
+import pytest
+
+from canon.reports.stats import mcnemar_exact, paired_bootstrap, paired_difference, wilson
+
+
+@pytest.mark.parametrize(
+    ("successes", "trials", "low", "high"),
+    [
+        # Newcombe (1998), Statistics in Medicine 17:857-872, Table I, method 3 (Wilson score).
+        (81, 263, 0.2553, 0.3662),
+        (15, 148, 0.0624, 0.1605),
+        (0, 20, 0.0, 0.1611),
+        (1, 29, 0.0061, 0.1718),
+    ],
+)
+def test_wilson_newcombe_examples_match_published(successes, trials, low, high):
+    interval = wilson(successes, trials)
+    assert interval is not None
+    assert interval[0] == pytest.approx(low, abs=5e-5)
+    assert interval[1] == pytest.approx(high, abs=5e-5)
+
+
+def test_wilson_no_trials_none():
+    assert wilson(0, 0) is None
+
+
+def test_mcnemar_exact_one_against_nine_matches_binomial():
+    # Two-sided exact test: 2 * P(X <= 1 | n=10, p=1/2) = 2 * 11 / 1024.
+    assert mcnemar_exact(1, 9) == pytest.approx(22 / 1024)
+
+
+def test_mcnemar_exact_five_discordant_one_way_matches_binomial():
+    assert mcnemar_exact(0, 5) == pytest.approx(2 / 32)
+
+
+def test_mcnemar_exact_balanced_is_one():
+    assert mcnemar_exact(4, 4) == pytest.approx(1.0)
+    assert mcnemar_exact(0, 0) == 1.0
+
+
+def test_paired_difference_ten_improved_pairs_better():
+    before = ([0.0] * 10 + [1.0] * 5, [1.0] * 15)
+    after = ([1.0] * 15, [1.0] * 15)
+    difference = paired_difference(before, after)
+    assert difference.b_only == 10
+    assert difference.a_only == 0
+    assert difference.p_value == pytest.approx(2 / 1024)
+    assert difference.verdict == "better"
+    assert difference.delta == pytest.approx(10 / 15)
+    low, high = difference.ci95
+    assert 0 < low <= 10 / 15 <= high <= 1
+
+
+def test_paired_difference_reversed_worse():
+    before = ([1.0] * 15, [1.0] * 15)
+    after = ([0.0] * 10 + [1.0] * 5, [1.0] * 15)
+    assert paired_difference(before, after).verdict == "worse"
+
+
+def test_paired_difference_three_pairs_not_significant_same():
+    difference = paired_difference(([0.0] * 3, [1.0] * 3), ([1.0] * 3, [1.0] * 3))
+    assert difference.p_value == pytest.approx(0.25)
+    assert difference.verdict == "same"
+
+
+def test_paired_bootstrap_ratio_of_sums_seeded_stable():
+    a = ([1.0, 2.0, 0.0, 3.0, 1.0, 2.0], [2.0, 3.0, 2.0, 3.0, 2.0, 4.0])
+    b = ([2.0, 3.0, 1.0, 3.0, 2.0, 4.0], [2.0, 3.0, 2.0, 3.0, 2.0, 4.0])
+    first = paired_bootstrap(a, b)
+    assert first == paired_bootstrap(a, b)
+    observed = 15 / 16 - 9 / 16
+    assert first[0] <= observed <= first[1]
+    assert first[0] > 0
+
+
+def test_paired_bootstrap_identical_sides_zero_width():
+    side = ([1.0, 0.0, 1.0], [1.0, 1.0, 1.0])
+    assert paired_bootstrap(side, side) == (0.0, 0.0)
+
+
+def test_paired_bootstrap_one_unit_none():
+    assert paired_bootstrap(([1.0], [1.0]), ([0.0], [1.0])) is None
