@@ -420,6 +420,7 @@ def check_command(
         int | None, typer.Option("--jobs", "-j", help="Processes (default: the cores).")
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore .canon-cache/.")] = False,
+    quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Check Python code against the standard's rules (exit 0 clean, 1 findings, 2 error)."""
     from canon.checks.service import CheckRequest, check_paths
@@ -438,7 +439,7 @@ def check_command(
     outcome = _guarded(lambda: check_paths(request))
     sys.stdout.write(outcome.stdout)
     for message in outcome.messages:
-        sys.stderr.write(f"{message}\n")
+        _say(message, quiet=quiet)
     raise typer.Exit(outcome.exit_code)
 
 

@@ -215,3 +215,10 @@ def test_rules_unknown_rule_exit_2(project: Path):
     code, _, err = canon("rules", "nope.nothing")
     assert code == 2
     assert "unknown rule 'nope.nothing'" in err
+
+
+def test_check_quiet_prints_findings_only(project: Path):
+    code, out, err = canon("check", "pkg/bad.py", "--select", "union-operator", "--quiet")
+    assert code == 1
+    assert out.startswith("pkg/bad.py:4:10:")
+    assert err == ""
