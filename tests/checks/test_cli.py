@@ -153,8 +153,9 @@ def test_check_cache_second_run_from_cache_same_output(project: Path):
 
 
 def test_check_jobs_two_same_output_as_one(project: Path):
+    padding = "".join(f"value_{i}: int = {i}\n" for i in range(1500))  # enough code for workers
     for index in range(4):
-        (project / "pkg" / f"more{index}.py").write_text(BAD, encoding="utf-8")
+        (project / "pkg" / f"more{index}.py").write_text(BAD + padding, encoding="utf-8")
     one = canon("check", "pkg", "-j", "1", "--no-cache", "--format", "json")
     two = canon("check", "pkg", "-j", "2", "--no-cache", "--format", "json")
     assert one[:2] == two[:2]

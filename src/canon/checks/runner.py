@@ -26,6 +26,7 @@ from canon.standards.errors import InputError, Position, display_path
 __all__ = ["FileReport", "RunReport", "RunRequest", "discover", "run"]
 
 CACHE_DIR = ".canon-cache"
+_PARALLEL_BYTES = 64_000  # below this much code, starting workers costs more than it saves
 _SUPPRESSION = re.compile(r"#\s*canon:\s*ignore(?:\[([^\]]*)\])?")
 
 
@@ -224,7 +225,8 @@ def _code_fingerprint() -> str:
 
 
 def _execute(jobs: list[_Job], workers: int) -> list[CheckResult]:
-    if workers <= 1 or len(jobs) <= 1:
+    small = sum(len(job.source) for job in jobs) < _PARALLEL_BYTES
+    if workers <= 1 or len(jobs) <= 1 or small:
         return [_check_job(job) for job in jobs]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
