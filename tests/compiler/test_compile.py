@@ -262,3 +262,27 @@ def test_version_prints_the_package_version(canon: Run) -> None:
     result = canon("--version")
     assert result.exit_code == 0
     assert result.stdout == f"canon {__version__}\n"
+
+
+def test_compile_misspelt_check_exits_2_at_its_position(project: Path, canon: Run) -> None:
+    sections = project / "instructions/demo/10-typing.yaml"
+    sections.write_text(sections.read_text().replace("union-operator", "union-operater"))
+    result = canon("compile")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "canon: instructions/demo/10-typing.yaml:8:18: rule 'typing.union' "
+        "names unknown check 'union-operater'\n"
+    )
+    assert not (project / OUTPUT).exists()
+
+
+def test_compile_folder_with_misspelt_check_exits_2(project: Path, canon: Run) -> None:
+    sections = project / "instructions/demo/10-typing.yaml"
+    sections.write_text(sections.read_text().replace("union-operator", "union-operater"))
+    result = canon("compile", "instructions/demo", "--out", "out")
+    assert result.exit_code == 2
+    assert (
+        "10-typing.yaml:8:18: rule 'typing.union' names unknown check 'union-operater'"
+        in result.stderr
+    )
+    assert not (project / "out").exists()

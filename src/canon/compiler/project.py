@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from canon.checks.registry import CHECK_IDS
 from canon.compiler.layout import INSTRUCTIONS_DIR, MANIFEST, RECORD, find_root
 from canon.compiler.targets import get_target, target_names
 from canon.compiler.targets.base import Context, Note, Output, Rendering, Target
@@ -79,7 +80,7 @@ def expand_targets(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _plan_folders(request: CompileRequest) -> Planned:
     root = (request.out or request.start).resolve()
-    standards = [_varied(load_standard(folder), request) for folder in request.standards]
+    standards = [_varied(_load(folder), request) for folder in request.standards]
     if request.targets:
         outputs, notes = _render(standards, expand_targets(request.targets), request)
     else:
@@ -156,7 +157,12 @@ def _manifest_standard(root: Path, manifest_path: Path, index: int, name: str) -
     if not folder.is_dir():
         where = read_yaml(manifest_path).position(("standards", index))
         raise InputError(f"no standard folder {INSTRUCTIONS_DIR}/{name}", where)
-    return load_standard(folder)
+    return _load(folder)
+
+
+def _load(folder: Path) -> Standard:
+    # a rule naming a check that does not exist is an input error now, not a surprise in `check`
+    return load_standard(folder, known_checks=CHECK_IDS)
 
 
 def _manifest_out(root: Path, manifest_path: Path, out: str) -> Path:
