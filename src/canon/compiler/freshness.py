@@ -8,10 +8,11 @@ up to date: nothing needs to be parsed. Any difference falls back to the full ch
 lives in `.canon-cache/` at the project root, which ignores itself for git.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass
+from hashlib import sha256
 from pathlib import Path, PurePosixPath
+
+from orjson import dumps, loads
 
 __all__ = ["CACHE_DIR", "Fresh", "cached_verdict", "fingerprint", "remember"]
 
@@ -28,13 +29,14 @@ def fingerprint(root: Path) -> str:
     Returns:
         A hex digest that changes whenever a source, canon, or a target plugin changes.
     """
-    import canon
+    from canon import __file__ as package_init
+    from canon import __version__
 
-    digest = hashlib.sha256(canon.__version__.encode())
+    digest = sha256(__version__.encode())
     instructions = root / "instructions"
     for path in sorted([*instructions.glob("*.yaml"), *instructions.glob("*/*.yaml")]):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    package = Path(canon.__file__).parent
+    package = Path(package_init).parent
     for path in sorted(package.rglob("*.py")):
         status = path.stat()
         digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}".encode())
@@ -56,7 +58,7 @@ def _version(entry: object) -> str:
 
 def _file_hash(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
 
@@ -80,7 +82,7 @@ def cached_verdict(root: Path) -> Fresh | None:
         generated file is known fresh; None when the cache cannot tell (run the full check).
     """
     try:
-        entry = json.loads((root / CACHE_DIR / _CACHE_FILE).read_text(encoding="utf-8"))
+        entry = loads((root / CACHE_DIR / _CACHE_FILE).read_bytes())
         if entry["fingerprint"] != fingerprint(root):
             return None
         files: dict[str, str] = entry["files"]
@@ -100,7 +102,7 @@ def remember(root: Path, files: dict[PurePosixPath, str], notes: tuple[str, ...]
         notes: The notes to print again on a cached answer.
     """
     hashes = {
-        str(path): hashlib.sha256(content.encode("utf-8")).hexdigest()
+        str(path): sha256(content.encode("utf-8")).hexdigest()
         for path, content in sorted(files.items())
     }
     entry = {"fingerprint": fingerprint(root), "files": hashes, "notes": list(notes)}
@@ -108,6 +110,6 @@ def remember(root: Path, files: dict[PurePosixPath, str], notes: tuple[str, ...]
     try:
         folder.mkdir(exist_ok=True)
         (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-        (folder / _CACHE_FILE).write_text(json.dumps(entry), encoding="utf-8")
+        (folder / _CACHE_FILE).write_bytes(dumps(entry))
     except OSError:
         return

@@ -8,9 +8,10 @@ double-quoted values, and never splits a glob list inside braces.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
+from re import compile as regex
+
+from orjson import JSONDecodeError, loads
 
 __all__ = [
     "GLOB_KEYS",
@@ -34,9 +35,9 @@ GLOB_KEYS: dict[str, str] = {
     "windsurf": "globs",
 }
 
-_FENCE = re.compile(r"---[ \t]*\n")
-_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
-_ITEM = re.compile(r"^[ \t]+-[ \t]+(.*?)[ \t]*$")
+_FENCE = regex(r"---[ \t]*\n")
+_KEY = regex(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
+_ITEM = regex(r"^[ \t]+-[ \t]+(.*?)[ \t]*$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,8 +128,8 @@ def _unquote(text: str) -> str:
         return text[1:-1].replace("''", "'")
     if len(text) >= 2 and text[0] == text[-1] == '"':
         try:
-            return str(json.loads(text))
-        except json.JSONDecodeError:
+            return str(loads(text))
+        except JSONDecodeError:
             return text[1:-1]
     return text
 

@@ -12,9 +12,9 @@ The evals compare models under different variants; `canon compile --variant` wri
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass
+from math import ceil
+from re import compile as regex
 from typing import Literal
 
 from canon.compiler.markdown import render_body
@@ -32,7 +32,7 @@ __all__ = [
 
 type VariantKind = Literal["full", "condensed", "keep", "drop", "budget"]
 
-_SPEC = re.compile(r"^(full|condensed)$|^(keep|drop):(.+)$|^budget:([0-9]+)$")
+_SPEC = regex(r"^(full|condensed)$|^(keep|drop):(.+)$|^budget:([0-9]+)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,7 +96,7 @@ def estimate_tokens(text: str) -> int:
     Returns:
         The estimate.
     """
-    return math.ceil(len(text) / 4)
+    return ceil(len(text) / 4)
 
 
 def apply_variant(standard: Standard, spec: VariantSpec | str) -> Standard:

@@ -5,10 +5,11 @@ their targets, renamed into place only once all of them were written, so an erro
 tree as it was. Paths are confined to the root folder and never pass through a symlink.
 """
 
-import json
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
+
+from orjson import OPT_INDENT_2, JSONDecodeError, dumps, loads
 
 from canon.standards.errors import InputError, Position
 
@@ -136,14 +137,14 @@ def apply_plan(plan: Plan) -> Applied:
 
 def _stage(root: Path, changed: dict[PurePosixPath, str]) -> list[tuple[Path, Path]]:
     """Write every changed file to a temporary file beside it; on failure remove them all."""
-    import uuid
+    from uuid import uuid4
 
     staged: list[tuple[Path, Path]] = []
     try:
         for relative, content in changed.items():
             target = resolve_inside(root, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+            temporary = target.with_name(f".{target.name}.{uuid4().hex}.tmp")
             staged.append((temporary, target))
             with temporary.open("xb") as handle:
                 handle.write(content.encode("utf-8"))
@@ -171,11 +172,11 @@ def _read_current(path: Path) -> str | None:
 
 
 def _diff(before: str, after: str, relative: PurePosixPath) -> str:
-    import difflib
+    from difflib import unified_diff
 
     source = f"a/{relative}" if before else "/dev/null"
     target = f"b/{relative}" if after else "/dev/null"
-    lines = difflib.unified_diff(
+    lines = unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
         fromfile=source,
@@ -206,12 +207,12 @@ def read_record(path: Path) -> Record:
     except FileNotFoundError:
         return {}
     try:
-        files = json.loads(text)["files"]
+        files = loads(text)["files"]
         return {
             PurePosixPath(name): (entry["standard"], entry["target"])
             for name, entry in files.items()
         }
-    except json.JSONDecodeError as exc:
+    except JSONDecodeError as exc:
         where = Position(path=path, line=exc.lineno, column=exc.colno)
         raise InputError(f"invalid JSON: {exc.msg}", where) from None
     except (KeyError, TypeError, AttributeError):
@@ -236,4 +237,4 @@ def record_text(record: Record) -> str:
         "comment": "Files written by `canon compile`; it deletes them when their source goes.",
         "files": files,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document, option=OPT_INDENT_2).decode() + "\n"

@@ -9,9 +9,10 @@ space between chunks is recorded wherever it differs from canon's usual layout.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
+from hashlib import sha1
+from re import Match, findall
+from re import compile as regex
 
 from pydantic import ValidationError
 
@@ -31,10 +32,12 @@ from canon.standards.model import (
 
 __all__ = ["Parsed", "parse_body"]
 
-_HEADING = re.compile(r"^(#{1,6}) (.*\S.*)$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-_MARKER = re.compile(r"^([-*+]|[0-9]{1,9}[.)]) (.*)$")
-_VERBATIM = re.compile(r"^\s*(<|\||>|\[\^?[^\]]*\]:)")
+_HEADING = regex(r"^(#{1,6}) (.*\S.*)$")
+_FENCE = regex(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_MARKER = regex(r"^([-*+]|[0-9]{1,9}[.)]) (.*)$")
+_VERBATIM = regex(r"^\s*(<|\||>|\[\^?[^\]]*\]:)")
+_FENCE_OPEN = regex(r"^(`{3,}|~{3,})")
+_FENCE_INFO = regex(r"^(`{3,}|~{3,})(.*)$")
 
 
 @dataclass(slots=True, kw_only=True)
@@ -53,11 +56,11 @@ class _Ids:
     seen: set[str] = field(default_factory=set)
 
     def make(self, text: str, fallback: str) -> str:
-        words = re.findall(r"[a-z0-9]+", text.lower())[:8]
+        words = findall(r"[a-z0-9]+", text.lower())[:8]
         base = "-".join(words)[:60].strip("-") or fallback
         candidate = base
         if candidate in self.seen:
-            candidate = f"{base}-{hashlib.sha1(text.encode()).hexdigest()[:6]}"  # noqa: S324
+            candidate = f"{base}-{sha1(text.encode()).hexdigest()[:6]}"  # noqa: S324
         counter = 2
         while candidate in self.seen:
             candidate = f"{base}-{counter}"
@@ -163,7 +166,7 @@ def _segments(lines: list[str]) -> list[tuple[str, list[str]]]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if re.match(r"^(`{3,}|~{3,})", line):
+        if _FENCE_OPEN.match(line):
             end, kind = _fence_end(lines, index), "code"
         elif _MARKER.match(line):
             end, kind = index + 1, "list"
@@ -179,7 +182,7 @@ def _segments(lines: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def _starts_block(line: str) -> bool:
-    return bool(_MARKER.match(line) or re.match(r"^(`{3,}|~{3,})", line))
+    return bool(_MARKER.match(line) or _FENCE_OPEN.match(line))
 
 
 def _single(text: str, lines: list[str]) -> Block | None:
@@ -193,7 +196,7 @@ def _single(text: str, lines: list[str]) -> Block | None:
 
 
 def _code(lines: list[str]) -> Code | None:
-    match = re.match(r"^(`{3,}|~{3,})(.*)$", lines[0])
+    match = _FENCE_INFO.match(lines[0])
     if match is None or len(lines) < 2 or lines[-1] != match[1]:
         return None
     inner = "\n".join(lines[1:-1])
@@ -311,7 +314,7 @@ class _Builder:
     current: Section | None = None
     blocks: list[Block] = field(default_factory=list)
 
-    def heading(self, heading: re.Match[str], space: str) -> None:
+    def heading(self, heading: Match[str], space: str) -> None:
         self.close()
         self.current = Section(
             title=heading[2],

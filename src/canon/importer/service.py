@@ -8,12 +8,13 @@ back byte for byte is refused with one line. Nothing is written unless every fil
 
 from __future__ import annotations
 
-import re
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from re import IGNORECASE, findall
+from re import compile as regex
+from tempfile import TemporaryDirectory
 
-import yaml
+from yaml import SafeDumper, ScalarNode, dump
 
 from canon.compiler.frontmatter import meta_fields, split_frontmatter
 from canon.compiler.original import render_original
@@ -24,6 +25,8 @@ from canon.standards.loader import load_standard
 from canon.standards.model import MarkdownBlock, SourceFile, Standard, StandardMeta
 
 __all__ = ["Imported", "detect_format", "import_files", "import_text"]
+
+_SUFFIX = regex(r"(\.instructions\.md|\.mdc|\.md|\.markdown|\.txt)$", IGNORECASE)
 
 META = "standard.yaml"
 SECTIONS = "sections.yaml"
@@ -79,8 +82,8 @@ def detect_format(path: str) -> str:
 
 
 def _standard_id(name: str) -> str:
-    stem = re.sub(r"(\.instructions\.md|\.mdc|\.md|\.markdown|\.txt)$", "", name, flags=re.I)
-    words = re.findall(r"[a-z0-9]+", stem.lower())
+    stem = _SUFFIX.sub("", name)
+    words = findall(r"[a-z0-9]+", stem.lower())
     return "-".join(words) or "imported"
 
 
@@ -128,16 +131,16 @@ def _build(name: str, text: str, *, structured: bool, source_format: str) -> Sta
     return Standard(meta=meta, sections=tuple(parsed.sections))
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(SafeDumper):
     """Multi-line strings as literal blocks where YAML allows it exactly."""
 
 
-_BREAKS = re.compile(
+_BREAKS = regex(
     "[\r\x85\u2028\u2029\ufeff]|[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 
 
-def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _str(dumper: SafeDumper, value: str) -> ScalarNode:
     if _BREAKS.search(value):  # line breaks YAML would fold, characters it must escape
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     style = "|" if "\n" in value.rstrip("\n") else None
@@ -148,7 +151,7 @@ _Dumper.add_representer(str, _str)
 
 
 def _dump(data: object) -> str:
-    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+    return dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
 
 
 def _yaml_files(standard: Standard) -> dict[str, str]:
@@ -177,7 +180,7 @@ def _hr_kept(data: object) -> object:
 
 
 def _round_trip(files: dict[str, str], expected: str) -> bool:
-    with tempfile.TemporaryDirectory(prefix="canon-import-") as folder:
+    with TemporaryDirectory(prefix="canon-import-") as folder:
         root = Path(folder)
         for name, content in files.items():
             (root / name).write_text(content, encoding="utf-8", newline="")

@@ -1,7 +1,6 @@
 """JSON Schema of canon's YAML files, so editors can validate them as they are typed."""
 
-import json
-
+from orjson import OPT_INDENT_2, OPT_SORT_KEYS, dumps
 from pydantic import BaseModel
 
 from canon.standards.errors import InputError
@@ -41,7 +40,7 @@ def schema_json(kind: str = "all") -> str:
     else:
         known = ", ".join(["all", *SCHEMAS])
         raise InputError(f"unknown schema {kind!r} (known: {known})")
-    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    return dumps(schema, option=OPT_INDENT_2 | OPT_SORT_KEYS).decode() + "\n"
 
 
 def _one(kind: str) -> dict[str, object]:

@@ -1,9 +1,8 @@
 """Validate located YAML data against a model and explain the first problem in one line."""
 
-import difflib
-import types
-import typing
-from typing import Annotated, get_args, get_origin
+from difflib import get_close_matches
+from types import UnionType
+from typing import Annotated, TypeAliasType, Union, get_args, get_origin
 
 from pydantic import BaseModel, Tag, ValidationError
 
@@ -60,7 +59,7 @@ def _explain(exc: ValidationError, located: Located, model: type[BaseModel]) -> 
 
 
 def _unknown_key(key: str, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
         return f"unknown key {key!r} (did you mean {close[0]!r}?)"
     if allowed:
@@ -114,7 +113,7 @@ def _step(annotation: object, part: int | str) -> object:
         return args[0] if args else None
     if origin is dict:
         return args[1] if len(args) == 2 else None
-    if origin in {typing.Union, types.UnionType}:
+    if origin in {Union, UnionType}:
         return _union_member(args, part)
     return None
 
@@ -129,7 +128,7 @@ def _union_member(members: tuple[object, ...], part: int | str) -> object:
 
 def _unwrap(annotation: object) -> object:
     while True:
-        if isinstance(annotation, typing.TypeAliasType):
+        if isinstance(annotation, TypeAliasType):
             annotation = annotation.__value__
         elif get_origin(annotation) is Annotated:
             annotation = get_args(annotation)[0]

@@ -9,7 +9,15 @@ can be traced back to the text that caused them.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from yaml import (
+    MappingNode,
+    MarkedYAMLError,
+    Node,
+    SafeLoader,
+    SequenceNode,
+    YAMLError,
+    compose,
+)
 
 from canon.standards.errors import InputError, Position
 
@@ -17,7 +25,10 @@ __all__ = ["Located", "YamlPath", "read_text", "read_yaml"]
 
 type YamlPath = tuple[str | int, ...]
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:  # the C loader (libyaml) when PyYAML was built with it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = SafeLoader
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,10 +104,10 @@ def read_yaml(path: Path) -> Located:
     """
     text = read_text(path)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
+        node = compose(text, Loader=_Loader)
+    except MarkedYAMLError as exc:
         raise _syntax_error(path, text, exc) from None
-    except yaml.YAMLError as exc:
+    except YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", Position(path=path)) from None
     if node is None:
         raise InputError(
@@ -107,7 +118,7 @@ def read_yaml(path: Path) -> Located:
     return Located(path=path, data=data, values=located.values, keys=located.keys)
 
 
-def _syntax_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> InputError:
+def _syntax_error(path: Path, text: str, exc: MarkedYAMLError) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     lines = text.split("\n")
@@ -120,19 +131,19 @@ def _syntax_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> InputErro
     return InputError(message, Position(path=path, line=line, column=column))
 
 
-_constructor = yaml.SafeLoader("")
+_constructor = SafeLoader("")
 
 
-def _build(node: yaml.Node, loc: YamlPath, located: Located) -> object:
+def _build(node: Node, loc: YamlPath, located: Located) -> object:
     located.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         return _build_mapping(node, loc, located)
-    if isinstance(node, yaml.SequenceNode):
+    if isinstance(node, SequenceNode):
         return [_build(item, (*loc, index), located) for index, item in enumerate(node.value)]
     return _constructor.construct_object(node)
 
 
-def _build_mapping(node: yaml.MappingNode, loc: YamlPath, located: Located) -> dict[object, object]:
+def _build_mapping(node: MappingNode, loc: YamlPath, located: Located) -> dict[object, object]:
     result: dict[object, object] = {}
     for key_node, value_node in node.value:
         key = _constructor.construct_object(key_node)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
+
+from orjson import dumps
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -167,7 +168,7 @@ def frontmatter_value(value: str, *, quote: bool) -> str:
     Returns:
         The spelling.
     """
-    return json.dumps(value, ensure_ascii=False) if quote else value
+    return dumps(value).decode() if quote else value
 
 
 def render_document(frontmatter: list[str], body: str) -> str:

@@ -10,8 +10,9 @@ exceed the size limit, and fails with the file, its size and the limit otherwise
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePosixPath
+from re import compile as regex
+from re import findall
 from typing import TYPE_CHECKING, ClassVar
 
 from canon.compiler.markdown import render_body
@@ -121,7 +122,7 @@ def yaml_list(key: str, values: Sequence[str]) -> list[str]:
     return [f"{key}:", *(f"  - {frontmatter_value(value, quote=True)}" for value in values)]
 
 
-_PLAIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_ ./@()+-]*$")
+_PLAIN = regex(r"^[A-Za-z0-9_][A-Za-z0-9_ ./@()+-]*$")
 
 
 def extra_lines(meta: StandardMeta, written: list[str], target: str) -> list[str]:
@@ -247,7 +248,7 @@ def _scoped_part(
     items: list[tuple[Section, RuleItem]],
     slugs: set[str],
 ) -> Standard:
-    slug = "-".join(re.findall(r"[a-z0-9]+", " ".join(globs).lower()))[:40].strip("-") or "scoped"
+    slug = "-".join(findall(r"[a-z0-9]+", " ".join(globs).lower()))[:40].strip("-") or "scoped"
     base, counter = slug, 2
     while slug in slugs:
         slug, counter = f"{base}-{counter}", counter + 1
