@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import os
-import sys
+from os import environ
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
+from typer import Argument, Exit, Option, Typer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from canon.checks.service import CheckRequest
+    from canon.compiler.project import CompileRequest
     from canon.compiler.writer import Plan
     from canon.reports.service import ReportFiles
 
 __all__ = ["app", "main"]
 
-app = typer.Typer(
+app = Typer(
     name="canon",
     help="Write coding standards once as YAML; compile them for every AI coding assistant.",
     no_args_is_help=True,
@@ -27,30 +28,43 @@ app = typer.Typer(
 )
 
 _SHOWN_REGRESSIONS = 5
-QUIET = typer.Option("--quiet", "-q", help="Print nothing but errors and warnings.")
+QUIET = Option("--quiet", "-q", help="Print nothing but errors and warnings.")
 
 
 def _version(value: bool) -> None:
     if value:
         from canon import __version__
 
-        sys.stdout.write(f"canon {__version__}\n")
-        raise typer.Exit
+        _out(f"canon {__version__}\n")
+        raise Exit
 
 
 @app.callback()
 def _options(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
     """Write coding standards once as YAML; compile them for every AI coding assistant."""
 
 
+def _out(text: str) -> None:
+    # looked up on each call: typer's test runner swaps the streams after import
+    from sys import stdout
+
+    stdout.write(text)
+
+
+def _err(text: str) -> None:
+    from sys import stderr
+
+    stderr.write(text)
+
+
 def _say(message: str, *, quiet: bool = False) -> None:
     if not quiet:
-        sys.stderr.write(f"canon: {message}\n")
+        _err(f"canon: {message}\n")
 
 
 def _guarded[T](action: Callable[[], T]) -> T:
@@ -60,42 +74,34 @@ def _guarded[T](action: Callable[[], T]) -> T:
     try:
         return action()
     except CanonError as exc:
-        sys.stderr.write(f"canon: {exc}\n")
-        raise typer.Exit(exc.exit_code) from None
+        _err(f"canon: {exc}\n")
+        raise Exit(exc.exit_code) from None
+
+
+_STANDARD_DIRS = Argument(
+    metavar="[STANDARD_DIR]...",
+    help="Standard folders to compile without the manifest.",
+    show_default=False,
+)
+_TARGETS = Option("--target", "-t", help="Target to write (repeatable).", show_default=False)
+_COMPILE_OUT = Option(help="Folder to write into (with STANDARD_DIR...).", show_default=False)
+_CHECK = Option("--check", help="Write nothing; exit 1 if any file would change.")
+_VARIANT = Option(help="full, condensed, keep:SECTION,..., drop:SECTION,... or budget:TOKENS.")
+_ALLOW_OVERSIZE = Option(
+    help="Write files over a target's size limit (warning) instead of failing."
+)
+_COMPILE_NO_CACHE = Option("--no-cache", help="Run the full check even when nothing changed.")
 
 
 @app.command("compile")
-def compile_command(
-    standards: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="[STANDARD_DIR]...",
-            help="Standard folders to compile without the manifest.",
-            show_default=False,
-        ),
-    ] = None,
-    target: Annotated[
-        list[str] | None,
-        typer.Option("--target", "-t", help="Target to write (repeatable).", show_default=False),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(help="Folder to write into (with STANDARD_DIR...).", show_default=False),
-    ] = None,
-    check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")
-    ] = False,
-    variant: Annotated[
-        str,
-        typer.Option(help="full, condensed, keep:SECTION,..., drop:SECTION,... or budget:TOKENS."),
-    ] = "full",
-    allow_oversize: Annotated[
-        bool,
-        typer.Option(help="Write files over a target's size limit (warning) instead of failing."),
-    ] = False,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Run the full check even when nothing changed.")
-    ] = False,
+def compile_command(  # canon: ignore[functions.max-parameters] typer: one per option
+    standards: Annotated[list[Path] | None, _STANDARD_DIRS] = None,
+    target: Annotated[list[str] | None, _TARGETS] = None,
+    out: Annotated[Path | None, _COMPILE_OUT] = None,
+    check: Annotated[bool, _CHECK] = False,
+    variant: Annotated[str, _VARIANT] = "full",
+    allow_oversize: Annotated[bool, _ALLOW_OVERSIZE] = False,
+    no_cache: Annotated[bool, _COMPILE_NO_CACHE] = False,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
@@ -110,7 +116,7 @@ def compile_command(
     )
     if check and whole_project and not no_cache and _fresh_from_cache(quiet=quiet):
         return
-    from canon.compiler.project import CompileRequest, plan_compile
+    from canon.compiler.project import CompileRequest
 
     request = CompileRequest(
         standards=tuple(standards or ()),
@@ -119,6 +125,12 @@ def compile_command(
         variant=variant,
         allow_oversize=allow_oversize,
     )
+    _compile(request, check=check, quiet=quiet, remember=whole_project)
+
+
+def _compile(request: CompileRequest, *, check: bool, quiet: bool, remember: bool) -> None:
+    from canon.compiler.project import plan_compile
+
     planned = _guarded(lambda: plan_compile(request))
     notes = tuple(str(note) for note in planned.notes)
     for note in notes:
@@ -127,10 +139,10 @@ def compile_command(
         _report_drift(planned.plan, quiet=quiet)
     else:
         _write(planned.plan, quiet=quiet)
-    if whole_project:
-        from canon.compiler.freshness import remember
+    if remember:
+        from canon.compiler.freshness import remember as remember_fresh
 
-        remember(planned.plan.root, planned.plan.files, notes)
+        remember_fresh(planned.plan.root, planned.plan.files, notes)
 
 
 def _fresh_from_cache(*, quiet: bool) -> bool:
@@ -168,22 +180,22 @@ def _report_drift(plan: Plan, *, quiet: bool) -> None:
 
     drift = _guarded(lambda: find_drift(plan))
     for item in drift:
-        sys.stdout.write(item.diff)
+        _out(item.diff)
         _say(f"{item.kind}: {item.path}")
     if drift:
         _say(f"{len(drift)} generated file(s) out of date; run `canon compile`")
-        raise typer.Exit(1)
+        raise Exit(1)
     _say(f"{len(plan.files)} generated file(s) up to date", quiet=quiet)
 
 
 @app.command("targets")
 def targets_command(
     output_format: Annotated[
-        str, typer.Option("--format", help="text or json.", show_default=True)
+        str, Option("--format", help="text or json.", show_default=True)
     ] = "text",
 ) -> None:
     """List the assistant formats canon writes: paths, size limit, documentation."""
-    import json
+    from orjson import OPT_INDENT_2, dumps
 
     from canon.compiler.targets import get_target, target_names
     from canon.standards.errors import InputError
@@ -193,13 +205,13 @@ def targets_command(
     infos = [_guarded(lambda name=name: get_target(name)).info for name in target_names()]
     if output_format == "json":
         document = [info.as_json() for info in infos]
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        _out(dumps(document, option=OPT_INDENT_2).decode() + "\n")
         return
     for info in infos:
         limit = f"{info.size_limit:,} chars" if info.size_limit else "no limit"
         scoping = info.scoping or "no scoping (a line says which files)"
-        sys.stdout.write(f"{info.name:<10} {', '.join(info.paths)}\n")
-        sys.stdout.write(f"{'':<10} {limit}; {scoping}; {info.doc_url}\n")
+        _out(f"{info.name:<10} {', '.join(info.paths)}\n")
+        _out(f"{'':<10} {limit}; {scoping}; {info.doc_url}\n")
 
 
 def _raise(error: Exception) -> None:
@@ -208,8 +220,8 @@ def _raise(error: Exception) -> None:
 
 @app.command("import")
 def import_command(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files to import.")],
-    out: Annotated[Path, typer.Option(help="Folder to write one standard folder per file into.")],
+    files: Annotated[list[Path], Argument(metavar="FILE...", help="Files to import.")],
+    out: Annotated[Path, Option(help="Folder to write one standard folder per file into.")],
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Turn instruction files into standards that compile back to the same bytes.
@@ -230,56 +242,47 @@ def import_command(
 def schema_command(
     kind: Annotated[
         str,
-        typer.Argument(help="Which file: all, section, standard or manifest."),
+        Argument(help="Which file: all, section, standard or manifest."),
     ] = "all",
 ) -> None:
     """Print the JSON Schema of canon's YAML files, for editors to validate them."""
     from canon.standards.schema import schema_json
 
-    sys.stdout.write(_guarded(lambda: schema_json(kind)))
+    _out(_guarded(lambda: schema_json(kind)))
+
+
+_EVAL_CONFIG = Option(
+    metavar="FILE",
+    help="Eval configuration file (default: evals/configs/default.yaml).",
+    show_default=False,
+)
+_MODELS = Option(
+    "--model",
+    "-m",
+    metavar="MODEL",
+    help="Model replacing the configurations' (repeatable).",
+    show_default=False,
+)
+_LIMIT = Option(min=1, metavar="N", help="Run only the first N tasks.", show_default=False)
+_EPOCHS = Option(min=1, metavar="K", help="Runs per task.", show_default=False)
+_LOG_DIR = Option(
+    metavar="DIR",
+    help="Log folder (default: a fresh logs/<UTC stamp>/; reuse to resume).",
+    show_default=False,
+)
+_REPORT_DIR = Option(
+    metavar="DIR", help="Report folder (default: reports/<UTC stamp>/).", show_default=False
+)
 
 
 @app.command("eval")
-def eval_command(
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Eval configuration file (default: evals/configs/default.yaml).",
-            show_default=False,
-        ),
-    ] = None,
-    model: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--model",
-            "-m",
-            metavar="MODEL",
-            help="Model replacing the configurations' (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
-    limit: Annotated[
-        int | None,
-        typer.Option(min=1, metavar="N", help="Run only the first N tasks.", show_default=False),
-    ] = None,
-    epochs: Annotated[
-        int | None, typer.Option(min=1, metavar="K", help="Runs per task.", show_default=False)
-    ] = None,
-    log_dir: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="DIR",
-            help="Log folder (default: a fresh logs/<UTC stamp>/; reuse to resume).",
-            show_default=False,
-        ),
-    ] = None,
-    report_dir: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="DIR", help="Report folder (default: reports/<UTC stamp>/).", show_default=False
-        ),
-    ] = None,
+def eval_command(  # canon: ignore[functions.max-parameters] typer: one per option
+    config: Annotated[Path | None, _EVAL_CONFIG] = None,
+    model: Annotated[list[str] | None, _MODELS] = None,
+    limit: Annotated[int | None, _LIMIT] = None,
+    epochs: Annotated[int | None, _EPOCHS] = None,
+    log_dir: Annotated[Path | None, _LOG_DIR] = None,
+    report_dir: Annotated[Path | None, _REPORT_DIR] = None,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Run the eval suite: models write the task bank's code under each configuration.
@@ -307,13 +310,13 @@ def eval_command(
     _print_outcome(outcome)
     if not outcome.complete:
         _say("some configurations did not complete; rerun with --log-dir to resume")
-        raise typer.Exit(1)
+        raise Exit(1)
 
 
 def _print_outcome(outcome: object) -> None:
     from canon.evals.summary import text_table
 
-    sys.stdout.write(text_table(outcome.summaries))
+    _out(text_table(outcome.summaries))
     _say(f"logs: {outcome.log_dir}")
     _say(f"report: {outcome.report_dir / 'report.html'} (and summary.md, summary.json)")
 
@@ -322,16 +325,16 @@ def _print_outcome(outcome: object) -> None:
 def report_command(
     logs: Annotated[
         list[Path],
-        typer.Argument(
+        Argument(
             metavar="LOGS...", help="Eval logs or log folders (dated run folders make the history)."
         ),
     ],
     out: Annotated[
-        Path, typer.Option(help="Folder to write summary.md, report.html and summary.json into.")
+        Path, Option(help="Folder to write summary.md, report.html and summary.json into.")
     ],
     baseline: Annotated[
         list[Path] | None,
-        typer.Option(
+        Option(
             help="Baseline logs or folder (repeatable); exit 1 on a drop beyond its interval.",
             show_default=False,
         ),
@@ -350,16 +353,16 @@ def report_command(
 
 @app.command("compare")
 def compare_command(
-    log_a: Annotated[Path, typer.Argument(metavar="LOG_A", help="The reference log or folder.")],
-    log_b: Annotated[Path, typer.Argument(metavar="LOG_B", help="The log or folder judged.")],
+    log_a: Annotated[Path, Argument(metavar="LOG_A", help="The reference log or folder.")],
+    log_b: Annotated[Path, Argument(metavar="LOG_B", help="The log or folder judged.")],
     out: Annotated[
         Path | None,
-        typer.Option(
+        Option(
             help="Also write summary.md, report.html and summary.json here.", show_default=False
         ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="What to print: markdown or json.")
+        str, Option("--format", help="What to print: markdown or json.")
     ] = "markdown",
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
@@ -369,14 +372,14 @@ def compare_command(
     """
     if output_format not in {"markdown", "json"}:
         _say(f"unknown format {output_format!r} (markdown or json)")
-        raise typer.Exit(2)
+        raise Exit(2)
     from canon.reports import compare_logs
 
     written = _guarded(lambda: compare_logs(log_a, log_b, out))
     if output_format == "json":
         from canon.reports.document import summary_text
 
-        sys.stdout.write(summary_text(written.report))
+        _out(summary_text(written.report))
         if out is not None:
             _say(f"wrote {out}", quiet=quiet)
         return
@@ -384,7 +387,7 @@ def compare_command(
 
 
 def _finish_report(written: ReportFiles, *, quiet: bool) -> None:
-    sys.stdout.write(written.markdown)
+    _out(written.markdown)
     if written.folder is not None:
         _say(f"wrote {written.folder / 'report.html'}", quiet=quiet)
     gate = written.report.gate
@@ -400,30 +403,33 @@ def _finish_report(written: ReportFiles, *, quiet: bool) -> None:
     hidden = len(gate.regressions) - _SHOWN_REGRESSIONS
     if hidden > 0:
         _say(f"... and {hidden} more regression(s), listed in the report")
-    raise typer.Exit(1)
+    raise Exit(1)
+
+
+_SELECT = Option(help="Rule or check id to run (repeatable).")
+_IGNORE = Option(help="Rule or check id to skip (repeatable).")
+_STATISTICS = Option(help="Count findings per rule.")
+_FIX = Option(help="Apply the safe fixes.")
+_DIFF = Option(help="Show the safe fixes; write nothing.")
+_JOBS = Option("--jobs", "-j", help="Processes (default: the cores).")
+_CHECK_NO_CACHE = Option("--no-cache", help="Ignore .canon-cache/.")
 
 
 @app.command("check")
-def check_command(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files and folders.")],
-    output_format: Annotated[str, typer.Option("--format", help="text, json or sarif.")] = "text",
-    select: Annotated[
-        list[str] | None, typer.Option(help="Rule or check id to run (repeatable).")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option(help="Rule or check id to skip (repeatable).")
-    ] = None,
-    statistics: Annotated[bool, typer.Option(help="Count findings per rule.")] = False,
-    fix: Annotated[bool, typer.Option(help="Apply the safe fixes.")] = False,
-    diff: Annotated[bool, typer.Option(help="Show the safe fixes; write nothing.")] = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Processes (default: the cores).")
-    ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore .canon-cache/.")] = False,
+def check_command(  # canon: ignore[functions.max-parameters] typer: one per option
+    paths: Annotated[list[Path], Argument(metavar="PATH...", help="Files and folders.")],
+    output_format: Annotated[str, Option("--format", help="text, json or sarif.")] = "text",
+    select: Annotated[list[str] | None, _SELECT] = None,
+    ignore: Annotated[list[str] | None, _IGNORE] = None,
+    statistics: Annotated[bool, _STATISTICS] = False,
+    fix: Annotated[bool, _FIX] = False,
+    diff: Annotated[bool, _DIFF] = False,
+    jobs: Annotated[int | None, _JOBS] = None,
+    no_cache: Annotated[bool, _CHECK_NO_CACHE] = False,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Check Python code against the standard's rules (exit 0 clean, 1 findings, 2 error)."""
-    from canon.checks.service import CheckRequest, check_paths
+    from canon.checks.service import CheckRequest
 
     request = CheckRequest(
         paths=tuple(paths),
@@ -436,19 +442,23 @@ def check_command(
         jobs=jobs,
         cache=not no_cache,
     )
+    _check(request, quiet=quiet)
+
+
+def _check(request: CheckRequest, *, quiet: bool) -> None:
+    from canon.checks.service import check_paths
+
     outcome = _guarded(lambda: check_paths(request))
-    sys.stdout.write(outcome.stdout)
+    _out(outcome.stdout)
     for message in outcome.messages:
         _say(message, quiet=quiet)
-    raise typer.Exit(outcome.exit_code)
+    raise Exit(outcome.exit_code)
 
 
 @app.command("rules")
 def rules_command(
-    rule_id: Annotated[
-        str | None, typer.Argument(metavar="[RULE_ID]", help="Explain this rule.")
-    ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    rule_id: Annotated[str | None, Argument(metavar="[RULE_ID]", help="Explain this rule.")] = None,
+    output_format: Annotated[str, Option("--format", help="text or json.")] = "text",
 ) -> None:
     """List the rules and their checks, or explain one rule."""
     from canon.checks.catalog import find_standards, load_rulebook
@@ -456,14 +466,14 @@ def rules_command(
 
     book = _guarded(lambda: load_rulebook(find_standards(Path())))
     if rule_id is None:
-        sys.stdout.write(_guarded(lambda: list_rules(book, output_format=output_format)))
+        _out(_guarded(lambda: list_rules(book, output_format=output_format)))
     else:
         text = _guarded(lambda: explain_rule(book, rule_id, output_format=output_format))
-        sys.stdout.write(text)
+        _out(text)
 
 
 def main() -> None:
     """Run the command line."""
     # canon's models use no pydantic plugin; looking for them scans every installed package.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()
