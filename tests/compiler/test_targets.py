@@ -336,3 +336,10 @@ def test_compile_frontmatter_keys_are_the_ones_each_target_declares(compiled_all
         assert keys and set(keys) <= set(get_target(owner).info.frontmatter), path
         checked += 1
     assert checked == 9
+
+
+@pytest.mark.parametrize(("name", "shown"), [("copilot", "Copilot"), ("agents-md", "AgentsMd")])
+def test_target_repr_names_class_and_target(name: str, shown: str) -> None:
+    from canon.compiler.targets import get_target
+
+    assert repr(get_target(name)) == f"{shown}(name={name!r})"

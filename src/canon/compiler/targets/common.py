@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 from re import compile as regex
-from re import findall
 from typing import TYPE_CHECKING, ClassVar
 
 from canon.compiler.markdown import render_body
@@ -21,92 +20,31 @@ from canon.compiler.targets.base import (
     Note,
     Output,
     Rendering,
-    TargetInfo,
     frontmatter_value,
     render_document,
 )
+from canon.compiler.targets.scoping import (
+    inline_rule_scopes,
+    select_for,
+    split_rule_scopes,
+    with_scope_line,
+)
 from canon.standards.errors import InputError
-from canon.standards.model import Block, ListItem, Paragraph, RuleItem, Section, Standard
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from canon.standards.model import StandardMeta
+    from canon.compiler.targets.base import TargetInfo
+    from canon.standards.model import Section, Standard, StandardMeta
 
 __all__ = [
     "MarkdownTarget",
     "body_of",
+    "check_size",
     "extra_lines",
-    "is_for",
-    "scope_line",
-    "select_for",
-    "split_rule_scopes",
+    "import_agents_md",
     "yaml_list",
 ]
-
-
-def is_for(target: str, assistants: Sequence[str], not_for: Sequence[str]) -> bool:
-    """Tell whether something naming its assistants is meant for a target.
-
-    Args:
-        target: The target's name.
-        assistants: The assistants it is for; empty means all.
-        not_for: The assistants it is withheld from.
-
-    Returns:
-        True when the target should receive it.
-    """
-    return (not assistants or target in assistants) and target not in not_for
-
-
-def select_for(standard: Standard, target: str) -> Standard | None:
-    """Keep what a standard holds for one target: rules for other assistants are left out.
-
-    Args:
-        standard: The standard.
-        target: The target's name.
-
-    Returns:
-        The standard as the target sees it, or None when it is not for that target.
-    """
-    meta = standard.meta
-    if not is_for(target, meta.assistants, meta.not_for):
-        return None
-    sections = tuple(
-        section.model_copy(update={"blocks": _blocks_for(section.blocks, target)})
-        for section in standard.sections
-    )
-    intro = _blocks_for(meta.intro, target)
-    new_meta = meta.model_copy(update={"intro": intro})
-    return standard.model_copy(update={"meta": new_meta, "sections": sections})
-
-
-def _blocks_for(blocks: tuple[Block, ...], target: str) -> tuple[Block, ...]:
-    kept: list[Block] = []
-    for block in blocks:
-        if isinstance(block, RuleItem) and not is_for(
-            target, block.rule.assistants, block.rule.not_for
-        ):
-            continue
-        if isinstance(block, RuleItem | ListItem) and block.children:
-            children = _blocks_for(block.children, target)
-            kept.append(block.model_copy(update={"children": children}))
-        else:
-            kept.append(block)
-    return tuple(kept)
-
-
-def scope_line(globs: Sequence[str]) -> str:
-    """The line written where a format cannot limit a file to some paths.
-
-    Args:
-        globs: The globs the text applies to.
-
-    Returns:
-        A Markdown paragraph naming them.
-    """
-    spelled = ", ".join(f"`{glob}`" for glob in globs)
-    return f"**Applies only to files matching** {spelled}."
 
 
 def yaml_list(key: str, values: Sequence[str]) -> list[str]:
@@ -175,105 +113,6 @@ def body_of(standard: Standard) -> str:
     )
 
 
-def _rule_scope_notes(standard: Standard, target: str) -> tuple[Standard, list[Note]]:
-    """Write a rule's own globs next to its text: no format scopes one bullet of a file."""
-    notes: list[Note] = []
-
-    def visit(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-        result: list[Block] = []
-        for original in blocks:
-            block = original
-            if isinstance(block, RuleItem | ListItem) and block.children:
-                block = block.model_copy(update={"children": visit(block.children)})
-            rule_globs = block.rule.applies_to if isinstance(block, RuleItem) else ()
-            if rule_globs and tuple(rule_globs) != tuple(standard.meta.applies_to):
-                spelled = ", ".join(f"`{glob}`" for glob in rule_globs)
-                text = f"{block.rule.text} (only in files matching {spelled})"
-                block = block.model_copy(
-                    update={"rule": block.rule.model_copy(update={"text": text})}
-                )
-                where = standard.origins.get(block.rule.id, "")
-                message = f"{target}: rule {block.rule.id} is scoped inline ({spelled})"
-                notes.append(Note(message=message, where=where))
-            result.append(block)
-        return tuple(result)
-
-    sections = tuple(
-        section.model_copy(update={"blocks": visit(section.blocks)})
-        for section in standard.sections
-    )
-    meta = standard.meta.model_copy(update={"intro": visit(standard.meta.intro)})
-    return standard.model_copy(update={"meta": meta, "sections": sections}), notes
-
-
-def _own_globs(block: Block, standard: Standard) -> tuple[str, ...]:
-    if isinstance(block, RuleItem) and block.rule.applies_to:
-        globs = tuple(block.rule.applies_to)
-        return () if globs == tuple(standard.meta.applies_to) else globs
-    return ()
-
-
-def split_rule_scopes(standard: Standard) -> tuple[Standard, list[Standard]]:
-    """Move rules with globs of their own into standards of their own, for scoping formats.
-
-    Each distinct set of globs becomes one standard (`ID-SLUG`, the slug made from the
-    globs) holding those rules under their section headings; the rest stays as it was.
-
-    Args:
-        standard: The standard.
-
-    Returns:
-        The standard without those rules, and one standard per set of globs.
-    """
-    groups: dict[tuple[str, ...], list[tuple[Section, RuleItem]]] = {}
-    kept: list[Section] = []
-    for section in standard.sections:
-        blocks: list[Block] = []
-        for block in section.blocks:
-            globs = _own_globs(block, standard)
-            if globs and isinstance(block, RuleItem):
-                groups.setdefault(globs, []).append((section, block))
-            else:
-                blocks.append(block)
-        kept.append(section.model_copy(update={"blocks": tuple(blocks)}))
-    rest = standard.model_copy(update={"sections": tuple(kept)})
-    slugs: set[str] = set()
-    parts = [_scoped_part(standard, globs, items, slugs) for globs, items in groups.items()]
-    return rest, parts
-
-
-def _scoped_part(
-    standard: Standard,
-    globs: tuple[str, ...],
-    items: list[tuple[Section, RuleItem]],
-    slugs: set[str],
-) -> Standard:
-    slug = "-".join(findall(r"[a-z0-9]+", " ".join(globs).lower()))[:40].strip("-") or "scoped"
-    base, counter = slug, 2
-    while slug in slugs:
-        slug, counter = f"{base}-{counter}", counter + 1
-    slugs.add(slug)
-    sections: dict[int, Section] = {}
-    for section, item in items:
-        current = sections.get(id(section), section.model_copy(update={"blocks": ()}))
-        sections[id(section)] = current.model_copy(update={"blocks": (*current.blocks, item)})
-    meta = standard.meta.model_copy(
-        update={
-            "id": f"{standard.meta.id}-{slug}",
-            "applies_to": globs,
-            "intro": (),
-            "source": None,
-        }
-    )
-    return standard.model_copy(update={"meta": meta, "sections": tuple(sections.values())})
-
-
-def _with_scope_line(standard: Standard) -> Standard:
-    line = Paragraph(paragraph=scope_line(standard.meta.applies_to))
-    meta = standard.meta.model_copy(update={"intro": (line, *standard.meta.intro)})
-    return standard.model_copy(update={"meta": meta})
-
-
 class MarkdownTarget:
     """A Markdown-based assistant format, described by class attributes.
 
@@ -291,6 +130,14 @@ class MarkdownTarget:
     combined_path: ClassVar[str | None] = None
     scoped_path: ClassVar[str | None] = None
     can_scope: ClassVar[bool] = False
+
+    def __repr__(self) -> str:
+        """Name the target, as `Copilot(name='copilot')`.
+
+        Returns:
+            The representation.
+        """
+        return f"{type(self).__name__}(name={self.info.name!r})"
 
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
         """The frontmatter lines of a per-standard file.
@@ -339,9 +186,9 @@ class MarkdownTarget:
             if self.can_scope and self.scoped_path is not None:
                 standard, own = split_rule_scopes(standard)
                 for part in own:
-                    notes.append(self._moved_note(part))
+                    notes.append(_moved_note(self.info, self._path(part.meta.id), part))
                     outputs.extend(self._own_file(part, notes, context))
-            standard, rule_notes = _rule_scope_notes(standard, self.info.name)
+            standard, rule_notes = inline_rule_scopes(standard, self.info.name)
             notes.extend(rule_notes)
             scoped = bool(standard.meta.applies_to)
             if self.scoped_path is not None and (scoped or self.combined_path is None):
@@ -366,8 +213,8 @@ class MarkdownTarget:
         for standard in standards:
             shown = standard
             if standard.meta.applies_to:
-                notes.append(self._fallback_note(standard, self.combined_path or ""))
-                shown = _with_scope_line(standard)
+                notes.append(_fallback_note(self.info, standard, self.combined_path or ""))
+                shown = with_scope_line(standard)
             bodies.append(body_of(shown))
         return "\n".join(body for body in bodies if body)
 
@@ -378,25 +225,25 @@ class MarkdownTarget:
         content = self.combined_text(standards, notes)
         names = ",".join(standard.meta.id for standard in standards)
         output = Output(path=path, content=content, standard=names, target=self.info.name)
-        self._check_size(output, notes, context)
+        check_size(self.info, output, notes, context)
         return [output]
 
     def _own_file(self, standard: Standard, notes: list[Note], context: Context) -> list[Output]:
         meta = standard.meta
         globs = meta.applies_to if self.can_scope else ()
         if meta.applies_to and not self.can_scope:
-            notes.append(self._fallback_note(standard, self._path(meta.id)))
-            standard = _with_scope_line(standard)
+            notes.append(_fallback_note(self.info, standard, self._path(meta.id)))
+            standard = with_scope_line(standard)
         lines = self.frontmatter(meta, globs)
         lines.extend(extra_lines(meta, lines, self.info.name))
         whole = self._output(standard, lines, self._path(meta.id))
         limit = self.info.size_limit
         if limit is None or len(whole.content) <= limit or not self.info.splits:
-            self._check_size(whole, notes, context)
+            check_size(self.info, whole, notes, context)
             return [whole]
         parts = self._split(standard, lines, notes, context)
         if parts is None:
-            self._check_size(whole, notes, context)
+            check_size(self.info, whole, notes, context)
             return [whole]
         return parts
 
@@ -417,7 +264,7 @@ class MarkdownTarget:
             self._part(standard, group, lines, index) for index, group in enumerate(groups, 1)
         ]
         for output in outputs:
-            self._check_size(output, notes, context)
+            check_size(self.info, output, notes, context)
         message = (
             f"{self.info.name}: {standard.meta.id} is split into {len(outputs)} files "
             f"to stay under {limit:,} characters per file"
@@ -462,33 +309,6 @@ class MarkdownTarget:
     def _path(self, name: str) -> str:
         return (self.scoped_path or self.combined_path or "").format(name=name)
 
-    def _moved_note(self, part: Standard) -> Note:
-        globs = ", ".join(part.meta.applies_to)
-        rules = ", ".join(rule.id for rule in part.rules())
-        message = f"{self.info.name}: {self._path(part.meta.id)} holds {rules} (only {globs})"
-        return Note(message=message)
-
-    def _fallback_note(self, standard: Standard, path: str) -> Note:
-        globs = ", ".join(standard.meta.applies_to)
-        message = (
-            f"{self.info.name} cannot limit a file to some paths; {path} says in a line "
-            f"that {standard.meta.id} applies only to {globs}"
-        )
-        return Note(message=message, where=standard.origins.get("standard.applies_to", ""))
-
-    def _check_size(self, output: Output, notes: list[Note], context: Context) -> None:
-        limit = self.info.size_limit
-        size = len(output.content)
-        if limit is None or size <= limit:
-            return
-        message = (
-            f"{output.path} is {size:,} characters, over {self.info.title}'s limit of "
-            f"{limit:,} ({self.info.doc_url})"
-        )
-        if not context.allow_oversize:
-            raise InputError(message + "; shorten it or pass --allow-oversize")
-        notes.append(Note(message=message + " (allowed by --allow-oversize)"))
-
 
 def import_agents_md(
     rendering: Rendering, standards: Sequence[Standard], context: Context, path: str
@@ -524,3 +344,43 @@ def _imported(output: Output) -> Output:
     return Output(
         path=output.path, content="@AGENTS.md\n", standard=output.standard, target=output.target
     )
+
+
+def check_size(info: TargetInfo, output: Output, notes: list[Note], context: Context) -> None:
+    """Refuse a file over the target's size limit, or note it when oversize files are allowed.
+
+    Args:
+        info: The target's facts (its limit).
+        output: The file.
+        notes: Where to add the note.
+        context: Whether oversize files are allowed.
+
+    Raises:
+        InputError: The file is over the limit and oversize files are not allowed.
+    """
+    limit = info.size_limit
+    size = len(output.content)
+    if limit is None or size <= limit:
+        return
+    message = (
+        f"{output.path} is {size:,} characters, over {info.title}'s limit of "
+        f"{limit:,} ({info.doc_url})"
+    )
+    if not context.allow_oversize:
+        raise InputError(message + "; shorten it or pass --allow-oversize")
+    notes.append(Note(message=message + " (allowed by --allow-oversize)"))
+
+
+def _fallback_note(info: TargetInfo, standard: Standard, path: str) -> Note:
+    globs = ", ".join(standard.meta.applies_to)
+    message = (
+        f"{info.name} cannot limit a file to some paths; {path} says in a line "
+        f"that {standard.meta.id} applies only to {globs}"
+    )
+    return Note(message=message, where=standard.origins.get("standard.applies_to", ""))
+
+
+def _moved_note(info: TargetInfo, path: str, part: Standard) -> Note:
+    globs = ", ".join(part.meta.applies_to)
+    rules = ", ".join(rule.id for rule in part.rules())
+    return Note(message=f"{info.name}: {path} holds {rules} (only {globs})")
