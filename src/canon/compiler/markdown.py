@@ -113,12 +113,10 @@ def render_block(block: Block) -> str:
         case Code(code=code):
             body = code.text if not code.text or code.text.endswith("\n") else code.text + "\n"
             return f"{code.fence}{code.lang}\n{body}{code.fence}"
-        case Paragraph(paragraph=text):
+        case Paragraph(paragraph=text) | MarkdownBlock(markdown=text):
             return text
         case HorizontalRule(hr=line):
             return line
-        case MarkdownBlock(markdown=text):
-            return text
     msg = f"unknown block {type(block).__name__}"
     raise TypeError(msg)
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from hashlib import sha1
-from re import Match, findall
 from re import compile as regex
+from re import findall
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from canon.compiler.markdown import render_body
 from canon.standards.model import (
-    Block,
     Code,
     CodeBlock,
     HorizontalRule,
@@ -30,6 +30,11 @@ from canon.standards.model import (
     Section,
 )
 
+if TYPE_CHECKING:
+    from re import Match
+
+    from canon.standards.model import Block
+
 __all__ = ["Parsed", "parse_body"]
 
 _HEADING = regex(r"^(#{1,6}) (.*\S.*)$")
@@ -40,22 +45,29 @@ _FENCE_OPEN = regex(r"^(`{3,}|~{3,})")
 _FENCE_INFO = regex(r"^(`{3,}|~{3,})(.*)$")
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Parsed:
-    """A body read into canon's structure."""
+    """A body read into canon's structure.
+
+    Attributes:
+        title: The level-1 heading opening the body; empty without one.
+        intro: The blocks before the first section.
+        sections: The sections, in order.
+    """
 
     title: str = ""
-    intro: list[Block] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
+    intro: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Ids:
     """Stable, unique ids derived from text."""
 
     seen: set[str] = field(default_factory=set)
 
     def make(self, text: str, fallback: str) -> str:
+        """A new id made of the text's first words, made unique by a hash or a counter."""
         words = findall(r"[a-z0-9]+", text.lower())[:8]
         base = "-".join(words)[:60].strip("-") or fallback
         candidate = base
@@ -294,27 +306,30 @@ def parse_body(content: str) -> Parsed:
     for index, (space, text) in enumerate(_chunks(content)):
         heading = _HEADING.match(text) if "\n" not in text else None
         if index == 0 and heading and len(heading[1]) == 1:
-            builder.parsed.title = heading[2]
+            builder.title = heading[2]
         elif heading and len(heading[1]) > 1:
             builder.heading(heading, space)
         else:
             # nothing comes before the first block: no space to keep
             builder.add(_blocks(text, builder.ids), "" if index == 0 else space)
     builder.close()
-    return builder.parsed
+    return Parsed(title=builder.title, intro=tuple(builder.intro), sections=tuple(builder.sections))
 
 
-@dataclass(slots=True)
-class _Builder:
+@dataclass(slots=True, kw_only=True)
+class _Builder:  # canon: ignore[dataclass-frozen, dataclass-options] mutable: a builder
     """Collects blocks into the intro and sections, recording unusual spacing."""
 
-    parsed: Parsed = field(default_factory=Parsed)
+    title: str = ""
+    intro: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     ids: _Ids = field(default_factory=_Ids)
     section_ids: _Ids = field(default_factory=_Ids)
     current: Section | None = None
     blocks: list[Block] = field(default_factory=list)
 
     def heading(self, heading: Match[str], space: str) -> None:
+        """Close the current section and open the one a heading starts."""
         self.close()
         self.current = Section(
             title=heading[2],
@@ -325,6 +340,7 @@ class _Builder:
         self.blocks = []
 
     def add(self, new: list[Block], space: str) -> None:
+        """Add blocks, recording the space before them when it is not the usual one."""
         previous = self.blocks[-1] if self.blocks else None
         entries = RuleItem | ListItem
         default = "\n" if isinstance(previous, entries) and isinstance(new[0], entries) else "\n\n"
@@ -336,12 +352,9 @@ class _Builder:
         self.blocks.extend(new)
 
     def close(self) -> None:
-        _close(self.parsed, self.current, self.blocks)
+        """Put the blocks collected so far into the intro or the current section."""
+        if self.current is None:
+            self.intro.extend(self.blocks)
+        else:
+            self.sections.append(self.current.model_copy(update={"blocks": tuple(self.blocks)}))
         self.blocks = []
-
-
-def _close(parsed: Parsed, current: Section | None, blocks: list[Block]) -> None:
-    if current is None:
-        parsed.intro.extend(blocks)
-    else:
-        parsed.sections.append(current.model_copy(update={"blocks": tuple(blocks)}))

@@ -13,16 +13,22 @@ from pathlib import Path, PurePosixPath
 from re import IGNORECASE, findall
 from re import compile as regex
 from tempfile import TemporaryDirectory
+from typing import TYPE_CHECKING
 
-from yaml import SafeDumper, ScalarNode, dump
+from yaml import SafeDumper, dump
 
 from canon.compiler.frontmatter import meta_fields, split_frontmatter
 from canon.compiler.original import render_original
-from canon.compiler.writer import Applied, Plan, apply_plan
+from canon.compiler.writer import Plan, apply_plan
 from canon.importer.parse import Parsed, parse_body
 from canon.standards.errors import InputError, Position
 from canon.standards.loader import load_standard
 from canon.standards.model import MarkdownBlock, SourceFile, Standard, StandardMeta
+
+if TYPE_CHECKING:
+    from yaml import ScalarNode
+
+    from canon.compiler.writer import Applied
 
 __all__ = ["Imported", "detect_format", "import_files", "import_text"]
 
@@ -115,7 +121,7 @@ def _build(name: str, text: str, *, structured: bool, source_format: str) -> Sta
     if structured:
         parsed = parse_body(content)
     else:
-        parsed = Parsed(intro=[MarkdownBlock(markdown=content)] if content else [])
+        parsed = Parsed(intro=(MarkdownBlock(markdown=content),) if content else ())
     meta = StandardMeta(
         id=_standard_id(name),
         title=parsed.title,
