@@ -15,11 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import ceil
 from re import compile as regex
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from canon.compiler.markdown import render_body
 from canon.standards.errors import InputError
-from canon.standards.model import Block, ListItem, Rule, RuleItem, Section, Standard
+from canon.standards.model import ListItem, RuleItem
+
+if TYPE_CHECKING:
+    from canon.standards.model import Block, Rule, Section, Standard
 
 __all__ = [
     "VariantSpec",
