@@ -1,6 +1,8 @@
 """`canon compile` as a user drives it: writing, --check drift, ownership, safety, determinism."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -286,3 +288,21 @@ def test_compile_folder_with_misspelt_check_exits_2(project: Path, canon: Run) -
         in result.stderr
     )
     assert not (project / "out").exists()
+
+
+def test_compile_with_check_ids_imports_no_heavy_library(project: Path) -> None:
+    code = (
+        "import sys\n"
+        "from contextlib import suppress\n"
+        "from canon.cli import main\n"
+        "sys.argv = ['canon', 'compile']\n"
+        "with suppress(SystemExit):\n"
+        "    main()\n"
+        "heavy = sorted({'libcst', 'inspect_ai', 'scipy'} & set(sys.modules))\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / OUTPUT).read_text() == EXPECTED
