@@ -4,7 +4,33 @@ PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`, `collect
 complete annotations, no `Any`, no `*args`/`**kwargs`.
 """
 
-import libcst as cst
+from libcst import (
+    AnnAssign,
+    Annotation,
+    Assign,
+    Attribute,
+    BaseExpression,
+    BaseSmallStatement,
+    BinaryOperation,
+    BitOr,
+    Call,
+    ClassDef,
+    ConcatenatedString,
+    FunctionDef,
+    ImportAlias,
+    ImportFrom,
+    ImportStar,
+    IndentedBlock,
+    Index,
+    Name,
+    Param,
+    Return,
+    SimpleStatementLine,
+    SimpleString,
+    Subscript,
+    TypeAlias,
+    TypeParameters,
+)
 
 from canon.checks.base import Check, FileContext, dotted
 
@@ -50,7 +76,7 @@ ABC_NAMES = frozenset(
 BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
 
 
-def typing_name(context: FileContext, node: cst.BaseExpression, names: frozenset[str]) -> str:
+def typing_name(context: FileContext, node: BaseExpression, names: frozenset[str]) -> str:
     """The `typing` name an expression refers to, if it is one of `names`.
 
     A bare name the file neither imports nor defines counts too: generated snippets often
@@ -81,13 +107,13 @@ class Pep695Generics(Check):
     check_id = "pep695-generics"
     _DECLARERS = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: Call) -> None:
         """Flag `TypeVar(...)`."""
         name = typing_name(self.context, node.func, self._DECLARERS)
         if name:
             self.flag(node, f"`{name}` declared; use PEP 695 type parameters (`def f[T](...)`)")
 
-    def visit_TypeParameters(self, node: cst.TypeParameters) -> None:
+    def visit_TypeParameters(self, node: TypeParameters) -> None:
         """Count a PEP 695 generic definition."""
         self.ok()
 
@@ -98,22 +124,22 @@ class TypeStatement(Check):
     check_id = "type-statement"
     fixable = True
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    def visit_AnnAssign(self, node: AnnAssign) -> None:
         """Flag `X: TypeAlias = ...`."""
         if typing_name(self.context, node.annotation.annotation, frozenset({"TypeAlias"})):
             self.flag(node, "`TypeAlias` annotation; write `type X = ...`")
 
-    def visit_TypeAlias(self, node: cst.TypeAlias) -> None:
+    def visit_TypeAlias(self, node: TypeAlias) -> None:
         """Count a `type` statement."""
         self.ok()
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: Call) -> None:
         """Flag `TypeAliasType(...)`."""
         if typing_name(self.context, node.func, frozenset({"TypeAliasType"})):
             self.flag(node, "`TypeAliasType(...)`; write `type X = ...`", fixable=False)
 
 
-def union_members(node: cst.Subscript) -> list[cst.BaseExpression] | None:
+def union_members(node: Subscript) -> list[BaseExpression] | None:
     """The members of `Optional[...]`/`Union[...]`, when `|` can safely replace them.
 
     Args:
@@ -123,12 +149,12 @@ def union_members(node: cst.Subscript) -> list[cst.BaseExpression] | None:
         The member expressions; None when one is a string (a forward reference, which `|`
         cannot join at run time) or a slice.
     """
-    members: list[cst.BaseExpression] = []
+    members: list[BaseExpression] = []
     for element in node.slice:
-        if not isinstance(element.slice, cst.Index):
+        if not isinstance(element.slice, Index):
             return None
         value = element.slice.value
-        if isinstance(value, cst.SimpleString | cst.ConcatenatedString):
+        if isinstance(value, SimpleString | ConcatenatedString):
             return None
         members.append(value)
     return members
@@ -141,7 +167,7 @@ class UnionOperator(Check):
     fixable = True
     _NAMES = frozenset({"Optional", "Union"})
 
-    def visit_Subscript(self, node: cst.Subscript) -> None:
+    def visit_Subscript(self, node: Subscript) -> None:
         """Flag `Optional[...]` and `Union[...]` in type expressions.
 
         Type expressions are annotations and anything outside function bodies (aliases);
@@ -156,17 +182,17 @@ class UnionOperator(Check):
         elif name == "Union":
             self.flag(node, "`Union[A, B]`; write `A | B`", fixable=fixable)
 
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+    def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Count a `|` union in an annotation."""
-        if self.context.annotation_depth and isinstance(node.operator, cst.BitOr):
+        if self.context.annotation_depth and isinstance(node.operator, BitOr):
             self.ok()
 
 
-def _annotation_names(annotation: cst.BaseExpression) -> str:
+def _annotation_names(annotation: BaseExpression) -> str:
     """The class name an annotation spells: `Cls`, `"Cls"`, `Cls[T]` or `"Cls[T]"`."""
-    if isinstance(annotation, cst.Subscript):
+    if isinstance(annotation, Subscript):
         annotation = annotation.value
-    if isinstance(annotation, cst.SimpleString):
+    if isinstance(annotation, SimpleString):
         text = annotation.evaluated_value
         return text.partition("[")[0].strip() if isinstance(text, str) else ""
     return dotted(annotation)
@@ -186,14 +212,14 @@ class SelfType(Check):
         super().__init__(context)
         self.returning_self: set[int] = set()
 
-    def visit_Return(self, node: cst.Return) -> None:
+    def visit_Return(self, node: Return) -> None:
         """Note that the enclosing function returns `self`."""
         function = self.context.function()
         value = node.value
-        if function is not None and isinstance(value, cst.Name) and value.value == "self":
+        if function is not None and isinstance(value, Name) and value.value == "self":
             self.returning_self.add(id(function))
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+    def leave_FunctionDef(self, original_node: FunctionDef) -> None:
         """Judge a method's return annotation against its class."""
         node = original_node
         cls = self.context.enclosing_class()
@@ -209,7 +235,7 @@ class SelfType(Check):
             self.flag(node.returns, "returns `self`; annotate `-> Self`")
 
 
-def _is_static(node: cst.FunctionDef) -> bool:
+def _is_static(node: FunctionDef) -> bool:
     return any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
 
 
@@ -220,11 +246,11 @@ class BuiltinGenerics(Check):
     fixable = True
     _NAMES = frozenset(TYPING_GENERICS)
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import List`."""
         if not node.module or dotted(node.module) not in TYPING_MODULES:
             return
-        if isinstance(node.names, cst.ImportStar):
+        if isinstance(node.names, ImportStar):
             return
         for alias in node.names:
             name = dotted(alias.name)
@@ -232,7 +258,7 @@ class BuiltinGenerics(Check):
                 message = f"`typing.{name}` imported; use `{TYPING_GENERICS[name]}`"
                 self.flag(alias, message, fixable=TYPING_GENERICS[name].isidentifier())
 
-    def visit_Subscript(self, node: cst.Subscript) -> None:
+    def visit_Subscript(self, node: Subscript) -> None:
         """Flag `List[...]`, count `list[...]`."""
         name = typing_name(self.context, node.value, self._NAMES)
         if name:
@@ -248,9 +274,9 @@ class AbcImports(Check):
     check_id = "abc-imports"
     fixable = True
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import Callable`, count `from collections.abc import ...`."""
-        if not node.module or isinstance(node.names, cst.ImportStar):
+        if not node.module or isinstance(node.names, ImportStar):
             return
         module = dotted(node.module)
         for alias in node.names:
@@ -262,7 +288,7 @@ class AbcImports(Check):
             elif module == "collections.abc":
                 self.ok()
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
+    def visit_Attribute(self, node: Attribute) -> None:
         """Flag `typing.Callable`."""
         qualified = self.context.qualified(node)
         module, _, name = qualified.rpartition(".")
@@ -279,7 +305,7 @@ class Annotations(Check):
 
     check_id = "annotations"
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count each parameter and the return type."""
         method = self.context.enclosing_class() is not None and not _is_static(node)
         params = node.params
@@ -289,7 +315,7 @@ class Annotations(Check):
                 continue
             self._param(param)
         for param in (params.star_arg, params.star_kwarg, *params.kwonly_params):
-            if isinstance(param, cst.Param):
+            if isinstance(param, Param):
                 self._param(param)
         name = node.name.value
         if node.returns is None:
@@ -297,27 +323,27 @@ class Annotations(Check):
         else:
             self.ok()
 
-    def _param(self, param: cst.Param) -> None:
+    def _param(self, param: Param) -> None:
         if param.annotation is None:
             self.flag(param, f"parameter `{param.name.value}` has no annotation")
         else:
             self.ok()
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Count each attribute assigned in the class body."""
         bases = {dotted(arg.value).rpartition(".")[2] for arg in node.bases}
-        if bases & _ENUM_BASES or not isinstance(node.body, cst.IndentedBlock):
+        if bases & _ENUM_BASES or not isinstance(node.body, IndentedBlock):
             return
         for statement in node.body.body:
-            if not isinstance(statement, cst.SimpleStatementLine):
+            if not isinstance(statement, SimpleStatementLine):
                 continue
             for small in statement.body:
                 self._attribute(small)
 
-    def _attribute(self, small: cst.BaseSmallStatement) -> None:
-        if isinstance(small, cst.AnnAssign):
+    def _attribute(self, small: BaseSmallStatement) -> None:
+        if isinstance(small, AnnAssign):
             self.ok()
-        elif isinstance(small, cst.Assign):
+        elif isinstance(small, Assign):
             for target in small.targets:
                 name = dotted(target.target)
                 if name and name not in _EXEMPT_ATTRIBUTES:
@@ -329,7 +355,7 @@ class NoAny(Check):
 
     check_id = "no-any"
 
-    def visit_Annotation(self, node: cst.Annotation) -> None:
+    def visit_Annotation(self, node: Annotation) -> None:
         """Count an annotation."""
         self.ok()
 
@@ -342,18 +368,18 @@ class NoAny(Check):
         super().__init__(context)
         self.seen: set[int] = set()
 
-    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+    def visit_ImportAlias(self, node: ImportAlias) -> None:
         """Leave the import itself to the uses."""
         self.seen.add(id(node.name))
 
-    def visit_Name(self, node: cst.Name) -> None:
+    def visit_Name(self, node: Name) -> None:
         """Flag `Any`."""
         if node.value != "Any" or id(node) in self.seen:
             return
         if typing_name(self.context, node, frozenset({"Any"})):
             self.flag(node, "`Any` used; name the type, use a type parameter or `object`")
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
+    def visit_Attribute(self, node: Attribute) -> None:
         """Flag `typing.Any`."""
         self.seen.add(id(node.attr))
         if node.attr.value == "Any" and typing_name(self.context, node, frozenset({"Any"})):
@@ -365,11 +391,11 @@ class NoStarArgs(Check):
 
     check_id = "no-star-args"
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Flag `*args` and `**kwargs`."""
         star = node.params.star_arg
         kwargs = node.params.star_kwarg
-        if isinstance(star, cst.Param):
+        if isinstance(star, Param):
             self.flag(star, f"`*{star.name.value}`; declare the parameters explicitly")
         elif kwargs is None:
             self.ok()
