@@ -94,7 +94,7 @@ _COMPILE_NO_CACHE = Option("--no-cache", help="Run the full check even when noth
 
 
 @app.command("compile")
-def compile_command(  # canon: ignore[functions.max-parameters] typer: one per option
+def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per option
     standards: Annotated[list[Path] | None, _STANDARD_DIRS] = None,
     target: Annotated[list[str] | None, _TARGETS] = None,
     out: Annotated[Path | None, _COMPILE_OUT] = None,
@@ -189,7 +189,7 @@ def _report_drift(plan: Plan, *, quiet: bool) -> None:
 
 
 @app.command("targets")
-def targets_command(
+def _targets_command(
     output_format: Annotated[
         str, Option("--format", help="text or json.", show_default=True)
     ] = "text",
@@ -219,7 +219,7 @@ def _raise(error: Exception) -> None:
 
 
 @app.command("import")
-def import_command(
+def _import_command(
     files: Annotated[list[Path], Argument(metavar="FILE...", help="Files to import.")],
     out: Annotated[Path, Option(help="Folder to write one standard folder per file into.")],
     quiet: Annotated[bool, QUIET] = False,
@@ -239,7 +239,7 @@ def import_command(
 
 
 @app.command("schema")
-def schema_command(
+def _schema_command(
     kind: Annotated[
         str,
         Argument(help="Which file: all, section, standard or manifest."),
@@ -276,7 +276,7 @@ _REPORT_DIR = Option(
 
 
 @app.command("eval")
-def eval_command(  # canon: ignore[functions.max-parameters] typer: one per option
+def _eval_command(  # canon: ignore[functions.max-parameters] typer: one per option
     config: Annotated[Path | None, _EVAL_CONFIG] = None,
     model: Annotated[list[str] | None, _MODELS] = None,
     limit: Annotated[int | None, _LIMIT] = None,
@@ -322,7 +322,7 @@ def _print_outcome(outcome: object) -> None:
 
 
 @app.command("report")
-def report_command(
+def _report_command(
     logs: Annotated[
         list[Path],
         Argument(
@@ -352,7 +352,7 @@ def report_command(
 
 
 @app.command("compare")
-def compare_command(
+def _compare_command(
     log_a: Annotated[Path, Argument(metavar="LOG_A", help="The reference log or folder.")],
     log_b: Annotated[Path, Argument(metavar="LOG_B", help="The log or folder judged.")],
     out: Annotated[
@@ -416,7 +416,7 @@ _CHECK_NO_CACHE = Option("--no-cache", help="Ignore .canon-cache/.")
 
 
 @app.command("check")
-def check_command(  # canon: ignore[functions.max-parameters] typer: one per option
+def _check_command(  # canon: ignore[functions.max-parameters] typer: one per option
     paths: Annotated[list[Path], Argument(metavar="PATH...", help="Files and folders.")],
     output_format: Annotated[str, Option("--format", help="text, json or sarif.")] = "text",
     select: Annotated[list[str] | None, _SELECT] = None,
@@ -456,7 +456,7 @@ def _check(request: CheckRequest, *, quiet: bool) -> None:
 
 
 @app.command("rules")
-def rules_command(
+def _rules_command(
     rule_id: Annotated[str | None, Argument(metavar="[RULE_ID]", help="Explain this rule.")] = None,
     output_format: Annotated[str, Option("--format", help="text or json.")] = "text",
 ) -> None:
