@@ -48,3 +48,16 @@ def test_schema_unknown_kind_exits_2(canon: Run) -> None:
     assert (
         result.stderr == "canon: unknown schema 'nope' (known: all, section, standard, manifest)\n"
     )
+
+
+def test_schema_json_text_matches_json_module_byte_for_byte() -> None:
+    import json
+
+    from canon.standards.schema import _json_text
+
+    document = {
+        "z": ["café — “quoted”", "emoji \U0001f600 \U0001d518"],
+        "a": {"y": None, "b": [1, True]},
+        "e": {},
+    }
+    assert _json_text(document) == json.dumps(document, indent=2, sort_keys=True) + "\n"

@@ -1,5 +1,7 @@
 """JSON Schema of canon's YAML files, so editors can validate them as they are typed."""
 
+from re import compile as regex
+
 from orjson import OPT_INDENT_2, OPT_SORT_KEYS, dumps
 from pydantic import BaseModel
 
@@ -7,6 +9,8 @@ from canon.standards.errors import InputError
 from canon.standards.model import Manifest, SectionFile, StandardMeta
 
 __all__ = ["SCHEMAS", "schema_json"]
+
+_NON_ASCII = regex(r"[^\x00-\x7f]")
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "section": SectionFile,
@@ -40,7 +44,7 @@ def schema_json(kind: str = "all") -> str:
     else:
         known = ", ".join(["all", *SCHEMAS])
         raise InputError(f"unknown schema {kind!r} (known: {known})")
-    return dumps(schema, option=OPT_INDENT_2 | OPT_SORT_KEYS).decode() + "\n"
+    return _json_text(schema)
 
 
 def _one(kind: str) -> dict[str, object]:
@@ -64,3 +68,17 @@ def _combined() -> dict[str, object]:
         "anyOf": choices,
         "$defs": definitions,
     }
+
+
+def _json_text(document: object) -> str:
+    """Indented JSON with sorted keys and non-ASCII escaped, as `json.dumps` wrote it before."""
+    text = dumps(document, option=OPT_INDENT_2 | OPT_SORT_KEYS).decode()
+    return _NON_ASCII.sub(lambda match: _escape(match.group()), text) + "\n"
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
