@@ -5,6 +5,7 @@
 """
 
 from re import findall
+from typing import ClassVar
 
 from libcst import (
     AnnAssign,
@@ -190,7 +191,7 @@ class _Fixer(CSTTransformer):
 class _UnusedTypingImports(CSTTransformer):
     """Drops names from `from typing import ...` that the fixes left unused."""
 
-    CANDIDATES = frozenset({"Optional", "Union", "TypeAlias", *_BUILTINS})
+    CANDIDATES: ClassVar[frozenset[str]] = frozenset({"Optional", "Union", "TypeAlias", *_BUILTINS})
 
     def __init__(self, used: set[str]) -> None:
         super().__init__()

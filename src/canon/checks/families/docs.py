@@ -2,6 +2,7 @@
 
 from re import MULTILINE, search
 from re import compile as re_compile
+from typing import ClassVar
 
 from libcst import Call, ClassDef, FunctionDef, Lambda, Module, Name, Param
 
@@ -58,7 +59,7 @@ def _is_property(node: FunctionDef) -> bool:
 class Docstrings(Check):
     """Public modules, classes, functions and methods have docstrings."""
 
-    check_id = "docstrings"
+    check_id: ClassVar[str] = "docstrings"
 
     def visit_Module(self, node: Module) -> None:
         """Judge the module docstring."""
@@ -145,7 +146,7 @@ class GoogleDocstrings(Check):
     NumPy (`Parameters` / `----------`) fields is flagged, public or not.
     """
 
-    check_id = "google-docstrings"
+    check_id: ClassVar[str] = "google-docstrings"
 
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a documented function's style and sections."""
@@ -181,8 +182,8 @@ _TEST_NAME = re_compile(r"^test_[a-z0-9]+(?:_[a-z0-9]+){2,}$")
 class TestNames(Check):
     """Tests are named `test_<unit>_<scenario>_<expected>`."""
 
-    __test__ = False
-    check_id = "test-names"
+    __test__: ClassVar[bool] = False
+    check_id: ClassVar[str] = "test-names"
 
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a test's name."""
@@ -198,7 +199,7 @@ class TestNames(Check):
 class PytestStyle(Check):
     """Tests are pytest functions with plain `assert`, not `unittest.TestCase` classes."""
 
-    check_id = "pytest-style"
+    check_id: ClassVar[str] = "pytest-style"
 
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Flag `TestCase` subclasses."""

@@ -4,6 +4,8 @@ No bare `except`, `raise ... from`, `contextlib.suppress`, `CancelledError` re-r
 blocking calls in `async def`, `asyncio.TaskGroup`.
 """
 
+from typing import ClassVar
+
 from libcst import (
     Await,
     BaseSuite,
@@ -42,8 +44,8 @@ __all__ = [
 class BareExcept(Check):
     """Handlers name what they catch; never a bare `except:`."""
 
-    check_id = "bare-except"
-    fixable = True
+    check_id: ClassVar[str] = "bare-except"
+    fixable: ClassVar[bool] = True
 
     def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows)."""
@@ -66,7 +68,7 @@ def _handler(context: FileContext) -> ExceptHandler | None:
 class RaiseFrom(Check):
     """`raise` inside `except` chains the cause: `raise X(...) from exc`."""
 
-    check_id = "raise-from"
+    check_id: ClassVar[str] = "raise-from"
 
     def visit_Raise(self, node: Raise) -> None:
         """Judge a raise inside a handler."""
@@ -116,7 +118,7 @@ class ContextlibSuppress(Check):
     Cancellation is exempt: `suppress(CancelledError)` is what the standard forbids.
     """
 
-    check_id = "contextlib-suppress"
+    check_id: ClassVar[str] = "contextlib-suppress"
 
     def visit_Try(self, node: Try) -> None:
         """Judge a `try` statement."""
@@ -165,7 +167,7 @@ def reraises(body: BaseSuite, bound: str) -> bool:
 class CancelledErrorCheck(Check):
     """`CancelledError` is never swallowed: a handler that catches it re-raises it."""
 
-    check_id = "cancelled-error"
+    check_id: ClassVar[str] = "cancelled-error"
 
     def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Judge a handler that catches cancellation."""
@@ -222,7 +224,7 @@ def _blocking_advice(qualified: str) -> str:
 class AsyncBlocking(Check):
     """`async def` never makes a known blocking call."""
 
-    check_id = "async-blocking"
+    check_id: ClassVar[str] = "async-blocking"
 
     def visit_Await(self, node: Await) -> None:
         """Count an awaited call in async code."""
@@ -252,7 +254,7 @@ _TASK_APIS = {
 class TaskGroup(Check):
     """Concurrent tasks run in an `asyncio.TaskGroup`, not `gather`/bare `create_task`."""
 
-    check_id = "task-group"
+    check_id: ClassVar[str] = "task-group"
 
     def visit_Call(self, node: Call) -> None:
         """Flag `gather`, bare `create_task`, `wait`; count `TaskGroup()`."""

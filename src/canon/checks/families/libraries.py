@@ -2,6 +2,7 @@
 
 from re import IGNORECASE
 from re import compile as re_compile
+from typing import ClassVar
 
 from libcst import (
     AnnAssign,
@@ -46,7 +47,7 @@ def _from_sqlalchemy(qualified: str, name: str) -> bool:
 class SqlalchemyDeclarativeBase(Check):
     """Models derive from a `DeclarativeBase` subclass, never `declarative_base()`."""
 
-    check_id = "sqlalchemy-declarative-base"
+    check_id: ClassVar[str] = "sqlalchemy-declarative-base"
 
     def visit_Call(self, node: Call) -> None:
         """Flag `declarative_base()`."""
@@ -85,7 +86,7 @@ def _mapped(annotation: Annotation | None) -> bool:
 class SqlalchemyMappedColumn(Check):
     """Mapped attributes are `name: Mapped[T] = mapped_column(...)`, never `Column(...)`."""
 
-    check_id = "sqlalchemy-mapped-column"
+    check_id: ClassVar[str] = "sqlalchemy-mapped-column"
 
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge the column attributes of a class."""
@@ -107,7 +108,7 @@ class SqlalchemyMappedColumn(Check):
 class SqlalchemyTypedRelationship(Check):
     """Relationships are annotated `Mapped[...]`."""
 
-    check_id = "sqlalchemy-typed-relationship"
+    check_id: ClassVar[str] = "sqlalchemy-typed-relationship"
 
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge the relationship attributes of a class."""
@@ -127,7 +128,7 @@ class SqlalchemyTypedRelationship(Check):
 class SqlalchemyBackPopulates(Check):
     """Relationships name their other side with `back_populates`, never `backref`."""
 
-    check_id = "sqlalchemy-back-populates"
+    check_id: ClassVar[str] = "sqlalchemy-back-populates"
 
     def visit_Call(self, node: Call) -> None:
         """Judge `relationship(...)`."""
@@ -146,7 +147,7 @@ _SESSIONISH = re_compile(r"(^|_)(session|db|sess)$", IGNORECASE)
 class SqlalchemySelect(Check):
     """Queries use `select()` with `Session.execute`/`scalars`, never `session.query()`."""
 
-    check_id = "sqlalchemy-select"
+    check_id: ClassVar[str] = "sqlalchemy-select"
 
     def visit_Call(self, node: Call) -> None:
         """Flag `session.query(...)`, count `select(...)`."""
@@ -166,7 +167,7 @@ _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exceptio
 class Structlog(Check):
     """Logging goes through structlog: no `print()`, no standard `logging`."""
 
-    check_id = "structlog"
+    check_id: ClassVar[str] = "structlog"
 
     def visit_Call(self, node: Call) -> None:
         """Flag `print()` and `logging` calls; count structlog loggers."""
@@ -200,7 +201,7 @@ def _literal(node: BaseExpression | None) -> str | None:
 class HardcodedSecrets(Check):
     """No credentials in code: secret-named names never bound to string literals."""
 
-    check_id = "hardcoded-secrets"
+    check_id: ClassVar[str] = "hardcoded-secrets"
 
     def _judge(self, name: str, value: BaseExpression | None, where: CSTNode) -> None:
         text = _literal(value)

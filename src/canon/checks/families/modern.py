@@ -64,7 +64,7 @@ __all__ = [
 class FStringDebug(Check):
     """Debug output uses `f"{name=}"`, not `f"name={name}"`."""
 
-    check_id = "fstring-debug"
+    check_id: ClassVar[str] = "fstring-debug"
 
     def visit_FormattedString(self, node: FormattedString) -> None:
         """Flag `name={name}` pairs; count `{name=}`."""
@@ -128,7 +128,7 @@ _PATH_METHODS = frozenset(
 class Pathlib(Check):
     """Paths are `pathlib.Path`s, never `os.path`, `os` file functions or `open()`."""
 
-    check_id = "pathlib"
+    check_id: ClassVar[str] = "pathlib"
 
     def visit_Call(self, node: Call) -> None:
         """Flag `os.path.join(...)` and friends; count `Path(...)`."""
@@ -186,38 +186,44 @@ class _ModuleBan(Check):
 class Tomllib(_ModuleBan):
     """TOML is read with the standard `tomllib`, never `toml`/`tomli`."""
 
-    check_id = "tomllib"
-    banned = MappingProxyType(
+    check_id: ClassVar[str] = "tomllib"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
         {"toml": "use the standard `tomllib`", "tomli": "use the standard `tomllib`"}
     )
-    preferred = frozenset({"tomllib", "tomli_w"})
+    preferred: ClassVar[frozenset[str]] = frozenset({"tomllib", "tomli_w"})
 
 
 class NoPytz(_ModuleBan):
     """Time zones come from `zoneinfo`, never `pytz`."""
 
-    check_id = "no-pytz"
-    banned = MappingProxyType({"pytz": "use `zoneinfo.ZoneInfo`"})
-    preferred = frozenset({"zoneinfo"})
+    check_id: ClassVar[str] = "no-pytz"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType({"pytz": "use `zoneinfo.ZoneInfo`"})
+    preferred: ClassVar[frozenset[str]] = frozenset({"zoneinfo"})
 
 
 class Orjson(_ModuleBan):
     """JSON goes through `orjson`, not the standard `json`."""
 
-    check_id = "orjson"
-    banned = MappingProxyType({"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"})
-    preferred = frozenset({"orjson"})
+    check_id: ClassVar[str] = "orjson"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"}
+    )
+    preferred: ClassVar[frozenset[str]] = frozenset({"orjson"})
 
 
 class NoPickle(_ModuleBan):
     """Data is never (un)pickled."""
 
-    check_id = "no-pickle"
-    _WHY = "pickle runs code from its input; use JSON (`orjson`) or a schema'd format"
-    banned = MappingProxyType(
+    check_id: ClassVar[str] = "no-pickle"
+    _WHY: ClassVar[str] = (
+        "pickle runs code from its input; use JSON (`orjson`) or a schema'd format"
+    )
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
         {"pickle": _WHY, "cPickle": _WHY, "dill": _WHY, "shelve": _WHY, "cloudpickle": _WHY}
     )
-    preferred = frozenset({"json", "orjson", "msgpack", "marshmallow", "pydantic"})
+    preferred: ClassVar[frozenset[str]] = frozenset(
+        {"json", "orjson", "msgpack", "marshmallow", "pydantic"}
+    )
 
 
 _DATACLASS = frozenset({"dataclasses.dataclass", "dataclass"})
@@ -260,22 +266,22 @@ class _DataclassCheck(Check):
 class DataclassOptions(_DataclassCheck):
     """Dataclasses are declared `frozen=True, slots=True, kw_only=True`."""
 
-    check_id = "dataclass-options"
-    required = ("frozen", "slots", "kw_only")
+    check_id: ClassVar[str] = "dataclass-options"
+    required: ClassVar[tuple[str, ...]] = ("frozen", "slots", "kw_only")
 
 
 class DataclassFrozen(_DataclassCheck):
     """Dataclasses are declared `frozen=True`."""
 
-    check_id = "dataclass-frozen"
-    required = ("frozen",)
+    check_id: ClassVar[str] = "dataclass-frozen"
+    required: ClassVar[tuple[str, ...]] = ("frozen",)
 
 
 class DataclassKwOnly(_DataclassCheck):
     """Dataclasses are declared `kw_only=True`."""
 
-    check_id = "dataclass-kw-only"
-    required = ("kw_only",)
+    check_id: ClassVar[str] = "dataclass-kw-only"
+    required: ClassVar[tuple[str, ...]] = ("kw_only",)
 
 
 _FORMAT_SPEC = re_compile(r"%[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]|%\(")
@@ -369,8 +375,8 @@ def _rebuild(body: str, positional: list[str], named: dict[str, str]) -> str | N
 class FStrings(Check):
     """Strings are formatted with f-strings, never `%` or `.format()`."""
 
-    check_id = "f-strings"
-    fixable = True
+    check_id: ClassVar[str] = "f-strings"
+    fixable: ClassVar[bool] = True
 
     def visit_FormattedString(self, node: FormattedString) -> None:
         """Count an f-string."""
@@ -401,7 +407,7 @@ class FStrings(Check):
 class DuplicateCaseArms(Check):
     """No two arms of a `match` have the same body; merge them with `|`."""
 
-    check_id = "duplicate-case-arms"
+    check_id: ClassVar[str] = "duplicate-case-arms"
 
     def visit_Match(self, node: Match) -> None:
         """Compare the bodies of the arms."""
@@ -432,7 +438,7 @@ _TZ_POSITION = {"datetime.datetime.now": 0, "datetime.datetime.fromtimestamp": 1
 class TimezoneAware(Check):
     """Datetimes are timezone-aware: `datetime.now(UTC)`, never `utcnow()` or a naive one."""
 
-    check_id = "timezone-aware"
+    check_id: ClassVar[str] = "timezone-aware"
 
     def visit_Call(self, node: Call) -> None:
         """Judge datetime constructors."""
@@ -469,7 +475,7 @@ class TimezoneAware(Check):
 class Comprehensions(Check):
     """Comprehensions, never `map()`/`filter()` with a lambda."""
 
-    check_id = "comprehensions"
+    check_id: ClassVar[str] = "comprehensions"
 
     def visit_Call(self, node: Call) -> None:
         """Flag `map(lambda ...)` and `filter(lambda ...)`."""

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from pathlib import PurePath
+from typing import ClassVar
 
 from libcst import (
     AnnAssign,
@@ -50,7 +51,7 @@ type Span = tuple[int, int, int, int]
 class _LengthCheck(Check):
     """Base of the length checks: measure nodes, decide once spans are known."""
 
-    kind = ""
+    kind: ClassVar[str] = ""
 
     def limit(self) -> int:
         """The largest allowed number of lines."""
@@ -73,8 +74,8 @@ class _LengthCheck(Check):
 class FunctionLength(_LengthCheck):
     """Functions stay under the line limit (30 by default), their docstring not counted."""
 
-    check_id = "function-length"
-    kind = "function"
+    check_id: ClassVar[str] = "function-length"
+    kind: ClassVar[str] = "function"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -117,8 +118,8 @@ class FunctionLength(_LengthCheck):
 class ClassLength(_LengthCheck):
     """Classes stay under the line limit (200 by default)."""
 
-    check_id = "class-length"
-    kind = "class"
+    check_id: ClassVar[str] = "class-length"
+    kind: ClassVar[str] = "class"
 
     def limit(self) -> int:
         """The configured limit."""
@@ -132,7 +133,7 @@ class ClassLength(_LengthCheck):
 class ModuleLength(Check):
     """Modules stay under the line limit (500 by default)."""
 
-    check_id = "module-length"
+    check_id: ClassVar[str] = "module-length"
 
     def visit_Module(self, node: Module) -> None:
         """Count the module's lines."""
@@ -155,7 +156,7 @@ def _positional_count(node: FunctionDef, method: bool) -> int:
 class ParameterCount(Check):
     """Functions take at most the parameter limit (5 by default, `self`/`cls` not counted)."""
 
-    check_id = "parameter-count"
+    check_id: ClassVar[str] = "parameter-count"
 
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count parameters."""
@@ -192,7 +193,7 @@ def _public_names(module: Module) -> list[str]:
 class DunderAll(Check):
     """A module with public names declares them in `__all__`."""
 
-    check_id = "dunder-all"
+    check_id: ClassVar[str] = "dunder-all"
 
     def visit_Module(self, node: Module) -> None:
         """Judge the module."""
@@ -222,7 +223,7 @@ def _assigned(module: Module) -> list[BaseExpression]:
 class WildcardImport(Check):
     """Names are imported explicitly, never `from x import *`."""
 
-    check_id = "wildcard-import"
+    check_id: ClassVar[str] = "wildcard-import"
 
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `import *`."""
@@ -236,7 +237,7 @@ class WildcardImport(Check):
 class RelativeImports(Check):
     """Relative imports stay inside their package: never `from ..x import y`."""
 
-    check_id = "relative-imports"
+    check_id: ClassVar[str] = "relative-imports"
 
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag imports reaching a parent package."""
@@ -249,7 +250,7 @@ class RelativeImports(Check):
 class SpecificImports(Check):
     """Names are imported specifically (`from module import Name`), not `import module`."""
 
-    check_id = "specific-imports"
+    check_id: ClassVar[str] = "specific-imports"
 
     def visit_Import(self, node: Import) -> None:
         """Flag `import module`."""
@@ -291,7 +292,7 @@ class TypeCheckingImports(Check):
     `runtime-evaluated-decorators`.
     """
 
-    check_id = "type-checking-imports"
+    check_id: ClassVar[str] = "type-checking-imports"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -452,7 +453,7 @@ class Repr(Check):
     enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt.
     """
 
-    check_id = "repr"
+    check_id: ClassVar[str] = "repr"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.

@@ -4,6 +4,8 @@ PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`, `collect
 complete annotations, no `Any`, no `*args`/`**kwargs`.
 """
 
+from typing import ClassVar
+
 from libcst import (
     AnnAssign,
     Annotation,
@@ -104,8 +106,8 @@ def typing_name(context: FileContext, node: BaseExpression, names: frozenset[str
 class Pep695Generics(Check):
     """Generics use PEP 695 type parameters, never `TypeVar`/`ParamSpec`/`TypeVarTuple`."""
 
-    check_id = "pep695-generics"
-    _DECLARERS = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
+    check_id: ClassVar[str] = "pep695-generics"
+    _DECLARERS: ClassVar[frozenset[str]] = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
 
     def visit_Call(self, node: Call) -> None:
         """Flag `TypeVar(...)`."""
@@ -121,8 +123,8 @@ class Pep695Generics(Check):
 class TypeStatement(Check):
     """Type aliases use the `type` statement, never a `TypeAlias` annotation."""
 
-    check_id = "type-statement"
-    fixable = True
+    check_id: ClassVar[str] = "type-statement"
+    fixable: ClassVar[bool] = True
 
     def visit_AnnAssign(self, node: AnnAssign) -> None:
         """Flag `X: TypeAlias = ...`."""
@@ -163,9 +165,9 @@ def union_members(node: Subscript) -> list[BaseExpression] | None:
 class UnionOperator(Check):
     """Unions are written with `|`, never `Optional[X]` or `Union[A, B]`."""
 
-    check_id = "union-operator"
-    fixable = True
-    _NAMES = frozenset({"Optional", "Union"})
+    check_id: ClassVar[str] = "union-operator"
+    fixable: ClassVar[bool] = True
+    _NAMES: ClassVar[frozenset[str]] = frozenset({"Optional", "Union"})
 
     def visit_Subscript(self, node: Subscript) -> None:
         """Flag `Optional[...]` and `Union[...]` in type expressions.
@@ -201,7 +203,7 @@ def _annotation_names(annotation: BaseExpression) -> str:
 class SelfType(Check):
     """Methods returning their own instance are annotated `-> Self`."""
 
-    check_id = "self-type"
+    check_id: ClassVar[str] = "self-type"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -242,9 +244,9 @@ def _is_static(node: FunctionDef) -> bool:
 class BuiltinGenerics(Check):
     """Generic builtins (`list[str]`), never `typing.List`, `Dict`, `Tuple`..."""
 
-    check_id = "builtin-generics"
-    fixable = True
-    _NAMES = frozenset(TYPING_GENERICS)
+    check_id: ClassVar[str] = "builtin-generics"
+    fixable: ClassVar[bool] = True
+    _NAMES: ClassVar[frozenset[str]] = frozenset(TYPING_GENERICS)
 
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import List`."""
@@ -271,8 +273,8 @@ class BuiltinGenerics(Check):
 class AbcImports(Check):
     """Abstract collection types come from `collections.abc`, never `typing`."""
 
-    check_id = "abc-imports"
-    fixable = True
+    check_id: ClassVar[str] = "abc-imports"
+    fixable: ClassVar[bool] = True
 
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import Callable`, count `from collections.abc import ...`."""
@@ -303,7 +305,7 @@ _ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprE
 class Annotations(Check):
     """Every parameter, return type and class attribute is annotated."""
 
-    check_id = "annotations"
+    check_id: ClassVar[str] = "annotations"
 
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count each parameter and the return type."""
@@ -353,7 +355,7 @@ class Annotations(Check):
 class NoAny(Check):
     """`typing.Any` is never used."""
 
-    check_id = "no-any"
+    check_id: ClassVar[str] = "no-any"
 
     def visit_Annotation(self, node: Annotation) -> None:
         """Count an annotation."""
@@ -389,7 +391,7 @@ class NoAny(Check):
 class NoStarArgs(Check):
     """Functions take explicit parameters, never `*args`/`**kwargs`."""
 
-    check_id = "no-star-args"
+    check_id: ClassVar[str] = "no-star-args"
 
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Flag `*args` and `**kwargs`."""
