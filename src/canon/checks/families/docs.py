@@ -2,7 +2,7 @@
 
 from re import MULTILINE, search
 from re import compile as re_compile
-from typing import ClassVar
+from typing import ClassVar, override
 
 from libcst import Call, ClassDef, FunctionDef, Lambda, Module, Name, Param
 
@@ -61,6 +61,7 @@ class Docstrings(Check):
 
     check_id: ClassVar[str] = "docstrings"
 
+    @override
     def visit_Module(self, node: Module) -> None:
         """Judge the module docstring."""
         if not node.body:
@@ -70,11 +71,13 @@ class Docstrings(Check):
         else:
             self.ok()
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a public class."""
         if _is_public(node.name.value) and not self._nested():
             self._judge(node, f"class `{node.name.value}`")
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a public function or method."""
         name = node.name.value
@@ -148,6 +151,7 @@ class GoogleDocstrings(Check):
 
     check_id: ClassVar[str] = "google-docstrings"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a documented function's style and sections."""
         docstring = node.get_docstring()
@@ -185,6 +189,7 @@ class TestNames(Check):
     __test__: ClassVar[bool] = False
     check_id: ClassVar[str] = "test-names"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a test's name."""
         name = node.name.value
@@ -201,6 +206,7 @@ class PytestStyle(Check):
 
     check_id: ClassVar[str] = "pytest-style"
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Flag `TestCase` subclasses."""
         for base in node.bases:
@@ -215,6 +221,7 @@ class PytestStyle(Check):
         if node.name.value.startswith("Test"):
             self.ok()
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count a test function outside classes."""
         if node.name.value.startswith("test_") and self.context.enclosing_class() is None:

@@ -4,7 +4,7 @@ No bare `except`, `raise ... from`, `contextlib.suppress`, `CancelledError` re-r
 blocking calls in `async def`, `asyncio.TaskGroup`.
 """
 
-from typing import ClassVar
+from typing import ClassVar, override
 
 from libcst import (
     Await,
@@ -47,6 +47,7 @@ class BareExcept(Check):
     check_id: ClassVar[str] = "bare-except"
     fixable: ClassVar[bool] = True
 
+    @override
     def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows)."""
         if node.type is None and not reraises(node.body, ""):
@@ -70,6 +71,7 @@ class RaiseFrom(Check):
 
     check_id: ClassVar[str] = "raise-from"
 
+    @override
     def visit_Raise(self, node: Raise) -> None:
         """Judge a raise inside a handler."""
         handler = _handler(self.context)
@@ -120,6 +122,7 @@ class ContextlibSuppress(Check):
 
     check_id: ClassVar[str] = "contextlib-suppress"
 
+    @override
     def visit_Try(self, node: Try) -> None:
         """Judge a `try` statement."""
         if len(node.handlers) != 1 or node.orelse or node.finalbody:
@@ -133,6 +136,7 @@ class ContextlibSuppress(Check):
         else:
             self.ok()
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Count `suppress(...)`."""
         if self.context.qualified(node.func) == "contextlib.suppress":
@@ -169,6 +173,7 @@ class CancelledErrorCheck(Check):
 
     check_id: ClassVar[str] = "cancelled-error"
 
+    @override
     def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Judge a handler that catches cancellation."""
         caught = _caught(node)
@@ -182,6 +187,7 @@ class CancelledErrorCheck(Check):
             what = "CancelledError" if explicit else ", ".join(sorted(caught))
             self.flag(node, f"`except {what}` swallows cancellation; re-raise it with `raise`")
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `suppress(CancelledError)`."""
         if self.context.qualified(node.func) != "contextlib.suppress":
@@ -226,11 +232,13 @@ class AsyncBlocking(Check):
 
     check_id: ClassVar[str] = "async-blocking"
 
+    @override
     def visit_Await(self, node: Await) -> None:
         """Count an awaited call in async code."""
         if self.context.in_async():
             self.ok()
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag a blocking call inside `async def`."""
         if not self.context.in_async():
@@ -256,6 +264,7 @@ class TaskGroup(Check):
 
     check_id: ClassVar[str] = "task-group"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `gather`, bare `create_task`, `wait`; count `TaskGroup()`."""
         qualified = self.context.qualified(node.func)

@@ -2,7 +2,7 @@
 
 from re import IGNORECASE
 from re import compile as re_compile
-from typing import ClassVar
+from typing import ClassVar, override
 
 from libcst import (
     AnnAssign,
@@ -49,11 +49,13 @@ class SqlalchemyDeclarativeBase(Check):
 
     check_id: ClassVar[str] = "sqlalchemy-declarative-base"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `declarative_base()`."""
         if _from_sqlalchemy(self.context.qualified(node.func), "declarative_base"):
             self.flag(node, "`declarative_base()`; subclass `sqlalchemy.orm.DeclarativeBase`")
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Count `class Base(DeclarativeBase)`."""
         for base in node.bases:
@@ -88,6 +90,7 @@ class SqlalchemyMappedColumn(Check):
 
     check_id: ClassVar[str] = "sqlalchemy-mapped-column"
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge the column attributes of a class."""
         for assignment in _class_assignments(node):
@@ -110,6 +113,7 @@ class SqlalchemyTypedRelationship(Check):
 
     check_id: ClassVar[str] = "sqlalchemy-typed-relationship"
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge the relationship attributes of a class."""
         for assignment in _class_assignments(node):
@@ -130,6 +134,7 @@ class SqlalchemyBackPopulates(Check):
 
     check_id: ClassVar[str] = "sqlalchemy-back-populates"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Judge `relationship(...)`."""
         if _called(self.context.qualified(node.func)) != "relationship":
@@ -149,6 +154,7 @@ class SqlalchemySelect(Check):
 
     check_id: ClassVar[str] = "sqlalchemy-select"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `session.query(...)`, count `select(...)`."""
         func = node.func
@@ -169,6 +175,7 @@ class Structlog(Check):
 
     check_id: ClassVar[str] = "structlog"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `print()` and `logging` calls; count structlog loggers."""
         qualified = self.context.qualified(node.func)
@@ -213,20 +220,24 @@ class HardcodedSecrets(Check):
         elif text and _TOKEN_SHAPE.match(text):
             self.flag(where, "token-shaped string literal; read secrets from the environment")
 
+    @override
     def visit_Assign(self, node: Assign) -> None:
         """Judge `password = "..."`."""
         for target in node.targets:
             self._judge(dotted(target.target).rpartition(".")[2], node.value, node)
 
+    @override
     def visit_AnnAssign(self, node: AnnAssign) -> None:
         """Judge `password: str = "..."`."""
         self._judge(dotted(node.target).rpartition(".")[2], node.value, node)
 
+    @override
     def visit_Arg(self, node: Arg) -> None:
         """Judge `connect(password="...")`."""
         if node.keyword is not None:
             self._judge(node.keyword.value, node.value, node)
 
+    @override
     def visit_Param(self, node: Param) -> None:
         """Judge `def connect(password="...")`."""
         if node.default is not None:

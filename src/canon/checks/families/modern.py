@@ -9,7 +9,7 @@ from re import compile as re_compile
 from re import split
 from string import Formatter
 from types import MappingProxyType
-from typing import ClassVar
+from typing import ClassVar, override
 
 from libcst import (
     Arg,
@@ -66,6 +66,7 @@ class FStringDebug(Check):
 
     check_id: ClassVar[str] = "fstring-debug"
 
+    @override
     def visit_FormattedString(self, node: FormattedString) -> None:
         """Flag `name={name}` pairs; count `{name=}`."""
         parts = node.parts
@@ -130,6 +131,7 @@ class Pathlib(Check):
 
     check_id: ClassVar[str] = "pathlib"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `os.path.join(...)` and friends; count `Path(...)`."""
         qualified = self.context.qualified(node.func)
@@ -143,6 +145,7 @@ class Pathlib(Check):
         ):
             self.ok()
 
+    @override
     def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Count `base / "name"`, a path built with pathlib."""
         if isinstance(node.operator, Divide) and (
@@ -174,10 +177,12 @@ class _ModuleBan(Check):
             elif top in self.preferred:
                 self.ok()
 
+    @override
     def visit_Import(self, node: Import) -> None:
         """Judge `import x`."""
         self._judge(node)
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Judge `from x import y`."""
         self._judge(node)
@@ -250,6 +255,7 @@ class _DataclassCheck(Check):
 
     required: tuple[str, ...] = ()
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a dataclass's options."""
         options = _dataclass_options(self.context, node)
@@ -378,10 +384,12 @@ class FStrings(Check):
     check_id: ClassVar[str] = "f-strings"
     fixable: ClassVar[bool] = True
 
+    @override
     def visit_FormattedString(self, node: FormattedString) -> None:
         """Count an f-string."""
         self.ok()
 
+    @override
     def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Flag `"..." % args`."""
         left = node.left
@@ -392,6 +400,7 @@ class FStrings(Check):
         ):
             self.flag(node, "`%` formatting; use an f-string", fixable=False)
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `"...".format(...)`."""
         func = node.func
@@ -409,6 +418,7 @@ class DuplicateCaseArms(Check):
 
     check_id: ClassVar[str] = "duplicate-case-arms"
 
+    @override
     def visit_Match(self, node: Match) -> None:
         """Compare the bodies of the arms."""
         render = Module(body=()).code_for_node
@@ -440,6 +450,7 @@ class TimezoneAware(Check):
 
     check_id: ClassVar[str] = "timezone-aware"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Judge datetime constructors."""
         qualified = self.context.qualified(node.func)
@@ -477,6 +488,7 @@ class Comprehensions(Check):
 
     check_id: ClassVar[str] = "comprehensions"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `map(lambda ...)` and `filter(lambda ...)`."""
         name = self.context.qualified(node.func)
@@ -487,18 +499,22 @@ class Comprehensions(Check):
         else:
             self.ok()
 
+    @override
     def visit_ListComp(self, node: ListComp) -> None:
         """Count a comprehension."""
         self.ok()
 
+    @override
     def visit_SetComp(self, node: SetComp) -> None:
         """Count a comprehension."""
         self.ok()
 
+    @override
     def visit_DictComp(self, node: DictComp) -> None:
         """Count a comprehension."""
         self.ok()
 
+    @override
     def visit_GeneratorExp(self, node: GeneratorExp) -> None:
         """Count a comprehension."""
         self.ok()

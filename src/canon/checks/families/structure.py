@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping
 from pathlib import PurePath
-from typing import ClassVar
+from typing import ClassVar, override
 
 from libcst import (
     AnnAssign,
@@ -57,6 +57,7 @@ class _LengthCheck(Check):
         """The largest allowed number of lines."""
         raise NotImplementedError
 
+    @override
     def finish(self, spans: Mapping[CSTNode, Span]) -> None:
         """Flag the measured nodes longer than the limit."""
         limit = self.limit()
@@ -86,10 +87,12 @@ class FunctionLength(_LengthCheck):
         super().__init__(context)
         self.docstrings: dict[int, CSTNode] = {}
 
+    @override
     def limit(self) -> int:
         """The configured limit."""
         return self.context.settings.function_lines
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Measure a function and its docstring."""
         self.measure(node)
@@ -98,6 +101,7 @@ class FunctionLength(_LengthCheck):
             self.docstrings[id(node)] = docstring
             self.measure(docstring)
 
+    @override
     def finish(self, spans: Mapping[CSTNode, Span]) -> None:
         """Flag functions longer than the limit, not counting their docstrings."""
         limit = self.limit()
@@ -121,10 +125,12 @@ class ClassLength(_LengthCheck):
     check_id: ClassVar[str] = "class-length"
     kind: ClassVar[str] = "class"
 
+    @override
     def limit(self) -> int:
         """The configured limit."""
         return self.context.settings.class_lines
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Measure a class."""
         self.measure(node)
@@ -135,6 +141,7 @@ class ModuleLength(Check):
 
     check_id: ClassVar[str] = "module-length"
 
+    @override
     def visit_Module(self, node: Module) -> None:
         """Count the module's lines."""
         lines = len(self.context.source.splitlines())
@@ -158,6 +165,7 @@ class ParameterCount(Check):
 
     check_id: ClassVar[str] = "parameter-count"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count parameters."""
         static = any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
@@ -195,6 +203,7 @@ class DunderAll(Check):
 
     check_id: ClassVar[str] = "dunder-all"
 
+    @override
     def visit_Module(self, node: Module) -> None:
         """Judge the module."""
         if _exempt_module(self.context.path):
@@ -225,6 +234,7 @@ class WildcardImport(Check):
 
     check_id: ClassVar[str] = "wildcard-import"
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `import *`."""
         if isinstance(node.names, ImportStar):
@@ -239,6 +249,7 @@ class RelativeImports(Check):
 
     check_id: ClassVar[str] = "relative-imports"
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag imports reaching a parent package."""
         if len(node.relative) > 1:
@@ -252,12 +263,14 @@ class SpecificImports(Check):
 
     check_id: ClassVar[str] = "specific-imports"
 
+    @override
     def visit_Import(self, node: Import) -> None:
         """Flag `import module`."""
         for alias in node.names:
             name = dotted(alias.name)
             self.flag(alias, f"`import {name}`; import the names you use (`from {name} import`)")
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Count `from module import Name`."""
         if not isinstance(node.names, ImportStar):
@@ -311,16 +324,19 @@ class TypeCheckingImports(Check):
         self.runtime_classes: set[str] = set()
         self.runtime_scopes: set[int] = set()
 
+    @override
     def visit_If(self, node: If) -> None:
         """Enter `if TYPE_CHECKING:`."""
         if dotted(node.test).endswith("TYPE_CHECKING"):
             self.guard_depth += 1
 
+    @override
     def leave_If(self, original_node: If) -> None:
         """Leave `if TYPE_CHECKING:`."""
         if dotted(original_node.test).endswith("TYPE_CHECKING"):
             self.guard_depth -= 1
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Record module-level imported names; one under `TYPE_CHECKING` follows the rule."""
         module = dotted(node.module) if node.module else ""
@@ -348,6 +364,7 @@ class TypeCheckingImports(Check):
                 self.import_names.add(id(local))
                 self.imported[local.value] = alias
 
+    @override
     def visit_Assign(self, node: Assign) -> None:
         """Remember module-level instances (`app = typer.Typer()`) to qualify decorators."""
         if self.context.stack or not isinstance(node.value, Call):
@@ -357,6 +374,7 @@ class TypeCheckingImports(Check):
             if isinstance(target.target, Name) and created:
                 self.instances[target.target.value] = created
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Note a class whose annotations are read at run time."""
         bases = [_base_target(base) for base in node.bases]
@@ -370,6 +388,7 @@ class TypeCheckingImports(Check):
             self.runtime_classes.add(node.name.value)
             self.runtime_scopes.add(id(node))
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Note a function whose annotations are read at run time."""
         if self._runtime_decorated(node):
@@ -395,6 +414,7 @@ class TypeCheckingImports(Check):
                 return id(node) in self.runtime_scopes
         return False
 
+    @override
     def visit_Name(self, node: Name) -> None:
         """Note a use of a name, in an annotation or at run time."""
         if id(node) in self.import_names:
@@ -404,6 +424,7 @@ class TypeCheckingImports(Check):
         else:
             self.runtime.add(node.value)
 
+    @override
     def visit_SimpleString(self, node: SimpleString) -> None:
         """Names inside string annotations are annotation uses."""
         if self.context.annotation_depth:
@@ -413,6 +434,7 @@ class TypeCheckingImports(Check):
                 for word in value.replace("[", " ").replace("]", " ").replace(",", " ").split():
                     used.add(word.partition(".")[0])
 
+    @override
     def leave_Module(self, original_node: Module) -> None:
         """Flag imports used only in annotations."""
         exported = self.runtime
@@ -464,6 +486,7 @@ class Repr(Check):
         super().__init__(context)
         self.has_repr: dict[str, bool] = {}
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a class."""
         name = node.name.value

@@ -4,7 +4,7 @@ PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`, `collect
 complete annotations, no `Any`, no `*args`/`**kwargs`.
 """
 
-from typing import ClassVar
+from typing import ClassVar, override
 
 from libcst import (
     AnnAssign,
@@ -109,12 +109,14 @@ class Pep695Generics(Check):
     check_id: ClassVar[str] = "pep695-generics"
     _DECLARERS: ClassVar[frozenset[str]] = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `TypeVar(...)`."""
         name = typing_name(self.context, node.func, self._DECLARERS)
         if name:
             self.flag(node, f"`{name}` declared; use PEP 695 type parameters (`def f[T](...)`)")
 
+    @override
     def visit_TypeParameters(self, node: TypeParameters) -> None:
         """Count a PEP 695 generic definition."""
         self.ok()
@@ -126,15 +128,18 @@ class TypeStatement(Check):
     check_id: ClassVar[str] = "type-statement"
     fixable: ClassVar[bool] = True
 
+    @override
     def visit_AnnAssign(self, node: AnnAssign) -> None:
         """Flag `X: TypeAlias = ...`."""
         if typing_name(self.context, node.annotation.annotation, frozenset({"TypeAlias"})):
             self.flag(node, "`TypeAlias` annotation; write `type X = ...`")
 
+    @override
     def visit_TypeAlias(self, node: TypeAlias) -> None:
         """Count a `type` statement."""
         self.ok()
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `TypeAliasType(...)`."""
         if typing_name(self.context, node.func, frozenset({"TypeAliasType"})):
@@ -169,6 +174,7 @@ class UnionOperator(Check):
     fixable: ClassVar[bool] = True
     _NAMES: ClassVar[frozenset[str]] = frozenset({"Optional", "Union"})
 
+    @override
     def visit_Subscript(self, node: Subscript) -> None:
         """Flag `Optional[...]` and `Union[...]` in type expressions.
 
@@ -184,6 +190,7 @@ class UnionOperator(Check):
         elif name == "Union":
             self.flag(node, "`Union[A, B]`; write `A | B`", fixable=fixable)
 
+    @override
     def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Count a `|` union in an annotation."""
         if self.context.annotation_depth and isinstance(node.operator, BitOr):
@@ -214,6 +221,7 @@ class SelfType(Check):
         super().__init__(context)
         self.returning_self: set[int] = set()
 
+    @override
     def visit_Return(self, node: Return) -> None:
         """Note that the enclosing function returns `self`."""
         function = self.context.function()
@@ -221,6 +229,7 @@ class SelfType(Check):
         if function is not None and isinstance(value, Name) and value.value == "self":
             self.returning_self.add(id(function))
 
+    @override
     def leave_FunctionDef(self, original_node: FunctionDef) -> None:
         """Judge a method's return annotation against its class."""
         node = original_node
@@ -248,6 +257,7 @@ class BuiltinGenerics(Check):
     fixable: ClassVar[bool] = True
     _NAMES: ClassVar[frozenset[str]] = frozenset(TYPING_GENERICS)
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import List`."""
         if not node.module or dotted(node.module) not in TYPING_MODULES:
@@ -260,6 +270,7 @@ class BuiltinGenerics(Check):
                 message = f"`typing.{name}` imported; use `{TYPING_GENERICS[name]}`"
                 self.flag(alias, message, fixable=TYPING_GENERICS[name].isidentifier())
 
+    @override
     def visit_Subscript(self, node: Subscript) -> None:
         """Flag `List[...]`, count `list[...]`."""
         name = typing_name(self.context, node.value, self._NAMES)
@@ -276,6 +287,7 @@ class AbcImports(Check):
     check_id: ClassVar[str] = "abc-imports"
     fixable: ClassVar[bool] = True
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import Callable`, count `from collections.abc import ...`."""
         if not node.module or isinstance(node.names, ImportStar):
@@ -290,6 +302,7 @@ class AbcImports(Check):
             elif module == "collections.abc":
                 self.ok()
 
+    @override
     def visit_Attribute(self, node: Attribute) -> None:
         """Flag `typing.Callable`."""
         qualified = self.context.qualified(node)
@@ -307,6 +320,7 @@ class Annotations(Check):
 
     check_id: ClassVar[str] = "annotations"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count each parameter and the return type."""
         method = self.context.enclosing_class() is not None and not _is_static(node)
@@ -331,6 +345,7 @@ class Annotations(Check):
         else:
             self.ok()
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Count each attribute assigned in the class body."""
         bases = {dotted(arg.value).rpartition(".")[2] for arg in node.bases}
@@ -357,6 +372,7 @@ class NoAny(Check):
 
     check_id: ClassVar[str] = "no-any"
 
+    @override
     def visit_Annotation(self, node: Annotation) -> None:
         """Count an annotation."""
         self.ok()
@@ -370,10 +386,12 @@ class NoAny(Check):
         super().__init__(context)
         self.seen: set[int] = set()
 
+    @override
     def visit_ImportAlias(self, node: ImportAlias) -> None:
         """Leave the import itself to the uses."""
         self.seen.add(id(node.name))
 
+    @override
     def visit_Name(self, node: Name) -> None:
         """Flag `Any`."""
         if node.value != "Any" or id(node) in self.seen:
@@ -381,6 +399,7 @@ class NoAny(Check):
         if typing_name(self.context, node, frozenset({"Any"})):
             self.flag(node, "`Any` used; name the type, use a type parameter or `object`")
 
+    @override
     def visit_Attribute(self, node: Attribute) -> None:
         """Flag `typing.Any`."""
         self.seen.add(id(node.attr))
@@ -393,6 +412,7 @@ class NoStarArgs(Check):
 
     check_id: ClassVar[str] = "no-star-args"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Flag `*args` and `**kwargs`."""
         star = node.params.star_arg
