@@ -19,6 +19,7 @@ from libcst import (
     ClassDef,
     ConcatenatedString,
     CSTNode,
+    Decorator,
     DictComp,
     Divide,
     Float,
@@ -234,8 +235,10 @@ class NoPickle(_ModuleBan):
 _DATACLASS = frozenset({"dataclasses.dataclass", "dataclass"})
 
 
-def _dataclass_options(context: FileContext, node: ClassDef) -> dict[str, bool] | None:
-    """The boolean options of a class's `@dataclass` decorator; None if it has none."""
+def _dataclass_options(
+    context: FileContext, node: ClassDef
+) -> tuple[Decorator, dict[str, bool]] | None:
+    """A class's `@dataclass` decorator and its boolean options; None if it has none."""
     for decorator in node.decorators:
         expression = decorator.decorator
         call = expression if isinstance(expression, Call) else None
@@ -246,7 +249,7 @@ def _dataclass_options(context: FileContext, node: ClassDef) -> dict[str, bool] 
         for arg in call.args if call else ():
             if arg.keyword is not None and isinstance(arg.value, Name):
                 options[arg.keyword.value] = arg.value.value == "True"
-        return options
+        return decorator, options
     return None
 
 
@@ -258,13 +261,14 @@ class _DataclassCheck(Check):
     @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a dataclass's options."""
-        options = _dataclass_options(self.context, node)
-        if options is None:
+        found = _dataclass_options(self.context, node)
+        if found is None:
             return
+        decorator, options = found
         missing = [name for name in self.required if not options.get(name)]
         if missing:
             wanted = ", ".join(f"{name}=True" for name in missing)
-            self.flag(node.name, f"dataclass `{node.name.value}` lacks {wanted}")
+            self.flag(decorator, f"dataclass `{node.name.value}` lacks {wanted}")
         else:
             self.ok()
 

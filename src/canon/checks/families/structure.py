@@ -484,7 +484,7 @@ class Repr(Check):
             context: The file's context.
         """
         super().__init__(context)
-        self.has_repr: dict[str, bool] = {}
+        self.has_repr: dict[str, bool | None] = {}
 
     @override
     def visit_ClassDef(self, node: ClassDef) -> None:
@@ -497,7 +497,7 @@ class Repr(Check):
         body = node.body.body if isinstance(node.body, IndentedBlock) else ()
         own = "__repr__" in {s.name.value for s in body if isinstance(s, FunctionDef)}
         inherited = self._inherits(node)
-        self.has_repr[name] = own or inherited is True
+        self.has_repr[name] = True if own else inherited
         if inherited is None:
             return
         if own or inherited:
@@ -509,17 +509,18 @@ class Repr(Check):
         """Whether the class inherits a `__repr__`.
 
         True when a base in this file has one, False when no base can give one, None when a
-        base from elsewhere may (the rule does not apply).
+        base from elsewhere may, directly or through a base in this file (not applicable).
         """
-        found = False
+        unknown = False
         for base in node.bases:
             name = dotted(_base_target(base))
             if name.rpartition(".")[2] in _NO_REPR_BASES:
                 continue
-            if name not in self.has_repr:
-                return None
-            found = found or self.has_repr[name]
-        return found
+            status = self.has_repr.get(name)
+            if status is True:
+                return True
+            unknown = unknown or status is None
+        return None if unknown else False
 
 
 CHECKS: dict[str, type[Check]] = {
