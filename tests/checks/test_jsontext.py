@@ -8,7 +8,7 @@ from canon.checks.jsontext import json_text
 
 DOCUMENTS = [
     {"rules": {"b": [1, 2], "a": {"x": None}}, "ok": True, "ratio": 0.1, "empty": [], "e": {}},
-    ["café", "naïve — “quoted”", "emoji 😀 and 𝔘", "tab\tnewline\n", 'quote " back \\'],
+    ["café", "naïve — “quoted”", "emoji 😀 and \U0001d518", "tab\tnewline\n", 'quote " back \\'],
     {"nested": [{"deep": [[1.5, -2, 1e100]]}], "ünïcode-key": "value"},
     [],
     "plain",

@@ -7,7 +7,7 @@ traversal, only for the nodes that need one.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, override
 
 from libcst import (
     Annotation,
@@ -152,6 +152,7 @@ def hook_names(cls: type) -> tuple[str, ...]:
 class _FastHooks(BatchableCSTVisitor):
     """A batchable visitor whose hooks are listed once per class."""
 
+    @override
     def get_visitors(self) -> Mapping[str, Visit]:
         """The visitor's hooks by name.
 
@@ -173,6 +174,7 @@ class ContextPush(_FastHooks):
         super().__init__()
         self.context = context
 
+    @override
     def visit_Import(self, node: Import) -> None:
         """Record `import a.b` and `import a.b as c`."""
         for alias in node.names:
@@ -183,6 +185,7 @@ class ContextPush(_FastHooks):
                 head = full.partition(".")[0]
                 self.context.aliases[head] = head
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Record `from a import b as c`."""
         if isinstance(node.names, ImportStar):
@@ -195,29 +198,35 @@ class ContextPush(_FastHooks):
                 local = alias.asname.name.value
             self.context.aliases[local] = f"{module}.{name}" if module else name
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Enter a function."""
         self.context.defined.add(node.name.value)
         self.context.stack.append(node)
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Enter a class."""
         self.context.defined.add(node.name.value)
         self.context.stack.append(node)
 
+    @override
     def visit_AssignTarget(self, node: AssignTarget) -> None:
         """Record a name the file binds."""
         if isinstance(node.target, Name):
             self.context.defined.add(node.target.value)
 
+    @override
     def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Enter an except handler."""
         self.context.stack.append(node)
 
+    @override
     def visit_Lambda(self, node: Lambda) -> None:
         """Enter a lambda."""
         self.context.stack.append(node)
 
+    @override
     def visit_Annotation(self, node: Annotation) -> None:
         """Enter an annotation."""
         self.context.annotation_depth += 1
@@ -239,22 +248,27 @@ class ContextPop(_FastHooks):
         if self.context.stack and self.context.stack[-1] is node:
             self.context.stack.pop()
 
+    @override
     def leave_FunctionDef(self, original_node: FunctionDef) -> None:
         """Leave a function."""
         self._pop(original_node)
 
+    @override
     def leave_ClassDef(self, original_node: ClassDef) -> None:
         """Leave a class."""
         self._pop(original_node)
 
+    @override
     def leave_ExceptHandler(self, original_node: ExceptHandler) -> None:
         """Leave an except handler."""
         self._pop(original_node)
 
+    @override
     def leave_Lambda(self, original_node: Lambda) -> None:
         """Leave a lambda."""
         self._pop(original_node)
 
+    @override
     def leave_Annotation(self, original_node: Annotation) -> None:
         """Leave an annotation."""
         self.context.annotation_depth -= 1
@@ -328,6 +342,7 @@ class Check(_FastHooks):
             spans: `(line, column, end_line, end_column)` of every measured node.
         """
 
+    @override
     def get_visitors(self) -> Mapping[str, Visit]:
         """The batch's callbacks, each guarded so one failing check loses only itself.
 

@@ -5,6 +5,7 @@
 """
 
 from re import findall
+from typing import ClassVar, override
 
 from libcst import (
     AnnAssign,
@@ -84,16 +85,20 @@ class _Fixer(CSTTransformer):
         self.import_depth = 0
         self.abc_moved: dict[int, list[str]] = {}
 
+    @override
     def visit_Import(self, node: Import) -> None:
         self.import_depth += 1
 
+    @override
     def leave_Import(self, original_node: Import, updated_node: Import) -> Import:
         self.import_depth -= 1
         return updated_node
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         self.import_depth += 1
 
+    @override
     def leave_Subscript(self, original_node: Subscript, updated_node: Subscript) -> BaseExpression:
         if "union-operator" in self.enabled:
             name = typing_name(self.context, original_node.value, frozenset({"Optional", "Union"}))
@@ -104,6 +109,7 @@ class _Fixer(CSTTransformer):
                 return _join(members)
         return updated_node
 
+    @override
     def leave_Name(self, original_node: Name, updated_node: Name) -> Name:
         if self.import_depth or "builtin-generics" not in self.enabled:
             return updated_node
@@ -113,6 +119,7 @@ class _Fixer(CSTTransformer):
             return Name(_BUILTINS[original_node.value])
         return updated_node
 
+    @override
     def leave_Attribute(self, original_node: Attribute, updated_node: Attribute) -> BaseExpression:
         if self.import_depth or "builtin-generics" not in self.enabled:
             return updated_node
@@ -123,6 +130,7 @@ class _Fixer(CSTTransformer):
             return Name(_BUILTINS[name])
         return updated_node
 
+    @override
     def leave_ExceptHandler(
         self, original_node: ExceptHandler, updated_node: ExceptHandler
     ) -> ExceptHandler:
@@ -133,6 +141,7 @@ class _Fixer(CSTTransformer):
             )
         return updated_node
 
+    @override
     def leave_Call(self, original_node: Call, updated_node: Call) -> BaseExpression:
         if "f-strings" in self.enabled:
             rewritten = format_to_fstring(original_node)
@@ -140,6 +149,7 @@ class _Fixer(CSTTransformer):
                 return parse_expression(rewritten)
         return updated_node
 
+    @override
     def leave_AnnAssign(
         self, original_node: AnnAssign, updated_node: AnnAssign
     ) -> BaseSmallStatement:
@@ -152,6 +162,7 @@ class _Fixer(CSTTransformer):
             return updated_node
         return TypeAlias(name=updated_node.target, value=updated_node.value)
 
+    @override
     def leave_ImportFrom(self, original_node: ImportFrom, updated_node: ImportFrom) -> ImportFrom:
         self.import_depth -= 1
         if "abc-imports" not in self.enabled or isinstance(updated_node.names, ImportStar):
@@ -166,6 +177,7 @@ class _Fixer(CSTTransformer):
             ]
         return updated_node
 
+    @override
     def leave_SimpleStatementLine(
         self, original_node: SimpleStatementLine, updated_node: SimpleStatementLine
     ) -> BaseStatement | FlattenSentinel[BaseStatement]:
@@ -190,12 +202,13 @@ class _Fixer(CSTTransformer):
 class _UnusedTypingImports(CSTTransformer):
     """Drops names from `from typing import ...` that the fixes left unused."""
 
-    CANDIDATES = frozenset({"Optional", "Union", "TypeAlias", *_BUILTINS})
+    CANDIDATES: ClassVar[frozenset[str]] = frozenset({"Optional", "Union", "TypeAlias", *_BUILTINS})
 
     def __init__(self, used: set[str]) -> None:
         super().__init__()
         self.used = used
 
+    @override
     def leave_ImportFrom(
         self, original_node: ImportFrom, updated_node: ImportFrom
     ) -> ImportFrom | RemovalSentinel:
@@ -224,16 +237,20 @@ class _Names(CSTVisitor):
         self.used: set[str] = set()
         self.depth = 0
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         self.depth += 1
 
+    @override
     def leave_ImportFrom(self, original_node: ImportFrom) -> None:
         self.depth -= 1
 
+    @override
     def visit_Name(self, node: Name) -> None:
         if not self.depth:
             self.used.add(node.value)
 
+    @override
     def visit_SimpleString(self, node: SimpleString) -> None:
         self.used.update(findall(r"[A-Za-z_]\w*", node.value))
 

@@ -8,6 +8,7 @@ those indexes into lines and columns in one pass over the text.
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import override
 
 from libcst import CSTNode, Module
 from libcst._nodes.internal import CodegenState
@@ -25,16 +26,19 @@ class _MarkingState(CodegenState):
     marks: dict[int, tuple[int, int]] = field(default_factory=dict)
     opened: dict[int, int] = field(default_factory=dict)
 
+    @override
     def before_codegen(self, node: CSTNode) -> None:
         key = id(node)
         if key in self.wanted:
             self.opened[key] = len(self.tokens)
 
+    @override
     def after_codegen(self, node: CSTNode) -> None:
         key = id(node)
         if key in self.wanted and key not in self.marks:
             self.marks[key] = (self.opened.pop(key, len(self.tokens)), len(self.tokens))
 
+    @override
     @contextmanager
     def record_syntactic_position(
         self,

@@ -2,6 +2,7 @@
 
 from re import MULTILINE, search
 from re import compile as re_compile
+from typing import ClassVar, override
 
 from libcst import Call, ClassDef, FunctionDef, Lambda, Module, Name, Param
 
@@ -58,8 +59,9 @@ def _is_property(node: FunctionDef) -> bool:
 class Docstrings(Check):
     """Public modules, classes, functions and methods have docstrings."""
 
-    check_id = "docstrings"
+    check_id: ClassVar[str] = "docstrings"
 
+    @override
     def visit_Module(self, node: Module) -> None:
         """Judge the module docstring."""
         if not node.body:
@@ -69,11 +71,13 @@ class Docstrings(Check):
         else:
             self.ok()
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a public class."""
         if _is_public(node.name.value) and not self._nested():
             self._judge(node, f"class `{node.name.value}`")
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a public function or method."""
         name = node.name.value
@@ -145,8 +149,9 @@ class GoogleDocstrings(Check):
     NumPy (`Parameters` / `----------`) fields is flagged, public or not.
     """
 
-    check_id = "google-docstrings"
+    check_id: ClassVar[str] = "google-docstrings"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a documented function's style and sections."""
         docstring = node.get_docstring()
@@ -181,9 +186,10 @@ _TEST_NAME = re_compile(r"^test_[a-z0-9]+(?:_[a-z0-9]+){2,}$")
 class TestNames(Check):
     """Tests are named `test_<unit>_<scenario>_<expected>`."""
 
-    __test__ = False
-    check_id = "test-names"
+    __test__: ClassVar[bool] = False
+    check_id: ClassVar[str] = "test-names"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a test's name."""
         name = node.name.value
@@ -198,8 +204,9 @@ class TestNames(Check):
 class PytestStyle(Check):
     """Tests are pytest functions with plain `assert`, not `unittest.TestCase` classes."""
 
-    check_id = "pytest-style"
+    check_id: ClassVar[str] = "pytest-style"
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Flag `TestCase` subclasses."""
         for base in node.bases:
@@ -214,6 +221,7 @@ class PytestStyle(Check):
         if node.name.value.startswith("Test"):
             self.ok()
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count a test function outside classes."""
         if node.name.value.startswith("test_") and self.context.enclosing_class() is None:

@@ -4,6 +4,8 @@ No bare `except`, `raise ... from`, `contextlib.suppress`, `CancelledError` re-r
 blocking calls in `async def`, `asyncio.TaskGroup`.
 """
 
+from typing import ClassVar, override
+
 from libcst import (
     Await,
     BaseSuite,
@@ -42,9 +44,10 @@ __all__ = [
 class BareExcept(Check):
     """Handlers name what they catch; never a bare `except:`."""
 
-    check_id = "bare-except"
-    fixable = True
+    check_id: ClassVar[str] = "bare-except"
+    fixable: ClassVar[bool] = True
 
+    @override
     def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows)."""
         if node.type is None and not reraises(node.body, ""):
@@ -66,8 +69,9 @@ def _handler(context: FileContext) -> ExceptHandler | None:
 class RaiseFrom(Check):
     """`raise` inside `except` chains the cause: `raise X(...) from exc`."""
 
-    check_id = "raise-from"
+    check_id: ClassVar[str] = "raise-from"
 
+    @override
     def visit_Raise(self, node: Raise) -> None:
         """Judge a raise inside a handler."""
         handler = _handler(self.context)
@@ -116,8 +120,9 @@ class ContextlibSuppress(Check):
     Cancellation is exempt: `suppress(CancelledError)` is what the standard forbids.
     """
 
-    check_id = "contextlib-suppress"
+    check_id: ClassVar[str] = "contextlib-suppress"
 
+    @override
     def visit_Try(self, node: Try) -> None:
         """Judge a `try` statement."""
         if len(node.handlers) != 1 or node.orelse or node.finalbody:
@@ -131,6 +136,7 @@ class ContextlibSuppress(Check):
         else:
             self.ok()
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Count `suppress(...)`."""
         if self.context.qualified(node.func) == "contextlib.suppress":
@@ -165,8 +171,9 @@ def reraises(body: BaseSuite, bound: str) -> bool:
 class CancelledErrorCheck(Check):
     """`CancelledError` is never swallowed: a handler that catches it re-raises it."""
 
-    check_id = "cancelled-error"
+    check_id: ClassVar[str] = "cancelled-error"
 
+    @override
     def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Judge a handler that catches cancellation."""
         caught = _caught(node)
@@ -180,6 +187,7 @@ class CancelledErrorCheck(Check):
             what = "CancelledError" if explicit else ", ".join(sorted(caught))
             self.flag(node, f"`except {what}` swallows cancellation; re-raise it with `raise`")
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `suppress(CancelledError)`."""
         if self.context.qualified(node.func) != "contextlib.suppress":
@@ -222,13 +230,15 @@ def _blocking_advice(qualified: str) -> str:
 class AsyncBlocking(Check):
     """`async def` never makes a known blocking call."""
 
-    check_id = "async-blocking"
+    check_id: ClassVar[str] = "async-blocking"
 
+    @override
     def visit_Await(self, node: Await) -> None:
         """Count an awaited call in async code."""
         if self.context.in_async():
             self.ok()
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag a blocking call inside `async def`."""
         if not self.context.in_async():
@@ -252,8 +262,9 @@ _TASK_APIS = {
 class TaskGroup(Check):
     """Concurrent tasks run in an `asyncio.TaskGroup`, not `gather`/bare `create_task`."""
 
-    check_id = "task-group"
+    check_id: ClassVar[str] = "task-group"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `gather`, bare `create_task`, `wait`; count `TaskGroup()`."""
         qualified = self.context.qualified(node.func)

@@ -2,6 +2,7 @@
 
 from re import IGNORECASE
 from re import compile as re_compile
+from typing import ClassVar, override
 
 from libcst import (
     AnnAssign,
@@ -46,13 +47,15 @@ def _from_sqlalchemy(qualified: str, name: str) -> bool:
 class SqlalchemyDeclarativeBase(Check):
     """Models derive from a `DeclarativeBase` subclass, never `declarative_base()`."""
 
-    check_id = "sqlalchemy-declarative-base"
+    check_id: ClassVar[str] = "sqlalchemy-declarative-base"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `declarative_base()`."""
         if _from_sqlalchemy(self.context.qualified(node.func), "declarative_base"):
             self.flag(node, "`declarative_base()`; subclass `sqlalchemy.orm.DeclarativeBase`")
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Count `class Base(DeclarativeBase)`."""
         for base in node.bases:
@@ -85,8 +88,9 @@ def _mapped(annotation: Annotation | None) -> bool:
 class SqlalchemyMappedColumn(Check):
     """Mapped attributes are `name: Mapped[T] = mapped_column(...)`, never `Column(...)`."""
 
-    check_id = "sqlalchemy-mapped-column"
+    check_id: ClassVar[str] = "sqlalchemy-mapped-column"
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge the column attributes of a class."""
         for assignment in _class_assignments(node):
@@ -107,8 +111,9 @@ class SqlalchemyMappedColumn(Check):
 class SqlalchemyTypedRelationship(Check):
     """Relationships are annotated `Mapped[...]`."""
 
-    check_id = "sqlalchemy-typed-relationship"
+    check_id: ClassVar[str] = "sqlalchemy-typed-relationship"
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge the relationship attributes of a class."""
         for assignment in _class_assignments(node):
@@ -127,8 +132,9 @@ class SqlalchemyTypedRelationship(Check):
 class SqlalchemyBackPopulates(Check):
     """Relationships name their other side with `back_populates`, never `backref`."""
 
-    check_id = "sqlalchemy-back-populates"
+    check_id: ClassVar[str] = "sqlalchemy-back-populates"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Judge `relationship(...)`."""
         if _called(self.context.qualified(node.func)) != "relationship":
@@ -146,8 +152,9 @@ _SESSIONISH = re_compile(r"(^|_)(session|db|sess)$", IGNORECASE)
 class SqlalchemySelect(Check):
     """Queries use `select()` with `Session.execute`/`scalars`, never `session.query()`."""
 
-    check_id = "sqlalchemy-select"
+    check_id: ClassVar[str] = "sqlalchemy-select"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `session.query(...)`, count `select(...)`."""
         func = node.func
@@ -166,8 +173,9 @@ _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exceptio
 class Structlog(Check):
     """Logging goes through structlog: no `print()`, no standard `logging`."""
 
-    check_id = "structlog"
+    check_id: ClassVar[str] = "structlog"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `print()` and `logging` calls; count structlog loggers."""
         qualified = self.context.qualified(node.func)
@@ -200,7 +208,7 @@ def _literal(node: BaseExpression | None) -> str | None:
 class HardcodedSecrets(Check):
     """No credentials in code: secret-named names never bound to string literals."""
 
-    check_id = "hardcoded-secrets"
+    check_id: ClassVar[str] = "hardcoded-secrets"
 
     def _judge(self, name: str, value: BaseExpression | None, where: CSTNode) -> None:
         text = _literal(value)
@@ -212,20 +220,24 @@ class HardcodedSecrets(Check):
         elif text and _TOKEN_SHAPE.match(text):
             self.flag(where, "token-shaped string literal; read secrets from the environment")
 
+    @override
     def visit_Assign(self, node: Assign) -> None:
         """Judge `password = "..."`."""
         for target in node.targets:
             self._judge(dotted(target.target).rpartition(".")[2], node.value, node)
 
+    @override
     def visit_AnnAssign(self, node: AnnAssign) -> None:
         """Judge `password: str = "..."`."""
         self._judge(dotted(node.target).rpartition(".")[2], node.value, node)
 
+    @override
     def visit_Arg(self, node: Arg) -> None:
         """Judge `connect(password="...")`."""
         if node.keyword is not None:
             self._judge(node.keyword.value, node.value, node)
 
+    @override
     def visit_Param(self, node: Param) -> None:
         """Judge `def connect(password="...")`."""
         if node.default is not None:

@@ -9,7 +9,7 @@ from re import compile as re_compile
 from re import split
 from string import Formatter
 from types import MappingProxyType
-from typing import ClassVar
+from typing import ClassVar, override
 
 from libcst import (
     Arg,
@@ -19,6 +19,7 @@ from libcst import (
     ClassDef,
     ConcatenatedString,
     CSTNode,
+    Decorator,
     DictComp,
     Divide,
     Float,
@@ -64,8 +65,9 @@ __all__ = [
 class FStringDebug(Check):
     """Debug output uses `f"{name=}"`, not `f"name={name}"`."""
 
-    check_id = "fstring-debug"
+    check_id: ClassVar[str] = "fstring-debug"
 
+    @override
     def visit_FormattedString(self, node: FormattedString) -> None:
         """Flag `name={name}` pairs; count `{name=}`."""
         parts = node.parts
@@ -128,8 +130,9 @@ _PATH_METHODS = frozenset(
 class Pathlib(Check):
     """Paths are `pathlib.Path`s, never `os.path`, `os` file functions or `open()`."""
 
-    check_id = "pathlib"
+    check_id: ClassVar[str] = "pathlib"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `os.path.join(...)` and friends; count `Path(...)`."""
         qualified = self.context.qualified(node.func)
@@ -143,6 +146,7 @@ class Pathlib(Check):
         ):
             self.ok()
 
+    @override
     def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Count `base / "name"`, a path built with pathlib."""
         if isinstance(node.operator, Divide) and (
@@ -174,10 +178,12 @@ class _ModuleBan(Check):
             elif top in self.preferred:
                 self.ok()
 
+    @override
     def visit_Import(self, node: Import) -> None:
         """Judge `import x`."""
         self._judge(node)
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Judge `from x import y`."""
         self._judge(node)
@@ -186,45 +192,53 @@ class _ModuleBan(Check):
 class Tomllib(_ModuleBan):
     """TOML is read with the standard `tomllib`, never `toml`/`tomli`."""
 
-    check_id = "tomllib"
-    banned = MappingProxyType(
+    check_id: ClassVar[str] = "tomllib"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
         {"toml": "use the standard `tomllib`", "tomli": "use the standard `tomllib`"}
     )
-    preferred = frozenset({"tomllib", "tomli_w"})
+    preferred: ClassVar[frozenset[str]] = frozenset({"tomllib", "tomli_w"})
 
 
 class NoPytz(_ModuleBan):
     """Time zones come from `zoneinfo`, never `pytz`."""
 
-    check_id = "no-pytz"
-    banned = MappingProxyType({"pytz": "use `zoneinfo.ZoneInfo`"})
-    preferred = frozenset({"zoneinfo"})
+    check_id: ClassVar[str] = "no-pytz"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType({"pytz": "use `zoneinfo.ZoneInfo`"})
+    preferred: ClassVar[frozenset[str]] = frozenset({"zoneinfo"})
 
 
 class Orjson(_ModuleBan):
     """JSON goes through `orjson`, not the standard `json`."""
 
-    check_id = "orjson"
-    banned = MappingProxyType({"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"})
-    preferred = frozenset({"orjson"})
+    check_id: ClassVar[str] = "orjson"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"}
+    )
+    preferred: ClassVar[frozenset[str]] = frozenset({"orjson"})
 
 
 class NoPickle(_ModuleBan):
     """Data is never (un)pickled."""
 
-    check_id = "no-pickle"
-    _WHY = "pickle runs code from its input; use JSON (`orjson`) or a schema'd format"
-    banned = MappingProxyType(
+    check_id: ClassVar[str] = "no-pickle"
+    _WHY: ClassVar[str] = (
+        "pickle runs code from its input; use JSON (`orjson`) or a schema'd format"
+    )
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
         {"pickle": _WHY, "cPickle": _WHY, "dill": _WHY, "shelve": _WHY, "cloudpickle": _WHY}
     )
-    preferred = frozenset({"json", "orjson", "msgpack", "marshmallow", "pydantic"})
+    preferred: ClassVar[frozenset[str]] = frozenset(
+        {"json", "orjson", "msgpack", "marshmallow", "pydantic"}
+    )
 
 
 _DATACLASS = frozenset({"dataclasses.dataclass", "dataclass"})
 
 
-def _dataclass_options(context: FileContext, node: ClassDef) -> dict[str, bool] | None:
-    """The boolean options of a class's `@dataclass` decorator; None if it has none."""
+def _dataclass_options(
+    context: FileContext, node: ClassDef
+) -> tuple[Decorator, dict[str, bool]] | None:
+    """A class's `@dataclass` decorator and its boolean options; None if it has none."""
     for decorator in node.decorators:
         expression = decorator.decorator
         call = expression if isinstance(expression, Call) else None
@@ -235,7 +249,7 @@ def _dataclass_options(context: FileContext, node: ClassDef) -> dict[str, bool] 
         for arg in call.args if call else ():
             if arg.keyword is not None and isinstance(arg.value, Name):
                 options[arg.keyword.value] = arg.value.value == "True"
-        return options
+        return decorator, options
     return None
 
 
@@ -244,15 +258,17 @@ class _DataclassCheck(Check):
 
     required: tuple[str, ...] = ()
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a dataclass's options."""
-        options = _dataclass_options(self.context, node)
-        if options is None:
+        found = _dataclass_options(self.context, node)
+        if found is None:
             return
+        decorator, options = found
         missing = [name for name in self.required if not options.get(name)]
         if missing:
             wanted = ", ".join(f"{name}=True" for name in missing)
-            self.flag(node.name, f"dataclass `{node.name.value}` lacks {wanted}")
+            self.flag(decorator, f"dataclass `{node.name.value}` lacks {wanted}")
         else:
             self.ok()
 
@@ -260,22 +276,22 @@ class _DataclassCheck(Check):
 class DataclassOptions(_DataclassCheck):
     """Dataclasses are declared `frozen=True, slots=True, kw_only=True`."""
 
-    check_id = "dataclass-options"
-    required = ("frozen", "slots", "kw_only")
+    check_id: ClassVar[str] = "dataclass-options"
+    required: ClassVar[tuple[str, ...]] = ("frozen", "slots", "kw_only")
 
 
 class DataclassFrozen(_DataclassCheck):
     """Dataclasses are declared `frozen=True`."""
 
-    check_id = "dataclass-frozen"
-    required = ("frozen",)
+    check_id: ClassVar[str] = "dataclass-frozen"
+    required: ClassVar[tuple[str, ...]] = ("frozen",)
 
 
 class DataclassKwOnly(_DataclassCheck):
     """Dataclasses are declared `kw_only=True`."""
 
-    check_id = "dataclass-kw-only"
-    required = ("kw_only",)
+    check_id: ClassVar[str] = "dataclass-kw-only"
+    required: ClassVar[tuple[str, ...]] = ("kw_only",)
 
 
 _FORMAT_SPEC = re_compile(r"%[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]|%\(")
@@ -369,13 +385,15 @@ def _rebuild(body: str, positional: list[str], named: dict[str, str]) -> str | N
 class FStrings(Check):
     """Strings are formatted with f-strings, never `%` or `.format()`."""
 
-    check_id = "f-strings"
-    fixable = True
+    check_id: ClassVar[str] = "f-strings"
+    fixable: ClassVar[bool] = True
 
+    @override
     def visit_FormattedString(self, node: FormattedString) -> None:
         """Count an f-string."""
         self.ok()
 
+    @override
     def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Flag `"..." % args`."""
         left = node.left
@@ -386,6 +404,7 @@ class FStrings(Check):
         ):
             self.flag(node, "`%` formatting; use an f-string", fixable=False)
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `"...".format(...)`."""
         func = node.func
@@ -401,8 +420,9 @@ class FStrings(Check):
 class DuplicateCaseArms(Check):
     """No two arms of a `match` have the same body; merge them with `|`."""
 
-    check_id = "duplicate-case-arms"
+    check_id: ClassVar[str] = "duplicate-case-arms"
 
+    @override
     def visit_Match(self, node: Match) -> None:
         """Compare the bodies of the arms."""
         render = Module(body=()).code_for_node
@@ -432,8 +452,9 @@ _TZ_POSITION = {"datetime.datetime.now": 0, "datetime.datetime.fromtimestamp": 1
 class TimezoneAware(Check):
     """Datetimes are timezone-aware: `datetime.now(UTC)`, never `utcnow()` or a naive one."""
 
-    check_id = "timezone-aware"
+    check_id: ClassVar[str] = "timezone-aware"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Judge datetime constructors."""
         qualified = self.context.qualified(node.func)
@@ -469,8 +490,9 @@ class TimezoneAware(Check):
 class Comprehensions(Check):
     """Comprehensions, never `map()`/`filter()` with a lambda."""
 
-    check_id = "comprehensions"
+    check_id: ClassVar[str] = "comprehensions"
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `map(lambda ...)` and `filter(lambda ...)`."""
         name = self.context.qualified(node.func)
@@ -481,18 +503,22 @@ class Comprehensions(Check):
         else:
             self.ok()
 
+    @override
     def visit_ListComp(self, node: ListComp) -> None:
         """Count a comprehension."""
         self.ok()
 
+    @override
     def visit_SetComp(self, node: SetComp) -> None:
         """Count a comprehension."""
         self.ok()
 
+    @override
     def visit_DictComp(self, node: DictComp) -> None:
         """Count a comprehension."""
         self.ok()
 
+    @override
     def visit_GeneratorExp(self, node: GeneratorExp) -> None:
         """Count a comprehension."""
         self.ok()

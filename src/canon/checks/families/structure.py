@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from pathlib import PurePath
+from typing import ClassVar, override
 
 from libcst import (
     AnnAssign,
@@ -50,12 +51,13 @@ type Span = tuple[int, int, int, int]
 class _LengthCheck(Check):
     """Base of the length checks: measure nodes, decide once spans are known."""
 
-    kind = ""
+    kind: ClassVar[str] = ""
 
     def limit(self) -> int:
         """The largest allowed number of lines."""
         raise NotImplementedError
 
+    @override
     def finish(self, spans: Mapping[CSTNode, Span]) -> None:
         """Flag the measured nodes longer than the limit."""
         limit = self.limit()
@@ -73,8 +75,8 @@ class _LengthCheck(Check):
 class FunctionLength(_LengthCheck):
     """Functions stay under the line limit (30 by default), their docstring not counted."""
 
-    check_id = "function-length"
-    kind = "function"
+    check_id: ClassVar[str] = "function-length"
+    kind: ClassVar[str] = "function"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -85,10 +87,12 @@ class FunctionLength(_LengthCheck):
         super().__init__(context)
         self.docstrings: dict[int, CSTNode] = {}
 
+    @override
     def limit(self) -> int:
         """The configured limit."""
         return self.context.settings.function_lines
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Measure a function and its docstring."""
         self.measure(node)
@@ -97,6 +101,7 @@ class FunctionLength(_LengthCheck):
             self.docstrings[id(node)] = docstring
             self.measure(docstring)
 
+    @override
     def finish(self, spans: Mapping[CSTNode, Span]) -> None:
         """Flag functions longer than the limit, not counting their docstrings."""
         limit = self.limit()
@@ -117,13 +122,15 @@ class FunctionLength(_LengthCheck):
 class ClassLength(_LengthCheck):
     """Classes stay under the line limit (200 by default)."""
 
-    check_id = "class-length"
-    kind = "class"
+    check_id: ClassVar[str] = "class-length"
+    kind: ClassVar[str] = "class"
 
+    @override
     def limit(self) -> int:
         """The configured limit."""
         return self.context.settings.class_lines
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Measure a class."""
         self.measure(node)
@@ -132,8 +139,9 @@ class ClassLength(_LengthCheck):
 class ModuleLength(Check):
     """Modules stay under the line limit (500 by default)."""
 
-    check_id = "module-length"
+    check_id: ClassVar[str] = "module-length"
 
+    @override
     def visit_Module(self, node: Module) -> None:
         """Count the module's lines."""
         lines = len(self.context.source.splitlines())
@@ -155,8 +163,9 @@ def _positional_count(node: FunctionDef, method: bool) -> int:
 class ParameterCount(Check):
     """Functions take at most the parameter limit (5 by default, `self`/`cls` not counted)."""
 
-    check_id = "parameter-count"
+    check_id: ClassVar[str] = "parameter-count"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count parameters."""
         static = any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
@@ -192,8 +201,9 @@ def _public_names(module: Module) -> list[str]:
 class DunderAll(Check):
     """A module with public names declares them in `__all__`."""
 
-    check_id = "dunder-all"
+    check_id: ClassVar[str] = "dunder-all"
 
+    @override
     def visit_Module(self, node: Module) -> None:
         """Judge the module."""
         if _exempt_module(self.context.path):
@@ -222,8 +232,9 @@ def _assigned(module: Module) -> list[BaseExpression]:
 class WildcardImport(Check):
     """Names are imported explicitly, never `from x import *`."""
 
-    check_id = "wildcard-import"
+    check_id: ClassVar[str] = "wildcard-import"
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `import *`."""
         if isinstance(node.names, ImportStar):
@@ -236,8 +247,9 @@ class WildcardImport(Check):
 class RelativeImports(Check):
     """Relative imports stay inside their package: never `from ..x import y`."""
 
-    check_id = "relative-imports"
+    check_id: ClassVar[str] = "relative-imports"
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag imports reaching a parent package."""
         if len(node.relative) > 1:
@@ -249,14 +261,16 @@ class RelativeImports(Check):
 class SpecificImports(Check):
     """Names are imported specifically (`from module import Name`), not `import module`."""
 
-    check_id = "specific-imports"
+    check_id: ClassVar[str] = "specific-imports"
 
+    @override
     def visit_Import(self, node: Import) -> None:
         """Flag `import module`."""
         for alias in node.names:
             name = dotted(alias.name)
             self.flag(alias, f"`import {name}`; import the names you use (`from {name} import`)")
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Count `from module import Name`."""
         if not isinstance(node.names, ImportStar):
@@ -291,7 +305,7 @@ class TypeCheckingImports(Check):
     `runtime-evaluated-decorators`.
     """
 
-    check_id = "type-checking-imports"
+    check_id: ClassVar[str] = "type-checking-imports"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -310,16 +324,19 @@ class TypeCheckingImports(Check):
         self.runtime_classes: set[str] = set()
         self.runtime_scopes: set[int] = set()
 
+    @override
     def visit_If(self, node: If) -> None:
         """Enter `if TYPE_CHECKING:`."""
         if dotted(node.test).endswith("TYPE_CHECKING"):
             self.guard_depth += 1
 
+    @override
     def leave_If(self, original_node: If) -> None:
         """Leave `if TYPE_CHECKING:`."""
         if dotted(original_node.test).endswith("TYPE_CHECKING"):
             self.guard_depth -= 1
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Record module-level imported names; one under `TYPE_CHECKING` follows the rule."""
         module = dotted(node.module) if node.module else ""
@@ -347,6 +364,7 @@ class TypeCheckingImports(Check):
                 self.import_names.add(id(local))
                 self.imported[local.value] = alias
 
+    @override
     def visit_Assign(self, node: Assign) -> None:
         """Remember module-level instances (`app = typer.Typer()`) to qualify decorators."""
         if self.context.stack or not isinstance(node.value, Call):
@@ -356,6 +374,7 @@ class TypeCheckingImports(Check):
             if isinstance(target.target, Name) and created:
                 self.instances[target.target.value] = created
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Note a class whose annotations are read at run time."""
         bases = [_base_target(base) for base in node.bases]
@@ -369,6 +388,7 @@ class TypeCheckingImports(Check):
             self.runtime_classes.add(node.name.value)
             self.runtime_scopes.add(id(node))
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Note a function whose annotations are read at run time."""
         if self._runtime_decorated(node):
@@ -394,6 +414,7 @@ class TypeCheckingImports(Check):
                 return id(node) in self.runtime_scopes
         return False
 
+    @override
     def visit_Name(self, node: Name) -> None:
         """Note a use of a name, in an annotation or at run time."""
         if id(node) in self.import_names:
@@ -403,6 +424,7 @@ class TypeCheckingImports(Check):
         else:
             self.runtime.add(node.value)
 
+    @override
     def visit_SimpleString(self, node: SimpleString) -> None:
         """Names inside string annotations are annotation uses."""
         if self.context.annotation_depth:
@@ -412,6 +434,7 @@ class TypeCheckingImports(Check):
                 for word in value.replace("[", " ").replace("]", " ").replace(",", " ").split():
                     used.add(word.partition(".")[0])
 
+    @override
     def leave_Module(self, original_node: Module) -> None:
         """Flag imports used only in annotations."""
         exported = self.runtime
@@ -452,7 +475,7 @@ class Repr(Check):
     enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt.
     """
 
-    check_id = "repr"
+    check_id: ClassVar[str] = "repr"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -461,8 +484,9 @@ class Repr(Check):
             context: The file's context.
         """
         super().__init__(context)
-        self.has_repr: dict[str, bool] = {}
+        self.has_repr: dict[str, bool | None] = {}
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a class."""
         name = node.name.value
@@ -473,7 +497,7 @@ class Repr(Check):
         body = node.body.body if isinstance(node.body, IndentedBlock) else ()
         own = "__repr__" in {s.name.value for s in body if isinstance(s, FunctionDef)}
         inherited = self._inherits(node)
-        self.has_repr[name] = own or inherited is True
+        self.has_repr[name] = True if own else inherited
         if inherited is None:
             return
         if own or inherited:
@@ -485,17 +509,18 @@ class Repr(Check):
         """Whether the class inherits a `__repr__`.
 
         True when a base in this file has one, False when no base can give one, None when a
-        base from elsewhere may (the rule does not apply).
+        base from elsewhere may, directly or through a base in this file (not applicable).
         """
-        found = False
+        unknown = False
         for base in node.bases:
             name = dotted(_base_target(base))
             if name.rpartition(".")[2] in _NO_REPR_BASES:
                 continue
-            if name not in self.has_repr:
-                return None
-            found = found or self.has_repr[name]
-        return found
+            status = self.has_repr.get(name)
+            if status is True:
+                return True
+            unknown = unknown or status is None
+        return None if unknown else False
 
 
 CHECKS: dict[str, type[Check]] = {

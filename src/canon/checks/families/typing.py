@@ -4,6 +4,8 @@ PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`, `collect
 complete annotations, no `Any`, no `*args`/`**kwargs`.
 """
 
+from typing import ClassVar, override
+
 from libcst import (
     AnnAssign,
     Annotation,
@@ -104,15 +106,17 @@ def typing_name(context: FileContext, node: BaseExpression, names: frozenset[str
 class Pep695Generics(Check):
     """Generics use PEP 695 type parameters, never `TypeVar`/`ParamSpec`/`TypeVarTuple`."""
 
-    check_id = "pep695-generics"
-    _DECLARERS = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
+    check_id: ClassVar[str] = "pep695-generics"
+    _DECLARERS: ClassVar[frozenset[str]] = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `TypeVar(...)`."""
         name = typing_name(self.context, node.func, self._DECLARERS)
         if name:
             self.flag(node, f"`{name}` declared; use PEP 695 type parameters (`def f[T](...)`)")
 
+    @override
     def visit_TypeParameters(self, node: TypeParameters) -> None:
         """Count a PEP 695 generic definition."""
         self.ok()
@@ -121,18 +125,21 @@ class Pep695Generics(Check):
 class TypeStatement(Check):
     """Type aliases use the `type` statement, never a `TypeAlias` annotation."""
 
-    check_id = "type-statement"
-    fixable = True
+    check_id: ClassVar[str] = "type-statement"
+    fixable: ClassVar[bool] = True
 
+    @override
     def visit_AnnAssign(self, node: AnnAssign) -> None:
         """Flag `X: TypeAlias = ...`."""
         if typing_name(self.context, node.annotation.annotation, frozenset({"TypeAlias"})):
             self.flag(node, "`TypeAlias` annotation; write `type X = ...`")
 
+    @override
     def visit_TypeAlias(self, node: TypeAlias) -> None:
         """Count a `type` statement."""
         self.ok()
 
+    @override
     def visit_Call(self, node: Call) -> None:
         """Flag `TypeAliasType(...)`."""
         if typing_name(self.context, node.func, frozenset({"TypeAliasType"})):
@@ -163,10 +170,11 @@ def union_members(node: Subscript) -> list[BaseExpression] | None:
 class UnionOperator(Check):
     """Unions are written with `|`, never `Optional[X]` or `Union[A, B]`."""
 
-    check_id = "union-operator"
-    fixable = True
-    _NAMES = frozenset({"Optional", "Union"})
+    check_id: ClassVar[str] = "union-operator"
+    fixable: ClassVar[bool] = True
+    _NAMES: ClassVar[frozenset[str]] = frozenset({"Optional", "Union"})
 
+    @override
     def visit_Subscript(self, node: Subscript) -> None:
         """Flag `Optional[...]` and `Union[...]` in type expressions.
 
@@ -182,6 +190,7 @@ class UnionOperator(Check):
         elif name == "Union":
             self.flag(node, "`Union[A, B]`; write `A | B`", fixable=fixable)
 
+    @override
     def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Count a `|` union in an annotation."""
         if self.context.annotation_depth and isinstance(node.operator, BitOr):
@@ -201,7 +210,7 @@ def _annotation_names(annotation: BaseExpression) -> str:
 class SelfType(Check):
     """Methods returning their own instance are annotated `-> Self`."""
 
-    check_id = "self-type"
+    check_id: ClassVar[str] = "self-type"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -212,6 +221,7 @@ class SelfType(Check):
         super().__init__(context)
         self.returning_self: set[int] = set()
 
+    @override
     def visit_Return(self, node: Return) -> None:
         """Note that the enclosing function returns `self`."""
         function = self.context.function()
@@ -219,6 +229,7 @@ class SelfType(Check):
         if function is not None and isinstance(value, Name) and value.value == "self":
             self.returning_self.add(id(function))
 
+    @override
     def leave_FunctionDef(self, original_node: FunctionDef) -> None:
         """Judge a method's return annotation against its class."""
         node = original_node
@@ -242,10 +253,11 @@ def _is_static(node: FunctionDef) -> bool:
 class BuiltinGenerics(Check):
     """Generic builtins (`list[str]`), never `typing.List`, `Dict`, `Tuple`..."""
 
-    check_id = "builtin-generics"
-    fixable = True
-    _NAMES = frozenset(TYPING_GENERICS)
+    check_id: ClassVar[str] = "builtin-generics"
+    fixable: ClassVar[bool] = True
+    _NAMES: ClassVar[frozenset[str]] = frozenset(TYPING_GENERICS)
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import List`."""
         if not node.module or dotted(node.module) not in TYPING_MODULES:
@@ -258,6 +270,7 @@ class BuiltinGenerics(Check):
                 message = f"`typing.{name}` imported; use `{TYPING_GENERICS[name]}`"
                 self.flag(alias, message, fixable=TYPING_GENERICS[name].isidentifier())
 
+    @override
     def visit_Subscript(self, node: Subscript) -> None:
         """Flag `List[...]`, count `list[...]`."""
         name = typing_name(self.context, node.value, self._NAMES)
@@ -271,9 +284,10 @@ class BuiltinGenerics(Check):
 class AbcImports(Check):
     """Abstract collection types come from `collections.abc`, never `typing`."""
 
-    check_id = "abc-imports"
-    fixable = True
+    check_id: ClassVar[str] = "abc-imports"
+    fixable: ClassVar[bool] = True
 
+    @override
     def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import Callable`, count `from collections.abc import ...`."""
         if not node.module or isinstance(node.names, ImportStar):
@@ -288,6 +302,7 @@ class AbcImports(Check):
             elif module == "collections.abc":
                 self.ok()
 
+    @override
     def visit_Attribute(self, node: Attribute) -> None:
         """Flag `typing.Callable`."""
         qualified = self.context.qualified(node)
@@ -303,8 +318,9 @@ _ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprE
 class Annotations(Check):
     """Every parameter, return type and class attribute is annotated."""
 
-    check_id = "annotations"
+    check_id: ClassVar[str] = "annotations"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count each parameter and the return type."""
         method = self.context.enclosing_class() is not None and not _is_static(node)
@@ -329,6 +345,7 @@ class Annotations(Check):
         else:
             self.ok()
 
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Count each attribute assigned in the class body."""
         bases = {dotted(arg.value).rpartition(".")[2] for arg in node.bases}
@@ -353,8 +370,9 @@ class Annotations(Check):
 class NoAny(Check):
     """`typing.Any` is never used."""
 
-    check_id = "no-any"
+    check_id: ClassVar[str] = "no-any"
 
+    @override
     def visit_Annotation(self, node: Annotation) -> None:
         """Count an annotation."""
         self.ok()
@@ -368,10 +386,12 @@ class NoAny(Check):
         super().__init__(context)
         self.seen: set[int] = set()
 
+    @override
     def visit_ImportAlias(self, node: ImportAlias) -> None:
         """Leave the import itself to the uses."""
         self.seen.add(id(node.name))
 
+    @override
     def visit_Name(self, node: Name) -> None:
         """Flag `Any`."""
         if node.value != "Any" or id(node) in self.seen:
@@ -379,6 +399,7 @@ class NoAny(Check):
         if typing_name(self.context, node, frozenset({"Any"})):
             self.flag(node, "`Any` used; name the type, use a type parameter or `object`")
 
+    @override
     def visit_Attribute(self, node: Attribute) -> None:
         """Flag `typing.Any`."""
         self.seen.add(id(node.attr))
@@ -389,8 +410,9 @@ class NoAny(Check):
 class NoStarArgs(Check):
     """Functions take explicit parameters, never `*args`/`**kwargs`."""
 
-    check_id = "no-star-args"
+    check_id: ClassVar[str] = "no-star-args"
 
+    @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Flag `*args` and `**kwargs`."""
         star = node.params.star_arg
