@@ -316,9 +316,12 @@ def parse_body(content: str) -> Parsed:
     return Parsed(title=builder.title, intro=tuple(builder.intro), sections=tuple(builder.sections))
 
 
-@dataclass(slots=True, kw_only=True)
-class _Builder:  # canon: ignore[dataclass-frozen, dataclass-options] mutable: a builder
-    """Collects blocks into the intro and sections, recording unusual spacing."""
+@dataclass(slots=True, kw_only=True)  # canon: ignore[dataclass-frozen, dataclass-options] mutable builder
+class _Builder:
+    """Collects blocks into the intro and sections, recording unusual spacing.
+
+    Mutable on purpose (not frozen): each heading replaces the current section.
+    """
 
     title: str = ""
     intro: list[Block] = field(default_factory=list)
