@@ -316,7 +316,7 @@ def parse_body(content: str) -> Parsed:
     return Parsed(title=builder.title, intro=tuple(builder.intro), sections=tuple(builder.sections))
 
 
-@dataclass(slots=True, kw_only=True)  # canon: ignore[dataclass-frozen, dataclass-options] mutable builder
+@dataclass(slots=True, kw_only=True)  # canon: ignore[dataclass-frozen, dataclass-options] builder
 class _Builder:
     """Collects blocks into the intro and sections, recording unusual spacing.
 
