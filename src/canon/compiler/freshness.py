@@ -111,5 +111,5 @@ def remember(root: Path, files: dict[PurePosixPath, str], notes: tuple[str, ...]
         folder.mkdir(exist_ok=True)
         (folder / ".gitignore").write_text("*\n", encoding="utf-8")
         (folder / _CACHE_FILE).write_bytes(dumps(entry))
-    except OSError:
+    except (OSError, TypeError):  # TypeError: orjson refuses a lone surrogate in a path
         return
