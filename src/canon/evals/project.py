@@ -50,7 +50,7 @@ def checked_rules(standards: tuple[Standard, ...]) -> dict[str, str]:
 
 
 @dataclass(frozen=True, kw_only=True)
-class EvalProject:
+class EvalProject:  # canon: ignore[modern.dataclass-options] cached_property needs __dict__
     """A project's eval inputs, loaded on first use."""
 
     root: Path
