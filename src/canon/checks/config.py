@@ -17,6 +17,10 @@ _THRESHOLDS = {
     "module-lines": "module_lines",
 }
 _LISTS = ("select", "ignore", "exclude")
+_RUNTIME = {
+    "runtime-evaluated-base-classes": "runtime_evaluated_base_classes",
+    "runtime-evaluated-decorators": "runtime_evaluated_decorators",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,7 +33,7 @@ class Config:
         ignore: Rule or check ids not to run.
         per_file_ignores: Glob to rule or check ids ignored in matching files.
         exclude: Globs of paths not to walk into.
-        settings: Thresholds for the structure checks.
+        settings: Thresholds, and what evaluates annotations at run time.
     """
 
     root: Path
@@ -80,7 +84,7 @@ def load_config(start: Path) -> Config:
     where = Position(path=path)
     if not isinstance(table, dict):
         raise InputError("[tool.canon] must be a table", where)
-    unknown = set(table) - {*_THRESHOLDS, *_LISTS, "per-file-ignores"}
+    unknown = set(table) - {*_THRESHOLDS, *_LISTS, *_RUNTIME, "per-file-ignores"}
     if unknown:
         raise InputError(f"[tool.canon]: unknown key(s) {', '.join(sorted(unknown))}", where)
     lists = {key: _strings(table.get(key, []), key, where) for key in _LISTS}
@@ -90,7 +94,7 @@ def load_config(start: Path) -> Config:
         ignore=lists["ignore"],
         exclude=lists["exclude"],
         per_file_ignores=_per_file(table.get("per-file-ignores", {}), where),
-        settings=Settings(**_thresholds(table, where)),
+        settings=Settings(**_thresholds(table, where), **_runtime(table, where)),
     )
 
 
@@ -110,6 +114,15 @@ def _thresholds(table: dict[str, object], where: Position) -> dict[str, int]:
             raise InputError(f"[tool.canon] {key} must be a positive integer", where)
         thresholds[attribute] = value
     return thresholds
+
+
+def _runtime(table: dict[str, object], where: Position) -> dict[str, tuple[str, ...]]:
+    """The runtime-evaluated bases and decorators given; each replaces its default."""
+    return {
+        attribute: _strings(table[key], key, where)
+        for key, attribute in _RUNTIME.items()
+        if key in table
+    }
 
 
 def _strings(value: object, key: str, where: Position) -> tuple[str, ...]:

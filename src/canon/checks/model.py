@@ -83,9 +83,22 @@ class CheckResult:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
-    """Thresholds the structure checks use (the standard's numbers by default)."""
+    """What the checks can be told (the standard's numbers by default).
+
+    Attributes:
+        function_lines: Longest function, in lines (docstring excluded).
+        parameters: Most parameters a function takes (`self`/`cls` not counted).
+        class_lines: Longest class, in lines.
+        module_lines: Longest module, in lines.
+        runtime_evaluated_base_classes: Qualified bases whose subclasses' annotations are read
+            at run time (their imports must stay outside `if TYPE_CHECKING:`).
+        runtime_evaluated_decorators: Qualified decorators whose functions' and classes'
+            annotations are read at run time.
+    """
 
     function_lines: int = 30
     parameters: int = 5
     class_lines: int = 200
     module_lines: int = 500
+    runtime_evaluated_base_classes: tuple[str, ...] = ("pydantic.BaseModel",)
+    runtime_evaluated_decorators: tuple[str, ...] = ()

@@ -165,25 +165,41 @@ _STRUCTURE = (
     (
         "type-checking-imports",
         "h",
-        "An import used only in annotations, outside `if TYPE_CHECKING:`.",
-        "Only applies with `from __future__ import annotations`; runtime uses by "
-        "frameworks (pydantic, dataclass introspection) are invisible.",
+        "An import used only in annotations, outside `if TYPE_CHECKING:` (never names from "
+        "`typing`, `typing_extensions`, `collections.abc` or `dataclasses`).",
+        "Only applies with `from __future__ import annotations`. Annotations read at run time "
+        "are known only in classes deriving in the same file from "
+        "`runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in `TypedDict` and "
+        "`NamedTuple` classes, and under `runtime-evaluated-decorators` (`[tool.canon]`); "
+        "other runtime readers are invisible.",
     ),
     (
         "repr",
         "h",
-        "A class without `__repr__`.",
-        "Dataclasses, enums, exceptions, protocols, named tuples and pydantic models are exempt "
+        "A class without `__repr__` that cannot inherit one: no base but `object`, `ABC` or "
+        "`Generic[...]`, or a base in the same file without one.",
+        "Bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs "
+        "classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt "
         "by their decorator or base names only.",
     ),
 )
 _DOCS = (
-    ("docstrings", "", "A public module, class, function or method without a docstring.", ""),
+    (
+        "docstrings",
+        "",
+        "A public module, class, function or method without a docstring (an `@override` "
+        "method is documented by its base).",
+        "",
+    ),
     (
         "google-docstrings",
         "h",
-        "A docstring missing Google `Args:`/`Returns:` entries for its parameters and result.",
-        "Parameters are matched by name; prose documentation of them is not understood.",
+        "A docstring with Sphinx or NumPy fields, or a public function's or method's docstring "
+        "missing Google `Args:` entries for its parameters (besides `self`/`cls`) or "
+        "`Returns:` for an annotated, non-`None` result.",
+        "Parameters are matched by name; prose documentation of them is not understood. "
+        "Sections are required of public API only: not of `_private` names, dunders, nested "
+        "functions, methods of private classes, properties and `@override` methods.",
     ),
     (
         "test-names",

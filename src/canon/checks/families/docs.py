@@ -4,13 +4,54 @@ import re
 
 import libcst as cst
 
-from canon.checks.base import Check, dotted
+from canon.checks.base import Check, FileContext, dotted
 
 __all__ = ["CHECKS", "Docstrings", "GoogleDocstrings", "PytestStyle", "TestNames"]
 
 
+_OVERRIDE = frozenset({"override", "typing.override", "typing_extensions.override"})
+
+
 def _is_public(name: str) -> bool:
     return not name.startswith("_")
+
+
+def _decorated(node: cst.FunctionDef, context: FileContext, names: frozenset[str]) -> bool:
+    """Whether a decorator of the function is one of `names` (qualified through imports)."""
+    for decorator in node.decorators:
+        target = decorator.decorator
+        target = target.func if isinstance(target, cst.Call) else target
+        if dotted(target) in names or context.qualified(target) in names:
+            return True
+    return False
+
+
+def _overrides(node: cst.FunctionDef, context: FileContext) -> bool:
+    """Whether the method is marked `@override`: its base documents it."""
+    return _decorated(node, context, _OVERRIDE)
+
+
+def _public_api(node: cst.FunctionDef, context: FileContext) -> bool:
+    """Whether a function is public API: not private or a dunder, nested, or in a private class.
+
+    Properties and `@override` methods are documented by their own docstring or their base,
+    without `Args:`/`Returns:` sections.
+    """
+    if not _is_public(node.name.value):
+        return False
+    for enclosing in context.stack[:-1]:
+        if isinstance(enclosing, cst.FunctionDef | cst.Lambda):
+            return False
+        if isinstance(enclosing, cst.ClassDef) and not _is_public(enclosing.name.value):
+            return False
+    return not _is_property(node) and not _overrides(node, context)
+
+
+def _is_property(node: cst.FunctionDef) -> bool:
+    """Whether the function is a property's getter, setter or deleter."""
+    return any(
+        dotted(d.decorator).endswith(("property", ".setter", ".deleter")) for d in node.decorators
+    )
 
 
 class Docstrings(Check):
@@ -38,6 +79,8 @@ class Docstrings(Check):
         if not _is_public(name) or name.startswith("test_") or self._nested():
             return
         if any(dotted(d.decorator).endswith("overload") for d in node.decorators):
+            return
+        if _overrides(node, self.context):
             return
         self._judge(node, f"function `{name}`")
 
@@ -86,21 +129,37 @@ def _returns_value(node: cst.FunctionDef) -> bool:
     return not (isinstance(annotation, cst.Name) and annotation.value in {"None", "NoReturn"})
 
 
+_FOREIGN_FIELDS = re.compile(
+    r"^\s*(:(param|parameter|arg|argument|key|keyword|type|raises?|returns?|rtype|yields?)\b"
+    r"|(Parameters|Returns|Raises|Yields)\s*\n\s*-{3,}\s*$)",
+    re.M,
+)
+
+
 class GoogleDocstrings(Check):
-    """Public docstrings list every parameter under `Args:` and the result under `Returns:`."""
+    """Docstrings are Google style.
+
+    Public API lists every parameter (besides `self`/`cls`) under `Args:` and an annotated,
+    non-`None` result under `Returns:`. Any docstring written with Sphinx (`:param x:`) or
+    NumPy (`Parameters` / `----------`) fields is flagged, public or not.
+    """
 
     check_id = "google-docstrings"
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        """Judge a documented function's sections."""
+        """Judge a documented function's style and sections."""
         docstring = node.get_docstring()
-        if docstring is None or not _is_public(node.name.value.strip("_") or "_"):
+        if docstring is None:
+            return
+        if _FOREIGN_FIELDS.search(docstring):
+            message = "uses Sphinx or NumPy fields; write Google `Args:`/`Returns:` sections"
+            self.flag(node.name, f"docstring of `{node.name.value}` {message}")
+            return
+        if not _public_api(node, self.context):
             return
         static = any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
-        method = self.context.enclosing_class() is not None and not static
-        params = _parameters(node, method)
-        prop = any(dotted(d.decorator).endswith("property") for d in node.decorators)
-        wants_returns = _returns_value(node) and not prop
+        params = _parameters(node, self.context.enclosing_class() is not None and not static)
+        wants_returns = _returns_value(node)
         if not params and not wants_returns:
             return
         missing = [name for name in params if name not in _documented_args(docstring)]

@@ -240,11 +240,32 @@ class SpecificImports(Check):
             self.ok()
 
 
+_TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc", "dataclasses"})
+_RUNTIME_CLASS_BASES = frozenset({"TypedDict", "NamedTuple"})
+
+
+def _decorator_target(decorator: cst.Decorator) -> cst.BaseExpression:
+    """The decorator's callable: `app.command` for `@app.command("name")`."""
+    target = decorator.decorator
+    return target.func if isinstance(target, cst.Call) else target
+
+
+def _base_target(base: cst.Arg) -> cst.BaseExpression:
+    """A base's class expression: `Generic` for `Generic[T]`."""
+    value = base.value
+    return value.value if isinstance(value, cst.Subscript) else value
+
+
 class TypeCheckingImports(Check):
     """Imports used only in annotations go under `if TYPE_CHECKING:`.
 
     Applies to modules with `from __future__ import annotations` (or names used only in
     string annotations): elsewhere Python 3.13 evaluates annotations at definition time.
+    Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` are never
+    flagged, nor names used in annotations read at run time: in classes deriving (in the file,
+    transitively) from `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in
+    `TypedDict` and `NamedTuple` classes, and in functions and classes under
+    `runtime-evaluated-decorators`.
     """
 
     check_id = "type-checking-imports"
@@ -262,6 +283,9 @@ class TypeCheckingImports(Check):
         self.future = False
         self.guard_depth = 0
         self.import_names: set[int] = set()
+        self.instances: dict[str, str] = {}
+        self.runtime_classes: set[str] = set()
+        self.runtime_scopes: set[int] = set()
 
     def visit_If(self, node: cst.If) -> None:
         """Enter `if TYPE_CHECKING:`."""
@@ -274,29 +298,84 @@ class TypeCheckingImports(Check):
             self.guard_depth -= 1
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        """Record imported names (outside `TYPE_CHECKING`, at module level)."""
+        """Record module-level imported names; one under `TYPE_CHECKING` follows the rule."""
         module = dotted(node.module) if node.module else ""
         if module == "__future__":
             self.future = True
             return
         if isinstance(node.names, cst.ImportStar):
             return
+        part = node.module
+        while isinstance(part, cst.Attribute):
+            self.import_names.add(id(part.attr))
+            part = part.value
+        self.import_names.add(id(part))
         for alias in node.names:
             self.import_names.add(id(alias.name))
             if isinstance(alias.name, cst.Attribute):
                 self.import_names.add(id(alias.name.attr))
-            if self.guard_depth or self.context.stack:
+            if self.context.stack or module in _TYPING_MODULES:
+                continue
+            if self.guard_depth:
+                self.ok()
                 continue
             local = alias.asname.name if alias.asname else alias.name
             if isinstance(local, cst.Name):
                 self.import_names.add(id(local))
                 self.imported[local.value] = alias
 
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """Remember module-level instances (`app = typer.Typer()`) to qualify decorators."""
+        if self.context.stack or not isinstance(node.value, cst.Call):
+            return
+        created = self.context.qualified(node.value.func)
+        for target in node.targets:
+            if isinstance(target.target, cst.Name) and created:
+                self.instances[target.target.value] = created
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """Note a class whose annotations are read at run time."""
+        bases = [_base_target(base) for base in node.bases]
+        configured = self.context.settings.runtime_evaluated_base_classes
+        if (
+            any(dotted(base) in self.runtime_classes for base in bases)
+            or any(self._spelled(base) & {*configured} for base in bases)
+            or any(dotted(base).rpartition(".")[2] in _RUNTIME_CLASS_BASES for base in bases)
+            or self._runtime_decorated(node)
+        ):
+            self.runtime_classes.add(node.name.value)
+            self.runtime_scopes.add(id(node))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Note a function whose annotations are read at run time."""
+        if self._runtime_decorated(node):
+            self.runtime_scopes.add(id(node))
+
+    def _spelled(self, node: cst.BaseExpression) -> set[str]:
+        """How a name may be configured: as written, through imports, through an instance."""
+        name = dotted(node)
+        head, _, rest = name.partition(".")
+        spellings = {name, self.context.qualified(node)}
+        if head in self.instances and rest:
+            spellings.add(f"{self.instances[head]}.{rest}")
+        return spellings - {""}
+
+    def _runtime_decorated(self, node: cst.FunctionDef | cst.ClassDef) -> bool:
+        configured = {*self.context.settings.runtime_evaluated_decorators}
+        return any(self._spelled(_decorator_target(d)) & configured for d in node.decorators)
+
+    def _annotation_read_at_runtime(self) -> bool:
+        """Whether the current annotation belongs to a runtime-evaluated class or function."""
+        for node in reversed(self.context.stack):
+            if isinstance(node, cst.FunctionDef | cst.ClassDef):
+                return id(node) in self.runtime_scopes
+        return False
+
     def visit_Name(self, node: cst.Name) -> None:
         """Note a use of a name, in an annotation or at run time."""
         if id(node) in self.import_names:
             return
-        if self.context.annotation_depth:
+        if self.context.annotation_depth and not self._annotation_read_at_runtime():
             self.typing_only.add(node.value)
         else:
             self.runtime.add(node.value)
@@ -306,8 +385,9 @@ class TypeCheckingImports(Check):
         if self.context.annotation_depth:
             value = node.evaluated_value
             if isinstance(value, str):
+                used = self.runtime if self._annotation_read_at_runtime() else self.typing_only
                 for word in value.replace("[", " ").replace("]", " ").replace(",", " ").split():
-                    self.typing_only.add(word.partition(".")[0])
+                    used.add(word.partition(".")[0])
 
     def leave_Module(self, original_node: cst.Module) -> None:
         """Flag imports used only in annotations."""
@@ -323,43 +403,76 @@ class TypeCheckingImports(Check):
 
 
 _REPR_EXEMPT_BASES = frozenset(
-    {
-        "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "NamedTuple", "TypedDict", "Protocol",
-        "BaseModel", "Exception", "BaseException", "TestCase", "ABC", "DeclarativeBase",
-        "BaseSettings", "Struct",
-    }
-)  # fmt: skip
+    {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "NamedTuple", "TypedDict", "Protocol"}
+)
 _REPR_EXEMPT_DECORATORS = frozenset({"dataclass", "define", "frozen", "attrs", "s", "dataclasses"})
+_NO_REPR_BASES = frozenset({"object", "ABC", "Generic"})
 
 
 def _repr_exempt(node: cst.ClassDef) -> bool:
+    """Whether the class gets a `__repr__` (or needs none) from its kind."""
     for base in node.bases:
-        name = dotted(base.value).rpartition(".")[2]
+        name = dotted(_base_target(base)).rpartition(".")[2]
         if name in _REPR_EXEMPT_BASES or name.endswith(("Error", "Exception", "Warning")):
             return True
     for decorator in node.decorators:
-        target = decorator.decorator
-        target = target.func if isinstance(target, cst.Call) else target
-        if dotted(target).rpartition(".")[2] in _REPR_EXEMPT_DECORATORS:
+        if dotted(_decorator_target(decorator)).rpartition(".")[2] in _REPR_EXEMPT_DECORATORS:
             return True
     return False
 
 
 class Repr(Check):
-    """Classes define `__repr__` (dataclasses, enums, exceptions and the like have one)."""
+    """Classes that cannot inherit a `__repr__` define one.
+
+    A class can inherit one from any base but `object`, `ABC` and `Generic[...]`, unless the
+    base is defined in the same file without one. Dataclasses, attrs classes, protocols,
+    enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt.
+    """
 
     check_id = "repr"
 
+    def __init__(self, context: FileContext) -> None:
+        """Create the check.
+
+        Args:
+            context: The file's context.
+        """
+        super().__init__(context)
+        self.has_repr: dict[str, bool] = {}
+
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         """Judge a class."""
+        name = node.name.value
         if _repr_exempt(node):
+            protocol = any(dotted(_base_target(b)).endswith("Protocol") for b in node.bases)
+            self.has_repr[name] = not protocol
             return
         body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-        methods = {s.name.value for s in body if isinstance(s, cst.FunctionDef)}
-        if "__repr__" in methods:
+        own = "__repr__" in {s.name.value for s in body if isinstance(s, cst.FunctionDef)}
+        inherited = self._inherits(node)
+        self.has_repr[name] = own or inherited is True
+        if inherited is None:
+            return
+        if own or inherited:
             self.ok()
         else:
-            self.flag(node.name, f"class `{node.name.value}` has no `__repr__`")
+            self.flag(node.name, f"class `{name}` has no `__repr__`")
+
+    def _inherits(self, node: cst.ClassDef) -> bool | None:
+        """Whether the class inherits a `__repr__`.
+
+        True when a base in this file has one, False when no base can give one, None when a
+        base from elsewhere may (the rule does not apply).
+        """
+        found = False
+        for base in node.bases:
+            name = dotted(_base_target(base))
+            if name.rpartition(".")[2] in _NO_REPR_BASES:
+                continue
+            if name not in self.has_repr:
+                return None
+            found = found or self.has_repr[name]
+        return found
 
 
 CHECKS: dict[str, type[Check]] = {
