@@ -259,7 +259,7 @@ def score_code(
     findings = _findings(strict, loose)
     targeted = {rules[rule] for rule in exercises}
     value["incidental"] = sum(1 for finding in findings if finding.check not in targeted)
-    details = _details(exercises, strict_outcome, strict=strict, loose=loose)
+    details = _details(exercises, strict_outcome, findings, strict=strict, loose=loose)
     answer = strict.code if strict.parsed else loose.code if loose.parsed else strict.code
     explanation = _explain(value, details)
     return Score(value=dict(value), answer=answer or "", explanation=explanation, metadata=details)
@@ -369,9 +369,8 @@ def _extract(
         loose_result = check_source(loose, path=path, select=select)
     else:
         loose_result = None
-    return _Extraction(code=strict, result=strict_result), _Extraction(
-        code=loose, result=loose_result
-    )
+    strict_extraction = _Extraction(code=strict, result=strict_result)
+    return strict_extraction, _Extraction(code=loose, result=loose_result)
 
 
 def _findings(strict: _Extraction, loose: _Extraction) -> list[Finding]:
@@ -380,10 +379,14 @@ def _findings(strict: _Extraction, loose: _Extraction) -> list[Finding]:
 
 
 def _details(
-    exercises: Sequence[str], outcome: _Exercised, *, strict: _Extraction, loose: _Extraction
+    exercises: Sequence[str],
+    outcome: _Exercised,
+    findings: Sequence[Finding],
+    *,
+    strict: _Extraction,
+    loose: _Extraction,
 ) -> dict[str, object]:
     error = None if strict.result is None else strict.result.syntax_error
-    findings = _findings(strict, loose)
     return {
         "exercised": list(exercises),
         "violated": list(outcome.violated),
