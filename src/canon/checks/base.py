@@ -7,9 +7,24 @@ traversal, only for the nodes that need one.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, override
 
-import libcst as cst
+from libcst import (
+    Annotation,
+    AssignTarget,
+    Attribute,
+    BaseExpression,
+    BatchableCSTVisitor,
+    ClassDef,
+    CSTNode,
+    ExceptHandler,
+    FunctionDef,
+    Import,
+    ImportFrom,
+    ImportStar,
+    Lambda,
+    Name,
+)
 
 from canon.checks.model import Settings
 
@@ -25,7 +40,7 @@ __all__ = [
 ]
 
 type Span = tuple[int, int, int, int]
-type Visit = Callable[[cst.CSTNode], object]
+type Visit = Callable[[CSTNode], object]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -46,11 +61,11 @@ class FileContext:
     source: str
     settings: Settings = field(default_factory=Settings)
     aliases: dict[str, str] = field(default_factory=dict)
-    stack: list[cst.CSTNode] = field(default_factory=list)
+    stack: list[CSTNode] = field(default_factory=list)
     annotation_depth: int = 0
     defined: set[str] = field(default_factory=set)
 
-    def qualified(self, node: cst.BaseExpression) -> str:
+    def qualified(self, node: BaseExpression) -> str:
         """The dotted name an expression refers to, through the file's imports.
 
         Args:
@@ -66,10 +81,10 @@ class FileContext:
         target = self.aliases.get(head, head)
         return f"{target}.{rest}" if rest else target
 
-    def function(self) -> cst.FunctionDef | None:
+    def function(self) -> FunctionDef | None:
         """The innermost enclosing function (lambdas excluded)."""
         for node in reversed(self.stack):
-            if isinstance(node, cst.FunctionDef):
+            if isinstance(node, FunctionDef):
                 return node
         return None
 
@@ -78,16 +93,16 @@ class FileContext:
         function = self.function()
         return function is not None and function.asynchronous is not None
 
-    def enclosing_class(self, depth: int = 1) -> cst.ClassDef | None:
+    def enclosing_class(self, depth: int = 1) -> ClassDef | None:
         """The class whose body directly holds the node `depth` levels up the stack."""
         index = len(self.stack) - 1 - depth
-        if index >= 0 and isinstance(self.stack[index], cst.ClassDef):
+        if index >= 0 and isinstance(self.stack[index], ClassDef):
             node = self.stack[index]
-            return node if isinstance(node, cst.ClassDef) else None
+            return node if isinstance(node, ClassDef) else None
         return None
 
 
-def dotted(node: cst.BaseExpression) -> str:
+def dotted(node: BaseExpression) -> str:
     """Spell a `Name` or `Attribute` chain as a dotted string.
 
     Args:
@@ -97,10 +112,10 @@ def dotted(node: cst.BaseExpression) -> str:
         `a.b.c` for a chain of names, "" for anything else.
     """
     parts: list[str] = []
-    while isinstance(node, cst.Attribute):
+    while isinstance(node, Attribute):
         parts.append(node.attr.value)
         node = node.value
-    if not isinstance(node, cst.Name):
+    if not isinstance(node, Name):
         return ""
     parts.append(node.value)
     return ".".join(reversed(parts))
@@ -134,9 +149,10 @@ def hook_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-class _FastHooks(cst.BatchableCSTVisitor):
+class _FastHooks(BatchableCSTVisitor):
     """A batchable visitor whose hooks are listed once per class."""
 
+    @override
     def get_visitors(self) -> Mapping[str, Visit]:
         """The visitor's hooks by name.
 
@@ -158,52 +174,60 @@ class ContextPush(_FastHooks):
         super().__init__()
         self.context = context
 
-    def visit_Import(self, node: cst.Import) -> None:
+    @override
+    def visit_Import(self, node: Import) -> None:
         """Record `import a.b` and `import a.b as c`."""
         for alias in node.names:
             full = dotted(alias.name)
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            if alias.asname is not None and isinstance(alias.asname.name, Name):
                 self.context.aliases[alias.asname.name.value] = full
             else:
                 head = full.partition(".")[0]
                 self.context.aliases[head] = head
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Record `from a import b as c`."""
-        if isinstance(node.names, cst.ImportStar):
+        if isinstance(node.names, ImportStar):
             return
         module = "." * len(node.relative) + (dotted(node.module) if node.module else "")
         for alias in node.names:
             name = dotted(alias.name)
             local = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            if alias.asname is not None and isinstance(alias.asname.name, Name):
                 local = alias.asname.name.value
             self.context.aliases[local] = f"{module}.{name}" if module else name
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Enter a function."""
         self.context.defined.add(node.name.value)
         self.context.stack.append(node)
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Enter a class."""
         self.context.defined.add(node.name.value)
         self.context.stack.append(node)
 
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+    @override
+    def visit_AssignTarget(self, node: AssignTarget) -> None:
         """Record a name the file binds."""
-        if isinstance(node.target, cst.Name):
+        if isinstance(node.target, Name):
             self.context.defined.add(node.target.value)
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    @override
+    def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Enter an except handler."""
         self.context.stack.append(node)
 
-    def visit_Lambda(self, node: cst.Lambda) -> None:
+    @override
+    def visit_Lambda(self, node: Lambda) -> None:
         """Enter a lambda."""
         self.context.stack.append(node)
 
-    def visit_Annotation(self, node: cst.Annotation) -> None:
+    @override
+    def visit_Annotation(self, node: Annotation) -> None:
         """Enter an annotation."""
         self.context.annotation_depth += 1
 
@@ -220,27 +244,32 @@ class ContextPop(_FastHooks):
         super().__init__()
         self.context = context
 
-    def _pop(self, node: cst.CSTNode) -> None:
+    def _pop(self, node: CSTNode) -> None:
         if self.context.stack and self.context.stack[-1] is node:
             self.context.stack.pop()
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+    @override
+    def leave_FunctionDef(self, original_node: FunctionDef) -> None:
         """Leave a function."""
         self._pop(original_node)
 
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+    @override
+    def leave_ClassDef(self, original_node: ClassDef) -> None:
         """Leave a class."""
         self._pop(original_node)
 
-    def leave_ExceptHandler(self, original_node: cst.ExceptHandler) -> None:
+    @override
+    def leave_ExceptHandler(self, original_node: ExceptHandler) -> None:
         """Leave an except handler."""
         self._pop(original_node)
 
-    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+    @override
+    def leave_Lambda(self, original_node: Lambda) -> None:
         """Leave a lambda."""
         self._pop(original_node)
 
-    def leave_Annotation(self, original_node: cst.Annotation) -> None:
+    @override
+    def leave_Annotation(self, original_node: Annotation) -> None:
         """Leave an annotation."""
         self.context.annotation_depth -= 1
 
@@ -249,7 +278,7 @@ class ContextPop(_FastHooks):
 class Flag:
     """A violation before its position is known."""
 
-    node: cst.CSTNode
+    node: CSTNode
     message: str
     fixable: bool
 
@@ -275,7 +304,7 @@ class Check(_FastHooks):
         self.context = context
         self.opportunities = 0
         self.flags: list[Flag] = []
-        self.measured: list[cst.CSTNode] = []
+        self.measured: list[CSTNode] = []
         self.failure: Exception | None = None
 
     def ok(self, count: int = 1) -> None:
@@ -286,7 +315,7 @@ class Check(_FastHooks):
         """
         self.opportunities += count
 
-    def flag(self, node: cst.CSTNode, message: str, *, fixable: bool | None = None) -> None:
+    def flag(self, node: CSTNode, message: str, *, fixable: bool | None = None) -> None:
         """Count an opportunity that breaks the rule.
 
         Args:
@@ -298,7 +327,7 @@ class Check(_FastHooks):
         can_fix = self.fixable if fixable is None else fixable
         self.flags.append(Flag(node=node, message=message, fixable=can_fix))
 
-    def measure(self, node: cst.CSTNode) -> None:
+    def measure(self, node: CSTNode) -> None:
         """Ask for the span of a node, to decide in `finish`.
 
         Args:
@@ -306,13 +335,14 @@ class Check(_FastHooks):
         """
         self.measured.append(node)
 
-    def finish(self, spans: Mapping[cst.CSTNode, Span]) -> None:
+    def finish(self, spans: Mapping[CSTNode, Span]) -> None:
         """Decide what needs spans, after the traversal.
 
         Args:
             spans: `(line, column, end_line, end_column)` of every measured node.
         """
 
+    @override
     def get_visitors(self) -> Mapping[str, Visit]:
         """The batch's callbacks, each guarded so one failing check loses only itself.
 
@@ -322,7 +352,7 @@ class Check(_FastHooks):
         return {name: self._guard(getattr(self, name)) for name in hook_names(type(self))}
 
     def _guard(self, function: Visit) -> Visit:
-        def guarded(node: cst.CSTNode) -> object:
+        def guarded(node: CSTNode) -> object:
             if self.failure is not None:
                 return None
             try:

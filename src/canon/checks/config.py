@@ -1,9 +1,9 @@
 """`[tool.canon]` in `pyproject.toml`: selection, per-file ignores, thresholds."""
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from tomllib import TOMLDecodeError, loads
 
 from canon.checks.model import Settings
 from canon.standards.errors import InputError, Position
@@ -77,8 +77,8 @@ def load_config(start: Path) -> Config:
     if path is None:
         return Config(root=start.resolve())
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        document = loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, TOMLDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", Position(path=path)) from exc
     table = document.get("tool", {}).get("canon", {})
     where = Position(path=path)

@@ -5,14 +5,14 @@ one `syntax` finding, a tree too deep to walk is one `too-deep` finding, and a c
 is one `check-error` finding while the other checks keep their results.
 """
 
-import ast
-import importlib
-import re
-import warnings
+from ast import parse
 from collections.abc import Iterable, Mapping
 from functools import cache
+from importlib import import_module
+from re import sub
+from warnings import catch_warnings
 
-import libcst as cst
+from libcst import BatchableCSTVisitor, Module, ParserSyntaxError, parse_module
 from libcst.metadata import MetadataWrapper
 
 from canon.checks.base import Check, ContextPop, ContextPush, FileContext
@@ -25,7 +25,7 @@ __all__ = ["check_classes", "parse_error_finding", "run_checks"]
 
 @cache
 def _family(family: str) -> Mapping[str, type[Check]]:
-    module = importlib.import_module(FAMILY_MODULES[family])
+    module = import_module(FAMILY_MODULES[family])
     implementations: Mapping[str, type[Check]] = module.CHECKS
     return implementations
 
@@ -42,7 +42,7 @@ def check_classes(check_ids: Iterable[str]) -> list[type[Check]]:
     return [_family(CHECKS[check_id].family)[check_id] for check_id in check_ids]
 
 
-def parse_error_finding(error: cst.ParserSyntaxError) -> Finding:
+def parse_error_finding(error: ParserSyntaxError) -> Finding:
     """Turn libcst's parser error into a `syntax` finding at the parser's position.
 
     Args:
@@ -52,7 +52,7 @@ def parse_error_finding(error: cst.ParserSyntaxError) -> Finding:
         The finding.
     """
     first = error.message.splitlines()[0] if error.message else "invalid syntax"
-    message = re.sub(r"^(parser error: )?(error at \d+:\d+: )?", "", first)
+    message = sub(r"^(parser error: )?(error at \d+:\d+: )?", "", first)
     return Finding(
         check="syntax",
         line=error.editor_line,
@@ -66,8 +66,8 @@ def parse_error_finding(error: cst.ParserSyntaxError) -> Finding:
 def _python_syntax_error(source: str) -> Finding | None:
     """Python's own account of a syntax error: its positions are sharper than libcst's."""
     try:
-        with warnings.catch_warnings(action="ignore"):
-            ast.parse(source)
+        with catch_warnings(action="ignore"):
+            parse(source)
     except SyntaxError as error:
         line = error.lineno or 1
         column = error.offset or 1
@@ -107,8 +107,8 @@ def run_checks(
     """
     empty = {check_id: Tally() for check_id in check_ids}
     try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
+        module = parse_module(source)
+    except ParserSyntaxError as error:
         syntax = _python_syntax_error(source) or parse_error_finding(error)
         return CheckResult(findings=(syntax,), tally=empty, syntax_error=syntax)
     except RecursionError:
@@ -125,13 +125,13 @@ def run_checks(
     return _result(checks, spans)
 
 
-def _traverse(module: cst.Module, context: FileContext, checks: list[Check]) -> None:
-    visitors: list[cst.BatchableCSTVisitor] = [ContextPush(context), *checks]
+def _traverse(module: Module, context: FileContext, checks: list[Check]) -> None:
+    visitors: list[BatchableCSTVisitor] = [ContextPush(context), *checks]
     visitors.append(ContextPop(context))
     MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
 
 
-def _spans(module: cst.Module, checks: list[Check]) -> dict[int, tuple[int, int, int, int]]:
+def _spans(module: Module, checks: list[Check]) -> dict[int, tuple[int, int, int, int]]:
     wanted = [flag.node for check in checks for flag in check.flags]
     wanted.extend(node for check in checks for node in check.measured)
     spans = dict(node_spans(module, wanted))

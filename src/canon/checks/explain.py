@@ -1,8 +1,7 @@
 """`canon rules`: list the rules with their checks, or explain one as ruff does."""
 
-import json
-
 from canon.checks.catalog import RuleBook, check_summary
+from canon.checks.jsontext import json_text
 from canon.checks.registry import CHECKS
 from canon.standards.errors import InputError
 from canon.standards.model import Rule
@@ -40,7 +39,7 @@ def list_rules(book: RuleBook, *, output_format: str) -> str:
     """
     rows = [_row(rule, book) for rule in book.rules]
     if output_format == "json":
-        return json.dumps(rows, indent=2) + "\n"
+        return json_text(rows)
     if output_format != "text":
         raise InputError("--format must be text or json")
     width = max((len(rule.id) for rule in book.rules), default=10)
@@ -73,7 +72,7 @@ def explain_rule(book: RuleBook, rule_id: str, *, output_format: str) -> str:
         row = _row(rule, book) | {
             "examples": {"good": rule.examples.good, "bad": rule.examples.bad}
         }
-        return json.dumps(row, indent=2) + "\n"
+        return json_text(row)
     return "\n".join(_explanation(rule, book))
 
 

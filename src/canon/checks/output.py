@@ -1,12 +1,12 @@
 """Render a run: text (ruff-like), JSON, SARIF 2.1.0, and statistics."""
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from canon import __version__
 from canon.checks.catalog import RuleBook, check_summary
+from canon.checks.jsontext import json_text
 from canon.checks.model import Finding, Tally
 from canon.checks.registry import CHECKS
 from canon.checks.runner import RunReport
@@ -117,7 +117,7 @@ def render_json(report: RunReport, book: RuleBook) -> str:
         "findings": findings,
         "rules": rule_tallies(report, book),
     }
-    return json.dumps(document, indent=2) + "\n"
+    return json_text(document)
 
 
 def render_statistics(report: RunReport, book: RuleBook) -> str:
@@ -209,7 +209,7 @@ def render_sarif(report: RunReport, book: RuleBook, root: Path) -> str:
         "results": results,
     }
     log = {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2) + "\n"
+    return json_text(log)
 
 
 def _artifact(path: str) -> dict[str, str]:

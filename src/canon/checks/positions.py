@@ -8,8 +8,9 @@ those indexes into lines and columns in one pass over the text.
 from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import override
 
-import libcst as cst
+from libcst import CSTNode, Module
 from libcst._nodes.internal import CodegenState
 
 __all__ = ["node_spans"]
@@ -25,23 +26,26 @@ class _MarkingState(CodegenState):
     marks: dict[int, tuple[int, int]] = field(default_factory=dict)
     opened: dict[int, int] = field(default_factory=dict)
 
-    def before_codegen(self, node: cst.CSTNode) -> None:
+    @override
+    def before_codegen(self, node: CSTNode) -> None:
         key = id(node)
         if key in self.wanted:
             self.opened[key] = len(self.tokens)
 
-    def after_codegen(self, node: cst.CSTNode) -> None:
+    @override
+    def after_codegen(self, node: CSTNode) -> None:
         key = id(node)
         if key in self.wanted and key not in self.marks:
             self.marks[key] = (self.opened.pop(key, len(self.tokens)), len(self.tokens))
 
+    @override
     @contextmanager
     def record_syntactic_position(
         self,
-        node: cst.CSTNode,
+        node: CSTNode,
         *,
-        start_node: cst.CSTNode | None = None,
-        end_node: cst.CSTNode | None = None,
+        start_node: CSTNode | None = None,
+        end_node: CSTNode | None = None,
     ) -> Iterator[None]:
         key = id(node)
         if key not in self.wanted:
@@ -68,7 +72,7 @@ def _skip_leading_space(tokens: list[str], start: int, end: int) -> int:
     return start
 
 
-def node_spans(module: cst.Module, nodes: Collection[cst.CSTNode]) -> Mapping[int, Span]:
+def node_spans(module: Module, nodes: Collection[CSTNode]) -> Mapping[int, Span]:
     """Find `(line, column, end_line, end_column)` of some nodes, 1-based, by `id(node)`.
 
     Args:

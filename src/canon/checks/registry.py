@@ -165,39 +165,39 @@ _STRUCTURE = (
     (
         "type-checking-imports",
         "h",
-        "An import used only in annotations, outside `if TYPE_CHECKING:` (never names from "
-        "`typing`, `typing_extensions`, `collections.abc` or `dataclasses`).",
-        "Only applies with `from __future__ import annotations`. Annotations read at run time "
-        "are known only in classes deriving in the same file from "
+        "An import used only in annotations, outside `if TYPE_CHECKING:`.",
+        "Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` are never "
+        "flagged. Only applies with `from __future__ import annotations`. Annotations read at run "
+        "time are known only in classes deriving in the same file from "
         "`runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in `TypedDict` and "
-        "`NamedTuple` classes, and under `runtime-evaluated-decorators` (`[tool.canon]`); "
-        "other runtime readers are invisible.",
+        "`NamedTuple` classes, and "
+        "under `runtime-evaluated-decorators` (`[tool.canon]`); other runtime readers are "
+        "invisible.",
     ),
     (
         "repr",
         "h",
-        "A class without `__repr__` that cannot inherit one: no base but `object`, `ABC` or "
-        "`Generic[...]`, or a base in the same file without one.",
-        "Bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs "
-        "classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt "
-        "by their decorator or base names only.",
+        "A class without `__repr__` that cannot inherit one.",
+        "A class can inherit one from any base but `object`, `ABC` and `Generic[...]`, unless the "
+        "base is in the same file without one; bases from other modules are assumed to give a "
+        "useful `__repr__`. Dataclasses, attrs classes, protocols, enums, exceptions, `TypedDict` "
+        "and `NamedTuple` classes are exempt by their decorator or base names only.",
     ),
 )
 _DOCS = (
     (
         "docstrings",
         "",
-        "A public module, class, function or method without a docstring (an `@override` "
-        "method is documented by its base).",
+        "A public module, class, function or method without a docstring (`@override` exempt).",
         "",
     ),
     (
         "google-docstrings",
         "h",
-        "A docstring with Sphinx or NumPy fields, or a public function's or method's docstring "
-        "missing Google `Args:` entries for its parameters (besides `self`/`cls`) or "
-        "`Returns:` for an annotated, non-`None` result.",
-        "Parameters are matched by name; prose documentation of them is not understood. "
+        "A public docstring missing Google `Args:`/`Returns:` entries, or any with Sphinx or "
+        "NumPy fields.",
+        "Parameters are matched by name; prose documentation of them is not understood. `Args:` "
+        "lists the parameters besides `self`/`cls`, `Returns:` an annotated, non-`None` result. "
         "Sections are required of public API only: not of `_private` names, dunders, nested "
         "functions, methods of private classes, properties and `@override` methods.",
     ),

@@ -5,19 +5,20 @@ skipping hidden folders and `__pycache__` only (no ignore file is consulted behi
 back). A file that cannot be read is one `unreadable` finding and the run goes on.
 """
 
-import hashlib
-import io
-import json
-import multiprocessing
-import os
-import re
-import tokenize
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from fnmatch import fnmatch
 from functools import cache
+from hashlib import sha256
+from io import BytesIO
+from multiprocessing import get_all_start_methods, get_context
+from os import getpid, walk
 from pathlib import Path
+from re import compile as re_compile
+from tokenize import detect_encoding
+
+from orjson import dumps, loads
 
 from canon import __version__
 from canon.checks.model import CheckResult, Finding, Settings, Tally
@@ -27,7 +28,7 @@ __all__ = ["FileReport", "RunReport", "RunRequest", "discover", "run"]
 
 CACHE_DIR = ".canon-cache"
 _PARALLEL_BYTES = 64_000  # below this much code, starting workers costs more than it saves
-_SUPPRESSION = re.compile(r"#\s*canon:\s*ignore(?:\[([^\]]*)\])?")
+_SUPPRESSION = re_compile(r"#\s*canon:\s*ignore(?:\[([^\]]*)\])?")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,7 +116,7 @@ def discover(paths: tuple[Path, ...], exclude: tuple[str, ...] = ()) -> list[Pat
 
 
 def _walk(folder: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in walk(folder):
         base = Path(root)
         dirs[:] = sorted(
             d
@@ -182,7 +183,7 @@ def run(request: RunRequest) -> RunReport:
 def _read(path: Path) -> tuple[str, Finding | None]:
     try:
         data = path.read_bytes()
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        encoding, _ = detect_encoding(BytesIO(data).readline)
         return data.decode(encoding), None
     except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
@@ -199,7 +200,7 @@ def _job(request: RunRequest, shown: str, source: str) -> _Job:
         if fnmatch(shown, glob) or fnmatch(Path(shown).name, glob):
             ignored.update(ids)
     check_ids = tuple(c for c in request.check_ids if c not in ignored)
-    digest = hashlib.sha256()
+    digest = sha256()
     parts = (_code_fingerprint(), ",".join(check_ids), repr(request.settings), Path(shown).name)
     for part in parts:
         digest.update(part.encode())
@@ -217,7 +218,7 @@ def _job(request: RunRequest, shown: str, source: str) -> _Job:
 @cache
 def _code_fingerprint() -> str:
     """Fingerprint canon's version and its checks' code: edited checks invalidate the cache."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = sha256(__version__.encode())
     for source in sorted(Path(__file__).parent.rglob("*.py")):
         stat = source.stat()
         digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -228,8 +229,8 @@ def _execute(jobs: list[_Job], workers: int) -> list[CheckResult]:
     small = sum(len(job.source) for job in jobs) < _PARALLEL_BYTES
     if workers <= 1 or len(jobs) <= 1 or small:
         return [_check_job(job) for job in jobs]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    methods = get_all_start_methods()
+    context = get_context("fork" if "fork" in methods else None)
     workers = min(workers, len(jobs))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(_check_job, jobs, chunksize=1))
@@ -239,7 +240,7 @@ def _cache_get(folder: Path | None, key: str) -> CheckResult | None:
     if folder is None:
         return None
     try:
-        data = json.loads((folder / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+        data = loads((folder / key[:2] / f"{key}.json").read_bytes())
         findings = tuple(Finding(**item) for item in data["findings"])
         tally = {
             name: Tally(opportunities=o, violations=v) for name, (o, v) in data["tally"].items()
@@ -262,8 +263,8 @@ def _cache_put(folder: Path | None, key: str, result: CheckResult) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not (folder / ".gitignore").exists():
             (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-        temporary = target.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        temporary = target.with_suffix(f".{getpid()}.tmp")
+        temporary.write_bytes(dumps(data))
         temporary.replace(target)
     except OSError:
         return

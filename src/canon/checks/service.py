@@ -1,8 +1,8 @@
 """`canon check` as a service: configuration, selection, the run, fixes and the report."""
 
-import difflib
-import os
 from dataclasses import dataclass
+from difflib import unified_diff
+from os import cpu_count
 from pathlib import Path
 
 from canon.checks.api import resolve_selection
@@ -108,7 +108,7 @@ def _run_request(request: CheckRequest, config: Config, book: RuleBook) -> RunRe
         for glob, ids in config.per_file_ignores.items()
     }
     aliases = {rule.id: rule.check for rule in book.rules if rule.check}
-    jobs = request.jobs if request.jobs is not None else (os.cpu_count() or 1)
+    jobs = request.jobs if request.jobs is not None else (cpu_count() or 1)
     if jobs < 1:
         raise InputError("--jobs must be at least 1")
     return RunRequest(
@@ -153,7 +153,7 @@ def _apply_fixes(report: RunReport, request: RunRequest, *, write: bool) -> tupl
             continue
         changed.append(file.path)
         diffs.extend(
-            difflib.unified_diff(
+            unified_diff(
                 file.source.splitlines(keepends=True),
                 fixed.splitlines(keepends=True),
                 fromfile=f"a/{file.path}",

@@ -1,8 +1,10 @@
 """Documentation and test checks: docstrings, Google sections, test names, pytest style."""
 
-import re
+from re import MULTILINE, search
+from re import compile as re_compile
+from typing import ClassVar, override
 
-import libcst as cst
+from libcst import Call, ClassDef, FunctionDef, Lambda, Module, Name, Param
 
 from canon.checks.base import Check, FileContext, dotted
 
@@ -16,22 +18,22 @@ def _is_public(name: str) -> bool:
     return not name.startswith("_")
 
 
-def _decorated(node: cst.FunctionDef, context: FileContext, names: frozenset[str]) -> bool:
+def _decorated(node: FunctionDef, context: FileContext, names: frozenset[str]) -> bool:
     """Whether a decorator of the function is one of `names` (qualified through imports)."""
     for decorator in node.decorators:
         target = decorator.decorator
-        target = target.func if isinstance(target, cst.Call) else target
+        target = target.func if isinstance(target, Call) else target
         if dotted(target) in names or context.qualified(target) in names:
             return True
     return False
 
 
-def _overrides(node: cst.FunctionDef, context: FileContext) -> bool:
+def _overrides(node: FunctionDef, context: FileContext) -> bool:
     """Whether the method is marked `@override`: its base documents it."""
     return _decorated(node, context, _OVERRIDE)
 
 
-def _public_api(node: cst.FunctionDef, context: FileContext) -> bool:
+def _public_api(node: FunctionDef, context: FileContext) -> bool:
     """Whether a function is public API: not private or a dunder, nested, or in a private class.
 
     Properties and `@override` methods are documented by their own docstring or their base,
@@ -40,14 +42,14 @@ def _public_api(node: cst.FunctionDef, context: FileContext) -> bool:
     if not _is_public(node.name.value):
         return False
     for enclosing in context.stack[:-1]:
-        if isinstance(enclosing, cst.FunctionDef | cst.Lambda):
+        if isinstance(enclosing, FunctionDef | Lambda):
             return False
-        if isinstance(enclosing, cst.ClassDef) and not _is_public(enclosing.name.value):
+        if isinstance(enclosing, ClassDef) and not _is_public(enclosing.name.value):
             return False
     return not _is_property(node) and not _overrides(node, context)
 
 
-def _is_property(node: cst.FunctionDef) -> bool:
+def _is_property(node: FunctionDef) -> bool:
     """Whether the function is a property's getter, setter or deleter."""
     return any(
         dotted(d.decorator).endswith(("property", ".setter", ".deleter")) for d in node.decorators
@@ -57,9 +59,10 @@ def _is_property(node: cst.FunctionDef) -> bool:
 class Docstrings(Check):
     """Public modules, classes, functions and methods have docstrings."""
 
-    check_id = "docstrings"
+    check_id: ClassVar[str] = "docstrings"
 
-    def visit_Module(self, node: cst.Module) -> None:
+    @override
+    def visit_Module(self, node: Module) -> None:
         """Judge the module docstring."""
         if not node.body:
             return
@@ -68,12 +71,14 @@ class Docstrings(Check):
         else:
             self.ok()
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a public class."""
         if _is_public(node.name.value) and not self._nested():
             self._judge(node, f"class `{node.name.value}`")
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a public function or method."""
         name = node.name.value
         if not _is_public(name) or name.startswith("test_") or self._nested():
@@ -86,22 +91,22 @@ class Docstrings(Check):
 
     def _nested(self) -> bool:
         """Whether the node sits inside a function (local helpers need no docstring)."""
-        return any(isinstance(n, cst.FunctionDef) for n in self.context.stack[:-1])
+        return any(isinstance(n, FunctionDef) for n in self.context.stack[:-1])
 
-    def _judge(self, node: cst.FunctionDef | cst.ClassDef, what: str) -> None:
+    def _judge(self, node: FunctionDef | ClassDef, what: str) -> None:
         if node.get_docstring() is None:
             self.flag(node.name, f"{what} has no docstring")
         else:
             self.ok()
 
 
-_SECTION = re.compile(r"^\s*(Args|Arguments|Returns|Yields|Raises|Attributes)\s*:\s*$", re.M)
-_ARG_ENTRY = re.compile(r"^\s+\*{0,2}(\w+)\s*(\(.*?\))?\s*:", re.M)
+_SECTION = re_compile(r"^\s*(Args|Arguments|Returns|Yields|Raises|Attributes)\s*:\s*$", MULTILINE)
+_ARG_ENTRY = re_compile(r"^\s+\*{0,2}(\w+)\s*(\(.*?\))?\s*:", MULTILINE)
 
 
 def _documented_args(docstring: str) -> set[str]:
     """Parameter names listed under `Args:`."""
-    match = re.search(r"^\s*(Args|Arguments)\s*:\s*$", docstring, re.M)
+    match = search(r"^\s*(Args|Arguments)\s*:\s*$", docstring, MULTILINE)
     if not match:
         return set()
     rest = docstring[match.end() :]
@@ -110,29 +115,29 @@ def _documented_args(docstring: str) -> set[str]:
     return {entry.group(1) for entry in _ARG_ENTRY.finditer(block)}
 
 
-def _parameters(node: cst.FunctionDef, method: bool) -> list[str]:
+def _parameters(node: FunctionDef, method: bool) -> list[str]:
     params = node.params
     ordered = [*params.posonly_params, *params.params]
     if method and ordered:
         ordered = ordered[1:]
     ordered.extend(params.kwonly_params)
     for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
+        if isinstance(star, Param):
             ordered.append(star)
     return [param.name.value for param in ordered]
 
 
-def _returns_value(node: cst.FunctionDef) -> bool:
+def _returns_value(node: FunctionDef) -> bool:
     if node.returns is None or node.name.value == "__init__":
         return False
     annotation = node.returns.annotation
-    return not (isinstance(annotation, cst.Name) and annotation.value in {"None", "NoReturn"})
+    return not (isinstance(annotation, Name) and annotation.value in {"None", "NoReturn"})
 
 
-_FOREIGN_FIELDS = re.compile(
+_FOREIGN_FIELDS = re_compile(
     r"^\s*(:(param|parameter|arg|argument|key|keyword|type|raises?|returns?|rtype|yields?)\b"
     r"|(Parameters|Returns|Raises|Yields)\s*\n\s*-{3,}\s*$)",
-    re.M,
+    MULTILINE,
 )
 
 
@@ -144,9 +149,10 @@ class GoogleDocstrings(Check):
     NumPy (`Parameters` / `----------`) fields is flagged, public or not.
     """
 
-    check_id = "google-docstrings"
+    check_id: ClassVar[str] = "google-docstrings"
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a documented function's style and sections."""
         docstring = node.get_docstring()
         if docstring is None:
@@ -166,7 +172,7 @@ class GoogleDocstrings(Check):
         problems = []
         if missing:
             problems.append("`Args:` misses " + ", ".join(f"`{name}`" for name in missing))
-        if wants_returns and not re.search(r"^\s*(Returns|Yields)\s*:", docstring, re.M):
+        if wants_returns and not search(r"^\s*(Returns|Yields)\s*:", docstring, MULTILINE):
             problems.append("no `Returns:` section")
         if problems:
             self.flag(node.name, f"docstring of `{node.name.value}`: " + "; ".join(problems))
@@ -174,16 +180,17 @@ class GoogleDocstrings(Check):
             self.ok()
 
 
-_TEST_NAME = re.compile(r"^test_[a-z0-9]+(?:_[a-z0-9]+){2,}$")
+_TEST_NAME = re_compile(r"^test_[a-z0-9]+(?:_[a-z0-9]+){2,}$")
 
 
 class TestNames(Check):
     """Tests are named `test_<unit>_<scenario>_<expected>`."""
 
-    __test__ = False
-    check_id = "test-names"
+    __test__: ClassVar[bool] = False
+    check_id: ClassVar[str] = "test-names"
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Judge a test's name."""
         name = node.name.value
         if not name.startswith("test_"):
@@ -197,9 +204,10 @@ class TestNames(Check):
 class PytestStyle(Check):
     """Tests are pytest functions with plain `assert`, not `unittest.TestCase` classes."""
 
-    check_id = "pytest-style"
+    check_id: ClassVar[str] = "pytest-style"
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Flag `TestCase` subclasses."""
         for base in node.bases:
             qualified = self.context.qualified(base.value)
@@ -213,7 +221,8 @@ class PytestStyle(Check):
         if node.name.value.startswith("Test"):
             self.ok()
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count a test function outside classes."""
         if node.name.value.startswith("test_") and self.context.enclosing_class() is None:
             self.ok()

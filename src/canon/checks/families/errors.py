@@ -4,7 +4,28 @@ No bare `except`, `raise ... from`, `contextlib.suppress`, `CancelledError` re-r
 blocking calls in `async def`, `asyncio.TaskGroup`.
 """
 
-import libcst as cst
+from typing import ClassVar, override
+
+from libcst import (
+    Await,
+    BaseSuite,
+    Call,
+    ClassDef,
+    CSTVisitor,
+    Element,
+    ExceptHandler,
+    Expr,
+    FunctionDef,
+    IndentedBlock,
+    Lambda,
+    Name,
+    Pass,
+    Raise,
+    SimpleStatementLine,
+    Try,
+    Tuple,
+)
+from libcst import Ellipsis as EllipsisNode
 
 from canon.checks.base import Check, FileContext, dotted
 
@@ -23,10 +44,11 @@ __all__ = [
 class BareExcept(Check):
     """Handlers name what they catch; never a bare `except:`."""
 
-    check_id = "bare-except"
-    fixable = True
+    check_id: ClassVar[str] = "bare-except"
+    fixable: ClassVar[bool] = True
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    @override
+    def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows)."""
         if node.type is None and not reraises(node.body, ""):
             self.flag(node, "bare `except:`; catch `Exception` or something narrower")
@@ -34,12 +56,12 @@ class BareExcept(Check):
             self.ok()
 
 
-def _handler(context: FileContext) -> cst.ExceptHandler | None:
+def _handler(context: FileContext) -> ExceptHandler | None:
     """The except handler the current node is in, unless a function or class intervenes."""
     for node in reversed(context.stack):
-        if isinstance(node, cst.ExceptHandler):
+        if isinstance(node, ExceptHandler):
             return node
-        if isinstance(node, cst.FunctionDef | cst.ClassDef | cst.Lambda):
+        if isinstance(node, FunctionDef | ClassDef | Lambda):
             return None
     return None
 
@@ -47,15 +69,16 @@ def _handler(context: FileContext) -> cst.ExceptHandler | None:
 class RaiseFrom(Check):
     """`raise` inside `except` chains the cause: `raise X(...) from exc`."""
 
-    check_id = "raise-from"
+    check_id: ClassVar[str] = "raise-from"
 
-    def visit_Raise(self, node: cst.Raise) -> None:
+    @override
+    def visit_Raise(self, node: Raise) -> None:
         """Judge a raise inside a handler."""
         handler = _handler(self.context)
         if handler is None or node.exc is None:
             return
         bound = handler.name.name if handler.name else None
-        if isinstance(bound, cst.Name) and dotted(node.exc) == bound.value:
+        if isinstance(bound, Name) and dotted(node.exc) == bound.value:
             return
         if node.cause is None:
             self.flag(node, "`raise` in `except` without `from`; chain the cause (`from exc`)")
@@ -66,26 +89,26 @@ class RaiseFrom(Check):
 _CANCELLATION = frozenset({"CancelledError", "BaseException", "BaseExceptionGroup"})
 
 
-def _caught(node: cst.ExceptHandler) -> set[str]:
+def _caught(node: ExceptHandler) -> set[str]:
     """The last names of what a handler catches (`CancelledError` for `asyncio.CancelledError`)."""
     if node.type is None:
         return {"BaseException"}
-    types = node.type.elements if isinstance(node.type, cst.Tuple) else [node.type]
+    types = node.type.elements if isinstance(node.type, Tuple) else [node.type]
     names = set()
     for element in types:
-        value = element.value if isinstance(element, cst.Element) else element
+        value = element.value if isinstance(element, Element) else element
         names.add(dotted(value).rpartition(".")[2])
     return names
 
 
-def _only_pass(body: cst.BaseSuite) -> bool:
-    statements = body.body if isinstance(body, cst.IndentedBlock) else [body]
+def _only_pass(body: BaseSuite) -> bool:
+    statements = body.body if isinstance(body, IndentedBlock) else [body]
     for statement in statements:
-        smalls = statement.body if isinstance(statement, cst.SimpleStatementLine) else [statement]
+        smalls = statement.body if isinstance(statement, SimpleStatementLine) else [statement]
         for small in smalls:
-            if isinstance(small, cst.Pass):
+            if isinstance(small, Pass):
                 continue
-            if isinstance(small, cst.Expr) and isinstance(small.value, cst.Ellipsis):
+            if isinstance(small, Expr) and isinstance(small.value, EllipsisNode):
                 continue
             return False
     return True
@@ -97,9 +120,10 @@ class ContextlibSuppress(Check):
     Cancellation is exempt: `suppress(CancelledError)` is what the standard forbids.
     """
 
-    check_id = "contextlib-suppress"
+    check_id: ClassVar[str] = "contextlib-suppress"
 
-    def visit_Try(self, node: cst.Try) -> None:
+    @override
+    def visit_Try(self, node: Try) -> None:
         """Judge a `try` statement."""
         if len(node.handlers) != 1 or node.orelse or node.finalbody:
             return
@@ -112,13 +136,14 @@ class ContextlibSuppress(Check):
         else:
             self.ok()
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Count `suppress(...)`."""
         if self.context.qualified(node.func) == "contextlib.suppress":
             self.ok()
 
 
-def reraises(body: cst.BaseSuite, bound: str) -> bool:
+def reraises(body: BaseSuite, bound: str) -> bool:
     """Whether a handler body contains a bare `raise` (or raises what it caught).
 
     Args:
@@ -130,11 +155,11 @@ def reraises(body: cst.BaseSuite, bound: str) -> bool:
     """
     found = False
 
-    class Finder(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+    class Finder(CSTVisitor):
+        def visit_FunctionDef(self, node: FunctionDef) -> bool:
             return False
 
-        def visit_Raise(self, node: cst.Raise) -> None:
+        def visit_Raise(self, node: Raise) -> None:
             nonlocal found
             if node.exc is None or (bound and dotted(node.exc) == bound):
                 found = True
@@ -146,22 +171,24 @@ def reraises(body: cst.BaseSuite, bound: str) -> bool:
 class CancelledErrorCheck(Check):
     """`CancelledError` is never swallowed: a handler that catches it re-raises it."""
 
-    check_id = "cancelled-error"
+    check_id: ClassVar[str] = "cancelled-error"
 
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+    @override
+    def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Judge a handler that catches cancellation."""
         caught = _caught(node)
         explicit = "CancelledError" in caught
         if not explicit and not (self.context.in_async() and caught & _CANCELLATION):
             return
-        bound = node.name.name.value if node.name and isinstance(node.name.name, cst.Name) else ""
+        bound = node.name.name.value if node.name and isinstance(node.name.name, Name) else ""
         if reraises(node.body, bound):
             self.ok()
         else:
             what = "CancelledError" if explicit else ", ".join(sorted(caught))
             self.flag(node, f"`except {what}` swallows cancellation; re-raise it with `raise`")
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `suppress(CancelledError)`."""
         if self.context.qualified(node.func) != "contextlib.suppress":
             return
@@ -203,14 +230,16 @@ def _blocking_advice(qualified: str) -> str:
 class AsyncBlocking(Check):
     """`async def` never makes a known blocking call."""
 
-    check_id = "async-blocking"
+    check_id: ClassVar[str] = "async-blocking"
 
-    def visit_Await(self, node: cst.Await) -> None:
+    @override
+    def visit_Await(self, node: Await) -> None:
         """Count an awaited call in async code."""
         if self.context.in_async():
             self.ok()
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag a blocking call inside `async def`."""
         if not self.context.in_async():
             return
@@ -233,9 +262,10 @@ _TASK_APIS = {
 class TaskGroup(Check):
     """Concurrent tasks run in an `asyncio.TaskGroup`, not `gather`/bare `create_task`."""
 
-    check_id = "task-group"
+    check_id: ClassVar[str] = "task-group"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `gather`, bare `create_task`, `wait`; count `TaskGroup()`."""
         qualified = self.context.qualified(node.func)
         if qualified in _TASK_APIS:

@@ -1,8 +1,25 @@
 """Library checks: SQLAlchemy 2.0 style, structlog, hardcoded secrets."""
 
-import re
+from re import IGNORECASE
+from re import compile as re_compile
+from typing import ClassVar, override
 
-import libcst as cst
+from libcst import (
+    AnnAssign,
+    Annotation,
+    Arg,
+    Assign,
+    Attribute,
+    BaseExpression,
+    Call,
+    ClassDef,
+    CSTNode,
+    IndentedBlock,
+    Param,
+    SimpleStatementLine,
+    SimpleString,
+    Subscript,
+)
 
 from canon.checks.base import Check, dotted
 
@@ -30,26 +47,28 @@ def _from_sqlalchemy(qualified: str, name: str) -> bool:
 class SqlalchemyDeclarativeBase(Check):
     """Models derive from a `DeclarativeBase` subclass, never `declarative_base()`."""
 
-    check_id = "sqlalchemy-declarative-base"
+    check_id: ClassVar[str] = "sqlalchemy-declarative-base"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `declarative_base()`."""
         if _from_sqlalchemy(self.context.qualified(node.func), "declarative_base"):
             self.flag(node, "`declarative_base()`; subclass `sqlalchemy.orm.DeclarativeBase`")
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Count `class Base(DeclarativeBase)`."""
         for base in node.bases:
             if _from_sqlalchemy(self.context.qualified(base.value), "DeclarativeBase"):
                 self.ok()
 
 
-def _class_assignments(node: cst.ClassDef) -> list[cst.Assign | cst.AnnAssign]:
-    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    found: list[cst.Assign | cst.AnnAssign] = []
+def _class_assignments(node: ClassDef) -> list[Assign | AnnAssign]:
+    body = node.body.body if isinstance(node.body, IndentedBlock) else ()
+    found: list[Assign | AnnAssign] = []
     for statement in body:
-        if isinstance(statement, cst.SimpleStatementLine):
-            found.extend(s for s in statement.body if isinstance(s, cst.Assign | cst.AnnAssign))
+        if isinstance(statement, SimpleStatementLine):
+            found.extend(s for s in statement.body if isinstance(s, Assign | AnnAssign))
     return found
 
 
@@ -57,11 +76,11 @@ def _called(context_qualified: str) -> str:
     return _last(context_qualified)
 
 
-def _mapped(annotation: cst.Annotation | None) -> bool:
+def _mapped(annotation: Annotation | None) -> bool:
     if annotation is None:
         return False
     value = annotation.annotation
-    if isinstance(value, cst.Subscript):
+    if isinstance(value, Subscript):
         value = value.value
     return _last(dotted(value)) == "Mapped"
 
@@ -69,16 +88,17 @@ def _mapped(annotation: cst.Annotation | None) -> bool:
 class SqlalchemyMappedColumn(Check):
     """Mapped attributes are `name: Mapped[T] = mapped_column(...)`, never `Column(...)`."""
 
-    check_id = "sqlalchemy-mapped-column"
+    check_id: ClassVar[str] = "sqlalchemy-mapped-column"
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge the column attributes of a class."""
         for assignment in _class_assignments(node):
             value = assignment.value
-            if not isinstance(value, cst.Call):
+            if not isinstance(value, Call):
                 continue
             called = _called(self.context.qualified(value.func))
-            annotation = assignment.annotation if isinstance(assignment, cst.AnnAssign) else None
+            annotation = assignment.annotation if isinstance(assignment, AnnAssign) else None
             if called == "Column":
                 self.flag(value, "`Column()` in a model; write `x: Mapped[T] = mapped_column()`")
             elif called == "mapped_column":
@@ -91,17 +111,18 @@ class SqlalchemyMappedColumn(Check):
 class SqlalchemyTypedRelationship(Check):
     """Relationships are annotated `Mapped[...]`."""
 
-    check_id = "sqlalchemy-typed-relationship"
+    check_id: ClassVar[str] = "sqlalchemy-typed-relationship"
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge the relationship attributes of a class."""
         for assignment in _class_assignments(node):
             value = assignment.value
-            if not isinstance(value, cst.Call):
+            if not isinstance(value, Call):
                 continue
             if _called(self.context.qualified(value.func)) != "relationship":
                 continue
-            annotation = assignment.annotation if isinstance(assignment, cst.AnnAssign) else None
+            annotation = assignment.annotation if isinstance(assignment, AnnAssign) else None
             if _mapped(annotation):
                 self.ok()
             else:
@@ -111,9 +132,10 @@ class SqlalchemyTypedRelationship(Check):
 class SqlalchemyBackPopulates(Check):
     """Relationships name their other side with `back_populates`, never `backref`."""
 
-    check_id = "sqlalchemy-back-populates"
+    check_id: ClassVar[str] = "sqlalchemy-back-populates"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Judge `relationship(...)`."""
         if _called(self.context.qualified(node.func)) != "relationship":
             return
@@ -124,18 +146,19 @@ class SqlalchemyBackPopulates(Check):
             self.ok()
 
 
-_SESSIONISH = re.compile(r"(^|_)(session|db|sess)$", re.I)
+_SESSIONISH = re_compile(r"(^|_)(session|db|sess)$", IGNORECASE)
 
 
 class SqlalchemySelect(Check):
     """Queries use `select()` with `Session.execute`/`scalars`, never `session.query()`."""
 
-    check_id = "sqlalchemy-select"
+    check_id: ClassVar[str] = "sqlalchemy-select"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `session.query(...)`, count `select(...)`."""
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "query":
+        if isinstance(func, Attribute) and func.attr.value == "query":
             receiver = dotted(func.value).rpartition(".")[2]
             if _SESSIONISH.search(receiver):
                 self.flag(node, "`session.query()`; use `session.scalars(select(...))`")
@@ -150,9 +173,10 @@ _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exceptio
 class Structlog(Check):
     """Logging goes through structlog: no `print()`, no standard `logging`."""
 
-    check_id = "structlog"
+    check_id: ClassVar[str] = "structlog"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `print()` and `logging` calls; count structlog loggers."""
         qualified = self.context.qualified(node.func)
         module, _, name = qualified.rpartition(".")
@@ -164,18 +188,18 @@ class Structlog(Check):
             self.ok()
 
 
-_SECRET_NAME = re.compile(
+_SECRET_NAME = re_compile(
     r"(pass(wd|word)?|secret|token|api_?key|apikey|private_?key|access_?key|credential|auth_?key)$",
-    re.I,
+    IGNORECASE,
 )
-_TOKEN_SHAPE = re.compile(
+_TOKEN_SHAPE = re_compile(
     r"^(sk-[A-Za-z0-9_-]{16,}|sk_live_[A-Za-z0-9]{16,}|gh[pousr]_[A-Za-z0-9]{20,}|"
     r"AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]+)"
 )
 
 
-def _literal(node: cst.BaseExpression | None) -> str | None:
-    if isinstance(node, cst.SimpleString):
+def _literal(node: BaseExpression | None) -> str | None:
+    if isinstance(node, SimpleString):
         value = node.evaluated_value
         return value if isinstance(value, str) else None
     return None
@@ -184,9 +208,9 @@ def _literal(node: cst.BaseExpression | None) -> str | None:
 class HardcodedSecrets(Check):
     """No credentials in code: secret-named names never bound to string literals."""
 
-    check_id = "hardcoded-secrets"
+    check_id: ClassVar[str] = "hardcoded-secrets"
 
-    def _judge(self, name: str, value: cst.BaseExpression | None, where: cst.CSTNode) -> None:
+    def _judge(self, name: str, value: BaseExpression | None, where: CSTNode) -> None:
         text = _literal(value)
         if _SECRET_NAME.search(name):
             if text:
@@ -196,21 +220,25 @@ class HardcodedSecrets(Check):
         elif text and _TOKEN_SHAPE.match(text):
             self.flag(where, "token-shaped string literal; read secrets from the environment")
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    @override
+    def visit_Assign(self, node: Assign) -> None:
         """Judge `password = "..."`."""
         for target in node.targets:
             self._judge(dotted(target.target).rpartition(".")[2], node.value, node)
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    @override
+    def visit_AnnAssign(self, node: AnnAssign) -> None:
         """Judge `password: str = "..."`."""
         self._judge(dotted(node.target).rpartition(".")[2], node.value, node)
 
-    def visit_Arg(self, node: cst.Arg) -> None:
+    @override
+    def visit_Arg(self, node: Arg) -> None:
         """Judge `connect(password="...")`."""
         if node.keyword is not None:
             self._judge(node.keyword.value, node.value, node)
 
-    def visit_Param(self, node: cst.Param) -> None:
+    @override
+    def visit_Param(self, node: Param) -> None:
         """Judge `def connect(password="...")`."""
         if node.default is not None:
             self._judge(node.name.value, node.default, node)

@@ -4,13 +4,41 @@ pathlib, f-strings, `tomllib`, `zoneinfo`, dataclass options, aware datetimes, c
 `orjson`, no `pickle`, no duplicate `case` arms.
 """
 
-import re
-import string
 from collections.abc import Mapping, Sequence
+from re import compile as re_compile
+from re import split
+from string import Formatter
 from types import MappingProxyType
-from typing import ClassVar
+from typing import ClassVar, override
 
-import libcst as cst
+from libcst import (
+    Arg,
+    Attribute,
+    BinaryOperation,
+    Call,
+    ClassDef,
+    ConcatenatedString,
+    CSTNode,
+    DictComp,
+    Divide,
+    Float,
+    FormattedString,
+    FormattedStringExpression,
+    FormattedStringText,
+    GeneratorExp,
+    Import,
+    ImportFrom,
+    Integer,
+    Lambda,
+    ListComp,
+    Match,
+    Module,
+    Modulo,
+    Name,
+    SetComp,
+    SimpleString,
+    Subscript,
+)
 
 from canon.checks.base import Check, FileContext, dotted
 
@@ -36,25 +64,26 @@ __all__ = [
 class FStringDebug(Check):
     """Debug output uses `f"{name=}"`, not `f"name={name}"`."""
 
-    check_id = "fstring-debug"
+    check_id: ClassVar[str] = "fstring-debug"
 
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+    @override
+    def visit_FormattedString(self, node: FormattedString) -> None:
         """Flag `name={name}` pairs; count `{name=}`."""
         parts = node.parts
         for index, part in enumerate(parts):
-            if not isinstance(part, cst.FormattedStringExpression):
+            if not isinstance(part, FormattedStringExpression):
                 continue
             if part.equal is not None:
                 self.ok()
                 continue
             before = parts[index - 1] if index else None
-            if not isinstance(before, cst.FormattedStringText):
+            if not isinstance(before, FormattedStringText):
                 continue
             text = before.value.rstrip()
             if not text.endswith("="):
                 continue
-            label = re.split(r"[\s(,:;]", text[:-1].rstrip())[-1]
-            expression = cst.Module(body=()).code_for_node(part.expression)
+            label = split(r"[\s(,:;]", text[:-1].rstrip())[-1]
+            expression = Module(body=()).code_for_node(part.expression)
             if label and label == expression:
                 self.flag(part, f"`{label}={{{label}}}`; write `{{{label}=}}`")
 
@@ -100,9 +129,10 @@ _PATH_METHODS = frozenset(
 class Pathlib(Check):
     """Paths are `pathlib.Path`s, never `os.path`, `os` file functions or `open()`."""
 
-    check_id = "pathlib"
+    check_id: ClassVar[str] = "pathlib"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `os.path.join(...)` and friends; count `Path(...)`."""
         qualified = self.context.qualified(node.func)
         if not qualified:
@@ -111,21 +141,22 @@ class Pathlib(Check):
         if message:
             self.flag(node, message)
         elif qualified in {"pathlib.Path", "pathlib.PurePath", "Path"} or (
-            isinstance(node.func, cst.Attribute) and node.func.attr.value in _PATH_METHODS
+            isinstance(node.func, Attribute) and node.func.attr.value in _PATH_METHODS
         ):
             self.ok()
 
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+    @override
+    def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Count `base / "name"`, a path built with pathlib."""
-        if isinstance(node.operator, cst.Divide) and (
-            isinstance(node.left, cst.SimpleString) or isinstance(node.right, cst.SimpleString)
+        if isinstance(node.operator, Divide) and (
+            isinstance(node.left, SimpleString) or isinstance(node.right, SimpleString)
         ):
             self.ok()
 
 
-def _imported_modules(node: cst.Import | cst.ImportFrom) -> list[tuple[cst.CSTNode, str]]:
+def _imported_modules(node: Import | ImportFrom) -> list[tuple[CSTNode, str]]:
     """Each imported module (for `import`) or the source module (for `from`)."""
-    if isinstance(node, cst.Import):
+    if isinstance(node, Import):
         return [(alias, dotted(alias.name)) for alias in node.names]
     if node.relative or node.module is None:
         return []
@@ -138,7 +169,7 @@ class _ModuleBan(Check):
     banned: ClassVar[Mapping[str, str]] = {}
     preferred: ClassVar[frozenset[str]] = frozenset()
 
-    def _judge(self, node: cst.Import | cst.ImportFrom) -> None:
+    def _judge(self, node: Import | ImportFrom) -> None:
         for where, module in _imported_modules(node):
             top = module.partition(".")[0]
             if top in self.banned:
@@ -146,11 +177,13 @@ class _ModuleBan(Check):
             elif top in self.preferred:
                 self.ok()
 
-    def visit_Import(self, node: cst.Import) -> None:
+    @override
+    def visit_Import(self, node: Import) -> None:
         """Judge `import x`."""
         self._judge(node)
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Judge `from x import y`."""
         self._judge(node)
 
@@ -158,54 +191,60 @@ class _ModuleBan(Check):
 class Tomllib(_ModuleBan):
     """TOML is read with the standard `tomllib`, never `toml`/`tomli`."""
 
-    check_id = "tomllib"
-    banned = MappingProxyType(
+    check_id: ClassVar[str] = "tomllib"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
         {"toml": "use the standard `tomllib`", "tomli": "use the standard `tomllib`"}
     )
-    preferred = frozenset({"tomllib", "tomli_w"})
+    preferred: ClassVar[frozenset[str]] = frozenset({"tomllib", "tomli_w"})
 
 
 class NoPytz(_ModuleBan):
     """Time zones come from `zoneinfo`, never `pytz`."""
 
-    check_id = "no-pytz"
-    banned = MappingProxyType({"pytz": "use `zoneinfo.ZoneInfo`"})
-    preferred = frozenset({"zoneinfo"})
+    check_id: ClassVar[str] = "no-pytz"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType({"pytz": "use `zoneinfo.ZoneInfo`"})
+    preferred: ClassVar[frozenset[str]] = frozenset({"zoneinfo"})
 
 
 class Orjson(_ModuleBan):
     """JSON goes through `orjson`, not the standard `json`."""
 
-    check_id = "orjson"
-    banned = MappingProxyType({"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"})
-    preferred = frozenset({"orjson"})
+    check_id: ClassVar[str] = "orjson"
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"}
+    )
+    preferred: ClassVar[frozenset[str]] = frozenset({"orjson"})
 
 
 class NoPickle(_ModuleBan):
     """Data is never (un)pickled."""
 
-    check_id = "no-pickle"
-    _WHY = "pickle runs code from its input; use JSON (`orjson`) or a schema'd format"
-    banned = MappingProxyType(
+    check_id: ClassVar[str] = "no-pickle"
+    _WHY: ClassVar[str] = (
+        "pickle runs code from its input; use JSON (`orjson`) or a schema'd format"
+    )
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
         {"pickle": _WHY, "cPickle": _WHY, "dill": _WHY, "shelve": _WHY, "cloudpickle": _WHY}
     )
-    preferred = frozenset({"json", "orjson", "msgpack", "marshmallow", "pydantic"})
+    preferred: ClassVar[frozenset[str]] = frozenset(
+        {"json", "orjson", "msgpack", "marshmallow", "pydantic"}
+    )
 
 
 _DATACLASS = frozenset({"dataclasses.dataclass", "dataclass"})
 
 
-def _dataclass_options(context: FileContext, node: cst.ClassDef) -> dict[str, bool] | None:
+def _dataclass_options(context: FileContext, node: ClassDef) -> dict[str, bool] | None:
     """The boolean options of a class's `@dataclass` decorator; None if it has none."""
     for decorator in node.decorators:
         expression = decorator.decorator
-        call = expression if isinstance(expression, cst.Call) else None
+        call = expression if isinstance(expression, Call) else None
         target = call.func if call else expression
         if context.qualified(target) not in _DATACLASS:
             continue
         options: dict[str, bool] = {}
         for arg in call.args if call else ():
-            if arg.keyword is not None and isinstance(arg.value, cst.Name):
+            if arg.keyword is not None and isinstance(arg.value, Name):
                 options[arg.keyword.value] = arg.value.value == "True"
         return options
     return None
@@ -216,7 +255,8 @@ class _DataclassCheck(Check):
 
     required: tuple[str, ...] = ()
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a dataclass's options."""
         options = _dataclass_options(self.context, node)
         if options is None:
@@ -232,31 +272,31 @@ class _DataclassCheck(Check):
 class DataclassOptions(_DataclassCheck):
     """Dataclasses are declared `frozen=True, slots=True, kw_only=True`."""
 
-    check_id = "dataclass-options"
-    required = ("frozen", "slots", "kw_only")
+    check_id: ClassVar[str] = "dataclass-options"
+    required: ClassVar[tuple[str, ...]] = ("frozen", "slots", "kw_only")
 
 
 class DataclassFrozen(_DataclassCheck):
     """Dataclasses are declared `frozen=True`."""
 
-    check_id = "dataclass-frozen"
-    required = ("frozen",)
+    check_id: ClassVar[str] = "dataclass-frozen"
+    required: ClassVar[tuple[str, ...]] = ("frozen",)
 
 
 class DataclassKwOnly(_DataclassCheck):
     """Dataclasses are declared `kw_only=True`."""
 
-    check_id = "dataclass-kw-only"
-    required = ("kw_only",)
+    check_id: ClassVar[str] = "dataclass-kw-only"
+    required: ClassVar[tuple[str, ...]] = ("kw_only",)
 
 
-_FORMAT_SPEC = re.compile(r"%[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]|%\(")
+_FORMAT_SPEC = re_compile(r"%[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]|%\(")
 
 
-_SAFE_ARGS = (cst.Name, cst.Attribute, cst.Subscript, cst.Call, cst.Integer, cst.Float)
+_SAFE_ARGS = (Name, Attribute, Subscript, Call, Integer, Float)
 
 
-def format_to_fstring(node: cst.Call) -> str | None:
+def format_to_fstring(node: Call) -> str | None:
     """The f-string equivalent of a simple `"...".format(...)` call.
 
     Simple means: a plain (not bytes) single string literal, fields `{}`, `{0}` or `{name}`
@@ -270,7 +310,7 @@ def format_to_fstring(node: cst.Call) -> str | None:
         The f-string's source, or None when the call is not that simple.
     """
     func = node.func
-    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.SimpleString):
+    if not isinstance(func, Attribute) or not isinstance(func.value, SimpleString):
         return None
     literal = func.value
     prefix = literal.prefix.lower()
@@ -287,8 +327,8 @@ def format_to_fstring(node: cst.Call) -> str | None:
     return f"{prefix}f{quote}{rebuilt}{quote}"
 
 
-def _format_args(args: Sequence[cst.Arg]) -> tuple[list[str] | None, dict[str, str] | None]:
-    render = cst.Module(body=()).code_for_node
+def _format_args(args: Sequence[Arg]) -> tuple[list[str] | None, dict[str, str] | None]:
+    render = Module(body=()).code_for_node
     positional: list[str] = []
     named: dict[str, str] = {}
     for arg in args:
@@ -306,7 +346,7 @@ def _format_args(args: Sequence[cst.Arg]) -> tuple[list[str] | None, dict[str, s
 
 def _rebuild(body: str, positional: list[str], named: dict[str, str]) -> str | None:
     try:
-        parsed = list(string.Formatter().parse(body))
+        parsed = list(Formatter().parse(body))
     except ValueError:
         return None
     pieces: list[str] = []
@@ -341,30 +381,33 @@ def _rebuild(body: str, positional: list[str], named: dict[str, str]) -> str | N
 class FStrings(Check):
     """Strings are formatted with f-strings, never `%` or `.format()`."""
 
-    check_id = "f-strings"
-    fixable = True
+    check_id: ClassVar[str] = "f-strings"
+    fixable: ClassVar[bool] = True
 
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+    @override
+    def visit_FormattedString(self, node: FormattedString) -> None:
         """Count an f-string."""
         self.ok()
 
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+    @override
+    def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Flag `"..." % args`."""
         left = node.left
         if (
-            isinstance(node.operator, cst.Modulo)
-            and isinstance(left, cst.SimpleString)
+            isinstance(node.operator, Modulo)
+            and isinstance(left, SimpleString)
             and _FORMAT_SPEC.search(left.value)
         ):
             self.flag(node, "`%` formatting; use an f-string", fixable=False)
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `"...".format(...)`."""
         func = node.func
         if (
-            isinstance(func, cst.Attribute)
+            isinstance(func, Attribute)
             and func.attr.value == "format"
-            and isinstance(func.value, cst.SimpleString | cst.ConcatenatedString)
+            and isinstance(func.value, SimpleString | ConcatenatedString)
         ):
             fixable = format_to_fstring(node) is not None
             self.flag(node, "`.format()`; use an f-string", fixable=fixable)
@@ -373,11 +416,12 @@ class FStrings(Check):
 class DuplicateCaseArms(Check):
     """No two arms of a `match` have the same body; merge them with `|`."""
 
-    check_id = "duplicate-case-arms"
+    check_id: ClassVar[str] = "duplicate-case-arms"
 
-    def visit_Match(self, node: cst.Match) -> None:
+    @override
+    def visit_Match(self, node: Match) -> None:
         """Compare the bodies of the arms."""
-        render = cst.Module(body=()).code_for_node
+        render = Module(body=()).code_for_node
         seen: dict[str, str] = {}
         for case in node.cases:
             body = render(case.body).strip()
@@ -404,9 +448,10 @@ _TZ_POSITION = {"datetime.datetime.now": 0, "datetime.datetime.fromtimestamp": 1
 class TimezoneAware(Check):
     """Datetimes are timezone-aware: `datetime.now(UTC)`, never `utcnow()` or a naive one."""
 
-    check_id = "timezone-aware"
+    check_id: ClassVar[str] = "timezone-aware"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Judge datetime constructors."""
         qualified = self.context.qualified(node.func)
         if qualified.count(".") == 1 and "datetime" not in self.context.aliases:
@@ -428,9 +473,9 @@ class TimezoneAware(Check):
             name = qualified.removeprefix("datetime.")
             self.flag(node, f"`{name}()` makes a naive datetime; pass a timezone (`UTC`)")
 
-    def _strptime(self, node: cst.Call) -> None:
+    def _strptime(self, node: Call) -> None:
         fmt = node.args[1].value if len(node.args) > 1 else None
-        if isinstance(fmt, cst.SimpleString) and "%z" in fmt.value:
+        if isinstance(fmt, SimpleString) and "%z" in fmt.value:
             self.ok()
         else:
             self.flag(
@@ -441,31 +486,36 @@ class TimezoneAware(Check):
 class Comprehensions(Check):
     """Comprehensions, never `map()`/`filter()` with a lambda."""
 
-    check_id = "comprehensions"
+    check_id: ClassVar[str] = "comprehensions"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `map(lambda ...)` and `filter(lambda ...)`."""
         name = self.context.qualified(node.func)
         if name not in {"map", "filter"}:
             return
-        if node.args and isinstance(node.args[0].value, cst.Lambda):
+        if node.args and isinstance(node.args[0].value, Lambda):
             self.flag(node, f"`{name}()` with a lambda; write a comprehension")
         else:
             self.ok()
 
-    def visit_ListComp(self, node: cst.ListComp) -> None:
+    @override
+    def visit_ListComp(self, node: ListComp) -> None:
         """Count a comprehension."""
         self.ok()
 
-    def visit_SetComp(self, node: cst.SetComp) -> None:
+    @override
+    def visit_SetComp(self, node: SetComp) -> None:
         """Count a comprehension."""
         self.ok()
 
-    def visit_DictComp(self, node: cst.DictComp) -> None:
+    @override
+    def visit_DictComp(self, node: DictComp) -> None:
         """Count a comprehension."""
         self.ok()
 
-    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+    @override
+    def visit_GeneratorExp(self, node: GeneratorExp) -> None:
         """Count a comprehension."""
         self.ok()
 

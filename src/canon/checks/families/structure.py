@@ -2,8 +2,32 @@
 
 from collections.abc import Mapping
 from pathlib import PurePath
+from typing import ClassVar, override
 
-import libcst as cst
+from libcst import (
+    AnnAssign,
+    Arg,
+    Assign,
+    Attribute,
+    AugAssign,
+    BaseExpression,
+    Call,
+    ClassDef,
+    CSTNode,
+    Decorator,
+    FunctionDef,
+    If,
+    Import,
+    ImportAlias,
+    ImportFrom,
+    ImportStar,
+    IndentedBlock,
+    Module,
+    Name,
+    SimpleStatementLine,
+    SimpleString,
+    Subscript,
+)
 
 from canon.checks.base import Check, FileContext, dotted
 
@@ -27,20 +51,21 @@ type Span = tuple[int, int, int, int]
 class _LengthCheck(Check):
     """Base of the length checks: measure nodes, decide once spans are known."""
 
-    kind = ""
+    kind: ClassVar[str] = ""
 
     def limit(self) -> int:
         """The largest allowed number of lines."""
         raise NotImplementedError
 
-    def finish(self, spans: Mapping[cst.CSTNode, Span]) -> None:
+    @override
+    def finish(self, spans: Mapping[CSTNode, Span]) -> None:
         """Flag the measured nodes longer than the limit."""
         limit = self.limit()
         for node, (line, _, end_line, _) in spans.items():
             lines = end_line - line + 1
-            name = node.name.value if isinstance(node, cst.FunctionDef | cst.ClassDef) else ""
+            name = node.name.value if isinstance(node, FunctionDef | ClassDef) else ""
             if lines > limit:
-                target = node.name if isinstance(node, cst.FunctionDef | cst.ClassDef) else node
+                target = node.name if isinstance(node, FunctionDef | ClassDef) else node
                 message = f"{self.kind} `{name}` has {lines} lines (limit {limit}); split it"
                 self.flag(target, message)
             else:
@@ -50,8 +75,8 @@ class _LengthCheck(Check):
 class FunctionLength(_LengthCheck):
     """Functions stay under the line limit (30 by default), their docstring not counted."""
 
-    check_id = "function-length"
-    kind = "function"
+    check_id: ClassVar[str] = "function-length"
+    kind: ClassVar[str] = "function"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -60,25 +85,28 @@ class FunctionLength(_LengthCheck):
             context: The file's context.
         """
         super().__init__(context)
-        self.docstrings: dict[int, cst.CSTNode] = {}
+        self.docstrings: dict[int, CSTNode] = {}
 
+    @override
     def limit(self) -> int:
         """The configured limit."""
         return self.context.settings.function_lines
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Measure a function and its docstring."""
         self.measure(node)
-        if node.get_docstring(clean=False) is not None and isinstance(node.body, cst.IndentedBlock):
+        if node.get_docstring(clean=False) is not None and isinstance(node.body, IndentedBlock):
             docstring = node.body.body[0]
             self.docstrings[id(node)] = docstring
             self.measure(docstring)
 
-    def finish(self, spans: Mapping[cst.CSTNode, Span]) -> None:
+    @override
+    def finish(self, spans: Mapping[CSTNode, Span]) -> None:
         """Flag functions longer than the limit, not counting their docstrings."""
         limit = self.limit()
         for node, (line, _, end_line, _) in spans.items():
-            if not isinstance(node, cst.FunctionDef):
+            if not isinstance(node, FunctionDef):
                 continue
             lines = end_line - line + 1
             docstring = self.docstrings.get(id(node))
@@ -94,14 +122,16 @@ class FunctionLength(_LengthCheck):
 class ClassLength(_LengthCheck):
     """Classes stay under the line limit (200 by default)."""
 
-    check_id = "class-length"
-    kind = "class"
+    check_id: ClassVar[str] = "class-length"
+    kind: ClassVar[str] = "class"
 
+    @override
     def limit(self) -> int:
         """The configured limit."""
         return self.context.settings.class_lines
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Measure a class."""
         self.measure(node)
 
@@ -109,9 +139,10 @@ class ClassLength(_LengthCheck):
 class ModuleLength(Check):
     """Modules stay under the line limit (500 by default)."""
 
-    check_id = "module-length"
+    check_id: ClassVar[str] = "module-length"
 
-    def visit_Module(self, node: cst.Module) -> None:
+    @override
+    def visit_Module(self, node: Module) -> None:
         """Count the module's lines."""
         lines = len(self.context.source.splitlines())
         limit = self.context.settings.module_lines
@@ -121,7 +152,7 @@ class ModuleLength(Check):
             self.ok()
 
 
-def _positional_count(node: cst.FunctionDef, method: bool) -> int:
+def _positional_count(node: FunctionDef, method: bool) -> int:
     params = node.params
     count = len(params.posonly_params) + len(params.params) + len(params.kwonly_params)
     if method and (params.posonly_params or params.params):
@@ -132,9 +163,10 @@ def _positional_count(node: cst.FunctionDef, method: bool) -> int:
 class ParameterCount(Check):
     """Functions take at most the parameter limit (5 by default, `self`/`cls` not counted)."""
 
-    check_id = "parameter-count"
+    check_id: ClassVar[str] = "parameter-count"
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count parameters."""
         static = any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
         method = self.context.enclosing_class() is not None and not static
@@ -152,16 +184,16 @@ def _exempt_module(path: str) -> bool:
     return name in {"__main__.py", "conftest.py", "setup.py"} or name.startswith("test_")
 
 
-def _public_names(module: cst.Module) -> list[str]:
+def _public_names(module: Module) -> list[str]:
     names: list[str] = []
     for statement in module.body:
-        if isinstance(statement, cst.FunctionDef | cst.ClassDef):
+        if isinstance(statement, FunctionDef | ClassDef):
             names.append(statement.name.value)
-        elif isinstance(statement, cst.SimpleStatementLine):
+        elif isinstance(statement, SimpleStatementLine):
             for small in statement.body:
-                targets = small.targets if isinstance(small, cst.Assign) else ()
+                targets = small.targets if isinstance(small, Assign) else ()
                 names.extend(dotted(t.target) for t in targets)
-                if isinstance(small, cst.AnnAssign):
+                if isinstance(small, AnnAssign):
                     names.append(dotted(small.target))
     return [name for name in names if name and not name.startswith("_")]
 
@@ -169,9 +201,10 @@ def _public_names(module: cst.Module) -> list[str]:
 class DunderAll(Check):
     """A module with public names declares them in `__all__`."""
 
-    check_id = "dunder-all"
+    check_id: ClassVar[str] = "dunder-all"
 
-    def visit_Module(self, node: cst.Module) -> None:
+    @override
+    def visit_Module(self, node: Module) -> None:
         """Judge the module."""
         if _exempt_module(self.context.path):
             return
@@ -184,14 +217,14 @@ class DunderAll(Check):
             self.flag(node, f"public names ({shown}...) but no `__all__`; declare the API")
 
 
-def _assigned(module: cst.Module) -> list[cst.BaseExpression]:
-    found: list[cst.BaseExpression] = []
+def _assigned(module: Module) -> list[BaseExpression]:
+    found: list[BaseExpression] = []
     for statement in module.body:
-        if isinstance(statement, cst.SimpleStatementLine):
+        if isinstance(statement, SimpleStatementLine):
             for small in statement.body:
-                if isinstance(small, cst.Assign):
+                if isinstance(small, Assign):
                     found.extend(t.target for t in small.targets)
-                elif isinstance(small, cst.AnnAssign | cst.AugAssign):
+                elif isinstance(small, AnnAssign | AugAssign):
                     found.append(small.target)
     return found
 
@@ -199,11 +232,12 @@ def _assigned(module: cst.Module) -> list[cst.BaseExpression]:
 class WildcardImport(Check):
     """Names are imported explicitly, never `from x import *`."""
 
-    check_id = "wildcard-import"
+    check_id: ClassVar[str] = "wildcard-import"
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `import *`."""
-        if isinstance(node.names, cst.ImportStar):
+        if isinstance(node.names, ImportStar):
             module = dotted(node.module) if node.module else "."
             self.flag(node, f"`from {module} import *`; import the names you use")
         else:
@@ -213,9 +247,10 @@ class WildcardImport(Check):
 class RelativeImports(Check):
     """Relative imports stay inside their package: never `from ..x import y`."""
 
-    check_id = "relative-imports"
+    check_id: ClassVar[str] = "relative-imports"
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag imports reaching a parent package."""
         if len(node.relative) > 1:
             self.flag(node, "relative import from a parent package; import it absolutely")
@@ -226,17 +261,19 @@ class RelativeImports(Check):
 class SpecificImports(Check):
     """Names are imported specifically (`from module import Name`), not `import module`."""
 
-    check_id = "specific-imports"
+    check_id: ClassVar[str] = "specific-imports"
 
-    def visit_Import(self, node: cst.Import) -> None:
+    @override
+    def visit_Import(self, node: Import) -> None:
         """Flag `import module`."""
         for alias in node.names:
             name = dotted(alias.name)
             self.flag(alias, f"`import {name}`; import the names you use (`from {name} import`)")
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Count `from module import Name`."""
-        if not isinstance(node.names, cst.ImportStar):
+        if not isinstance(node.names, ImportStar):
             self.ok()
 
 
@@ -244,16 +281,16 @@ _TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc", "
 _RUNTIME_CLASS_BASES = frozenset({"TypedDict", "NamedTuple"})
 
 
-def _decorator_target(decorator: cst.Decorator) -> cst.BaseExpression:
+def _decorator_target(decorator: Decorator) -> BaseExpression:
     """The decorator's callable: `app.command` for `@app.command("name")`."""
     target = decorator.decorator
-    return target.func if isinstance(target, cst.Call) else target
+    return target.func if isinstance(target, Call) else target
 
 
-def _base_target(base: cst.Arg) -> cst.BaseExpression:
+def _base_target(base: Arg) -> BaseExpression:
     """A base's class expression: `Generic` for `Generic[T]`."""
     value = base.value
-    return value.value if isinstance(value, cst.Subscript) else value
+    return value.value if isinstance(value, Subscript) else value
 
 
 class TypeCheckingImports(Check):
@@ -268,7 +305,7 @@ class TypeCheckingImports(Check):
     `runtime-evaluated-decorators`.
     """
 
-    check_id = "type-checking-imports"
+    check_id: ClassVar[str] = "type-checking-imports"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -277,7 +314,7 @@ class TypeCheckingImports(Check):
             context: The file's context.
         """
         super().__init__(context)
-        self.imported: dict[str, cst.ImportAlias] = {}
+        self.imported: dict[str, ImportAlias] = {}
         self.runtime: set[str] = set()
         self.typing_only: set[str] = set()
         self.future = False
@@ -287,32 +324,35 @@ class TypeCheckingImports(Check):
         self.runtime_classes: set[str] = set()
         self.runtime_scopes: set[int] = set()
 
-    def visit_If(self, node: cst.If) -> None:
+    @override
+    def visit_If(self, node: If) -> None:
         """Enter `if TYPE_CHECKING:`."""
         if dotted(node.test).endswith("TYPE_CHECKING"):
             self.guard_depth += 1
 
-    def leave_If(self, original_node: cst.If) -> None:
+    @override
+    def leave_If(self, original_node: If) -> None:
         """Leave `if TYPE_CHECKING:`."""
         if dotted(original_node.test).endswith("TYPE_CHECKING"):
             self.guard_depth -= 1
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Record module-level imported names; one under `TYPE_CHECKING` follows the rule."""
         module = dotted(node.module) if node.module else ""
         if module == "__future__":
             self.future = True
             return
-        if isinstance(node.names, cst.ImportStar):
+        if isinstance(node.names, ImportStar):
             return
         part = node.module
-        while isinstance(part, cst.Attribute):
+        while isinstance(part, Attribute):
             self.import_names.add(id(part.attr))
             part = part.value
         self.import_names.add(id(part))
         for alias in node.names:
             self.import_names.add(id(alias.name))
-            if isinstance(alias.name, cst.Attribute):
+            if isinstance(alias.name, Attribute):
                 self.import_names.add(id(alias.name.attr))
             if self.context.stack or module in _TYPING_MODULES:
                 continue
@@ -320,20 +360,22 @@ class TypeCheckingImports(Check):
                 self.ok()
                 continue
             local = alias.asname.name if alias.asname else alias.name
-            if isinstance(local, cst.Name):
+            if isinstance(local, Name):
                 self.import_names.add(id(local))
                 self.imported[local.value] = alias
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    @override
+    def visit_Assign(self, node: Assign) -> None:
         """Remember module-level instances (`app = typer.Typer()`) to qualify decorators."""
-        if self.context.stack or not isinstance(node.value, cst.Call):
+        if self.context.stack or not isinstance(node.value, Call):
             return
         created = self.context.qualified(node.value.func)
         for target in node.targets:
-            if isinstance(target.target, cst.Name) and created:
+            if isinstance(target.target, Name) and created:
                 self.instances[target.target.value] = created
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Note a class whose annotations are read at run time."""
         bases = [_base_target(base) for base in node.bases]
         configured = self.context.settings.runtime_evaluated_base_classes
@@ -346,12 +388,13 @@ class TypeCheckingImports(Check):
             self.runtime_classes.add(node.name.value)
             self.runtime_scopes.add(id(node))
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Note a function whose annotations are read at run time."""
         if self._runtime_decorated(node):
             self.runtime_scopes.add(id(node))
 
-    def _spelled(self, node: cst.BaseExpression) -> set[str]:
+    def _spelled(self, node: BaseExpression) -> set[str]:
         """How a name may be configured: as written, through imports, through an instance."""
         name = dotted(node)
         head, _, rest = name.partition(".")
@@ -360,18 +403,19 @@ class TypeCheckingImports(Check):
             spellings.add(f"{self.instances[head]}.{rest}")
         return spellings - {""}
 
-    def _runtime_decorated(self, node: cst.FunctionDef | cst.ClassDef) -> bool:
+    def _runtime_decorated(self, node: FunctionDef | ClassDef) -> bool:
         configured = {*self.context.settings.runtime_evaluated_decorators}
         return any(self._spelled(_decorator_target(d)) & configured for d in node.decorators)
 
     def _annotation_read_at_runtime(self) -> bool:
         """Whether the current annotation belongs to a runtime-evaluated class or function."""
         for node in reversed(self.context.stack):
-            if isinstance(node, cst.FunctionDef | cst.ClassDef):
+            if isinstance(node, FunctionDef | ClassDef):
                 return id(node) in self.runtime_scopes
         return False
 
-    def visit_Name(self, node: cst.Name) -> None:
+    @override
+    def visit_Name(self, node: Name) -> None:
         """Note a use of a name, in an annotation or at run time."""
         if id(node) in self.import_names:
             return
@@ -380,7 +424,8 @@ class TypeCheckingImports(Check):
         else:
             self.runtime.add(node.value)
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+    @override
+    def visit_SimpleString(self, node: SimpleString) -> None:
         """Names inside string annotations are annotation uses."""
         if self.context.annotation_depth:
             value = node.evaluated_value
@@ -389,7 +434,8 @@ class TypeCheckingImports(Check):
                 for word in value.replace("[", " ").replace("]", " ").replace(",", " ").split():
                     used.add(word.partition(".")[0])
 
-    def leave_Module(self, original_node: cst.Module) -> None:
+    @override
+    def leave_Module(self, original_node: Module) -> None:
         """Flag imports used only in annotations."""
         exported = self.runtime
         for name, alias in self.imported.items():
@@ -409,7 +455,7 @@ _REPR_EXEMPT_DECORATORS = frozenset({"dataclass", "define", "frozen", "attrs", "
 _NO_REPR_BASES = frozenset({"object", "ABC", "Generic"})
 
 
-def _repr_exempt(node: cst.ClassDef) -> bool:
+def _repr_exempt(node: ClassDef) -> bool:
     """Whether the class gets a `__repr__` (or needs none) from its kind."""
     for base in node.bases:
         name = dotted(_base_target(base)).rpartition(".")[2]
@@ -429,7 +475,7 @@ class Repr(Check):
     enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt.
     """
 
-    check_id = "repr"
+    check_id: ClassVar[str] = "repr"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -440,15 +486,16 @@ class Repr(Check):
         super().__init__(context)
         self.has_repr: dict[str, bool] = {}
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a class."""
         name = node.name.value
         if _repr_exempt(node):
             protocol = any(dotted(_base_target(b)).endswith("Protocol") for b in node.bases)
             self.has_repr[name] = not protocol
             return
-        body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-        own = "__repr__" in {s.name.value for s in body if isinstance(s, cst.FunctionDef)}
+        body = node.body.body if isinstance(node.body, IndentedBlock) else ()
+        own = "__repr__" in {s.name.value for s in body if isinstance(s, FunctionDef)}
         inherited = self._inherits(node)
         self.has_repr[name] = own or inherited is True
         if inherited is None:
@@ -458,7 +505,7 @@ class Repr(Check):
         else:
             self.flag(node.name, f"class `{name}` has no `__repr__`")
 
-    def _inherits(self, node: cst.ClassDef) -> bool | None:
+    def _inherits(self, node: ClassDef) -> bool | None:
         """Whether the class inherits a `__repr__`.
 
         True when a base in this file has one, False when no base can give one, None when a

@@ -4,7 +4,35 @@ PEP 695 generics, `type` aliases, `|` unions, builtin generics, `Self`, `collect
 complete annotations, no `Any`, no `*args`/`**kwargs`.
 """
 
-import libcst as cst
+from typing import ClassVar, override
+
+from libcst import (
+    AnnAssign,
+    Annotation,
+    Assign,
+    Attribute,
+    BaseExpression,
+    BaseSmallStatement,
+    BinaryOperation,
+    BitOr,
+    Call,
+    ClassDef,
+    ConcatenatedString,
+    FunctionDef,
+    ImportAlias,
+    ImportFrom,
+    ImportStar,
+    IndentedBlock,
+    Index,
+    Name,
+    Param,
+    Return,
+    SimpleStatementLine,
+    SimpleString,
+    Subscript,
+    TypeAlias,
+    TypeParameters,
+)
 
 from canon.checks.base import Check, FileContext, dotted
 
@@ -50,7 +78,7 @@ ABC_NAMES = frozenset(
 BUILTIN_GENERICS = frozenset({"list", "dict", "set", "frozenset", "tuple", "type"})
 
 
-def typing_name(context: FileContext, node: cst.BaseExpression, names: frozenset[str]) -> str:
+def typing_name(context: FileContext, node: BaseExpression, names: frozenset[str]) -> str:
     """The `typing` name an expression refers to, if it is one of `names`.
 
     A bare name the file neither imports nor defines counts too: generated snippets often
@@ -78,16 +106,18 @@ def typing_name(context: FileContext, node: cst.BaseExpression, names: frozenset
 class Pep695Generics(Check):
     """Generics use PEP 695 type parameters, never `TypeVar`/`ParamSpec`/`TypeVarTuple`."""
 
-    check_id = "pep695-generics"
-    _DECLARERS = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
+    check_id: ClassVar[str] = "pep695-generics"
+    _DECLARERS: ClassVar[frozenset[str]] = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple"})
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `TypeVar(...)`."""
         name = typing_name(self.context, node.func, self._DECLARERS)
         if name:
             self.flag(node, f"`{name}` declared; use PEP 695 type parameters (`def f[T](...)`)")
 
-    def visit_TypeParameters(self, node: cst.TypeParameters) -> None:
+    @override
+    def visit_TypeParameters(self, node: TypeParameters) -> None:
         """Count a PEP 695 generic definition."""
         self.ok()
 
@@ -95,25 +125,28 @@ class Pep695Generics(Check):
 class TypeStatement(Check):
     """Type aliases use the `type` statement, never a `TypeAlias` annotation."""
 
-    check_id = "type-statement"
-    fixable = True
+    check_id: ClassVar[str] = "type-statement"
+    fixable: ClassVar[bool] = True
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    @override
+    def visit_AnnAssign(self, node: AnnAssign) -> None:
         """Flag `X: TypeAlias = ...`."""
         if typing_name(self.context, node.annotation.annotation, frozenset({"TypeAlias"})):
             self.flag(node, "`TypeAlias` annotation; write `type X = ...`")
 
-    def visit_TypeAlias(self, node: cst.TypeAlias) -> None:
+    @override
+    def visit_TypeAlias(self, node: TypeAlias) -> None:
         """Count a `type` statement."""
         self.ok()
 
-    def visit_Call(self, node: cst.Call) -> None:
+    @override
+    def visit_Call(self, node: Call) -> None:
         """Flag `TypeAliasType(...)`."""
         if typing_name(self.context, node.func, frozenset({"TypeAliasType"})):
             self.flag(node, "`TypeAliasType(...)`; write `type X = ...`", fixable=False)
 
 
-def union_members(node: cst.Subscript) -> list[cst.BaseExpression] | None:
+def union_members(node: Subscript) -> list[BaseExpression] | None:
     """The members of `Optional[...]`/`Union[...]`, when `|` can safely replace them.
 
     Args:
@@ -123,12 +156,12 @@ def union_members(node: cst.Subscript) -> list[cst.BaseExpression] | None:
         The member expressions; None when one is a string (a forward reference, which `|`
         cannot join at run time) or a slice.
     """
-    members: list[cst.BaseExpression] = []
+    members: list[BaseExpression] = []
     for element in node.slice:
-        if not isinstance(element.slice, cst.Index):
+        if not isinstance(element.slice, Index):
             return None
         value = element.slice.value
-        if isinstance(value, cst.SimpleString | cst.ConcatenatedString):
+        if isinstance(value, SimpleString | ConcatenatedString):
             return None
         members.append(value)
     return members
@@ -137,11 +170,12 @@ def union_members(node: cst.Subscript) -> list[cst.BaseExpression] | None:
 class UnionOperator(Check):
     """Unions are written with `|`, never `Optional[X]` or `Union[A, B]`."""
 
-    check_id = "union-operator"
-    fixable = True
-    _NAMES = frozenset({"Optional", "Union"})
+    check_id: ClassVar[str] = "union-operator"
+    fixable: ClassVar[bool] = True
+    _NAMES: ClassVar[frozenset[str]] = frozenset({"Optional", "Union"})
 
-    def visit_Subscript(self, node: cst.Subscript) -> None:
+    @override
+    def visit_Subscript(self, node: Subscript) -> None:
         """Flag `Optional[...]` and `Union[...]` in type expressions.
 
         Type expressions are annotations and anything outside function bodies (aliases);
@@ -156,17 +190,18 @@ class UnionOperator(Check):
         elif name == "Union":
             self.flag(node, "`Union[A, B]`; write `A | B`", fixable=fixable)
 
-    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+    @override
+    def visit_BinaryOperation(self, node: BinaryOperation) -> None:
         """Count a `|` union in an annotation."""
-        if self.context.annotation_depth and isinstance(node.operator, cst.BitOr):
+        if self.context.annotation_depth and isinstance(node.operator, BitOr):
             self.ok()
 
 
-def _annotation_names(annotation: cst.BaseExpression) -> str:
+def _annotation_names(annotation: BaseExpression) -> str:
     """The class name an annotation spells: `Cls`, `"Cls"`, `Cls[T]` or `"Cls[T]"`."""
-    if isinstance(annotation, cst.Subscript):
+    if isinstance(annotation, Subscript):
         annotation = annotation.value
-    if isinstance(annotation, cst.SimpleString):
+    if isinstance(annotation, SimpleString):
         text = annotation.evaluated_value
         return text.partition("[")[0].strip() if isinstance(text, str) else ""
     return dotted(annotation)
@@ -175,7 +210,7 @@ def _annotation_names(annotation: cst.BaseExpression) -> str:
 class SelfType(Check):
     """Methods returning their own instance are annotated `-> Self`."""
 
-    check_id = "self-type"
+    check_id: ClassVar[str] = "self-type"
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -186,14 +221,16 @@ class SelfType(Check):
         super().__init__(context)
         self.returning_self: set[int] = set()
 
-    def visit_Return(self, node: cst.Return) -> None:
+    @override
+    def visit_Return(self, node: Return) -> None:
         """Note that the enclosing function returns `self`."""
         function = self.context.function()
         value = node.value
-        if function is not None and isinstance(value, cst.Name) and value.value == "self":
+        if function is not None and isinstance(value, Name) and value.value == "self":
             self.returning_self.add(id(function))
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+    @override
+    def leave_FunctionDef(self, original_node: FunctionDef) -> None:
         """Judge a method's return annotation against its class."""
         node = original_node
         cls = self.context.enclosing_class()
@@ -209,22 +246,23 @@ class SelfType(Check):
             self.flag(node.returns, "returns `self`; annotate `-> Self`")
 
 
-def _is_static(node: cst.FunctionDef) -> bool:
+def _is_static(node: FunctionDef) -> bool:
     return any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
 
 
 class BuiltinGenerics(Check):
     """Generic builtins (`list[str]`), never `typing.List`, `Dict`, `Tuple`..."""
 
-    check_id = "builtin-generics"
-    fixable = True
-    _NAMES = frozenset(TYPING_GENERICS)
+    check_id: ClassVar[str] = "builtin-generics"
+    fixable: ClassVar[bool] = True
+    _NAMES: ClassVar[frozenset[str]] = frozenset(TYPING_GENERICS)
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import List`."""
         if not node.module or dotted(node.module) not in TYPING_MODULES:
             return
-        if isinstance(node.names, cst.ImportStar):
+        if isinstance(node.names, ImportStar):
             return
         for alias in node.names:
             name = dotted(alias.name)
@@ -232,7 +270,8 @@ class BuiltinGenerics(Check):
                 message = f"`typing.{name}` imported; use `{TYPING_GENERICS[name]}`"
                 self.flag(alias, message, fixable=TYPING_GENERICS[name].isidentifier())
 
-    def visit_Subscript(self, node: cst.Subscript) -> None:
+    @override
+    def visit_Subscript(self, node: Subscript) -> None:
         """Flag `List[...]`, count `list[...]`."""
         name = typing_name(self.context, node.value, self._NAMES)
         if name:
@@ -245,12 +284,13 @@ class BuiltinGenerics(Check):
 class AbcImports(Check):
     """Abstract collection types come from `collections.abc`, never `typing`."""
 
-    check_id = "abc-imports"
-    fixable = True
+    check_id: ClassVar[str] = "abc-imports"
+    fixable: ClassVar[bool] = True
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
         """Flag `from typing import Callable`, count `from collections.abc import ...`."""
-        if not node.module or isinstance(node.names, cst.ImportStar):
+        if not node.module or isinstance(node.names, ImportStar):
             return
         module = dotted(node.module)
         for alias in node.names:
@@ -262,7 +302,8 @@ class AbcImports(Check):
             elif module == "collections.abc":
                 self.ok()
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
+    @override
+    def visit_Attribute(self, node: Attribute) -> None:
         """Flag `typing.Callable`."""
         qualified = self.context.qualified(node)
         module, _, name = qualified.rpartition(".")
@@ -277,9 +318,10 @@ _ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprE
 class Annotations(Check):
     """Every parameter, return type and class attribute is annotated."""
 
-    check_id = "annotations"
+    check_id: ClassVar[str] = "annotations"
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Count each parameter and the return type."""
         method = self.context.enclosing_class() is not None and not _is_static(node)
         params = node.params
@@ -289,7 +331,7 @@ class Annotations(Check):
                 continue
             self._param(param)
         for param in (params.star_arg, params.star_kwarg, *params.kwonly_params):
-            if isinstance(param, cst.Param):
+            if isinstance(param, Param):
                 self._param(param)
         name = node.name.value
         if node.returns is None:
@@ -297,27 +339,28 @@ class Annotations(Check):
         else:
             self.ok()
 
-    def _param(self, param: cst.Param) -> None:
+    def _param(self, param: Param) -> None:
         if param.annotation is None:
             self.flag(param, f"parameter `{param.name.value}` has no annotation")
         else:
             self.ok()
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
         """Count each attribute assigned in the class body."""
         bases = {dotted(arg.value).rpartition(".")[2] for arg in node.bases}
-        if bases & _ENUM_BASES or not isinstance(node.body, cst.IndentedBlock):
+        if bases & _ENUM_BASES or not isinstance(node.body, IndentedBlock):
             return
         for statement in node.body.body:
-            if not isinstance(statement, cst.SimpleStatementLine):
+            if not isinstance(statement, SimpleStatementLine):
                 continue
             for small in statement.body:
                 self._attribute(small)
 
-    def _attribute(self, small: cst.BaseSmallStatement) -> None:
-        if isinstance(small, cst.AnnAssign):
+    def _attribute(self, small: BaseSmallStatement) -> None:
+        if isinstance(small, AnnAssign):
             self.ok()
-        elif isinstance(small, cst.Assign):
+        elif isinstance(small, Assign):
             for target in small.targets:
                 name = dotted(target.target)
                 if name and name not in _EXEMPT_ATTRIBUTES:
@@ -327,9 +370,10 @@ class Annotations(Check):
 class NoAny(Check):
     """`typing.Any` is never used."""
 
-    check_id = "no-any"
+    check_id: ClassVar[str] = "no-any"
 
-    def visit_Annotation(self, node: cst.Annotation) -> None:
+    @override
+    def visit_Annotation(self, node: Annotation) -> None:
         """Count an annotation."""
         self.ok()
 
@@ -342,18 +386,21 @@ class NoAny(Check):
         super().__init__(context)
         self.seen: set[int] = set()
 
-    def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+    @override
+    def visit_ImportAlias(self, node: ImportAlias) -> None:
         """Leave the import itself to the uses."""
         self.seen.add(id(node.name))
 
-    def visit_Name(self, node: cst.Name) -> None:
+    @override
+    def visit_Name(self, node: Name) -> None:
         """Flag `Any`."""
         if node.value != "Any" or id(node) in self.seen:
             return
         if typing_name(self.context, node, frozenset({"Any"})):
             self.flag(node, "`Any` used; name the type, use a type parameter or `object`")
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
+    @override
+    def visit_Attribute(self, node: Attribute) -> None:
         """Flag `typing.Any`."""
         self.seen.add(id(node.attr))
         if node.attr.value == "Any" and typing_name(self.context, node, frozenset({"Any"})):
@@ -363,13 +410,14 @@ class NoAny(Check):
 class NoStarArgs(Check):
     """Functions take explicit parameters, never `*args`/`**kwargs`."""
 
-    check_id = "no-star-args"
+    check_id: ClassVar[str] = "no-star-args"
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
         """Flag `*args` and `**kwargs`."""
         star = node.params.star_arg
         kwargs = node.params.star_kwarg
-        if isinstance(star, cst.Param):
+        if isinstance(star, Param):
             self.flag(star, f"`*{star.name.value}`; declare the parameters explicitly")
         elif kwargs is None:
             self.ok()

@@ -1,0 +1,21 @@
+"""`json_text`: orjson output byte for byte as `json.dumps(indent=2)` wrote it."""
+
+import json
+
+import pytest
+
+from canon.checks.jsontext import json_text
+
+DOCUMENTS = [
+    {"rules": {"b": [1, 2], "a": {"x": None}}, "ok": True, "ratio": 0.1, "empty": [], "e": {}},
+    ["café", "naïve — “quoted”", "emoji 😀 and \U0001d518", "tab\tnewline\n", 'quote " back \\'],
+    {"nested": [{"deep": [[1.5, -2, 1e100]]}], "ünïcode-key": "value"},
+    [],
+    "plain",
+]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_json_text_same_bytes_as_json_dumps(document: object):
+    assert json_text(document) == json.dumps(document, indent=2) + "\n"
+    assert json_text(document).isascii()
