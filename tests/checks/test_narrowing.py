@@ -162,6 +162,11 @@ def test_docstrings_override_exempt_plain_method_flagged():
             (2, 0),
         ),
         ("import libcst as cst\n\n\nclass Visitor(cst.CSTVisitor):\n    x = 1\n", (0, 0)),
+        (
+            "from libcst import CSTVisitor\n\n\nclass Base(CSTVisitor):\n    x = 1\n\n\n"
+            "class Visitor(Base):\n    y = 2\n",
+            (0, 0),
+        ),
         ("from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    x: int\n", (0, 0)),
         ("class Wrapped(dict):\n    x = 1\n", (0, 0)),
     ],
@@ -173,6 +178,7 @@ def test_docstrings_override_exempt_plain_method_flagged():
         "local-base-without",
         "local-base-with",
         "imported-base",
+        "imported-base-through-local-base",
         "pydantic",
         "builtin-base",
     ],
@@ -371,3 +377,34 @@ def test_check_pyproject_runtime_option_not_strings_exit_2(
     result = CliRunner().invoke(app, ["check", "cli.py"])
     assert result.exit_code == 2
     assert "runtime-evaluated-base-classes must be a list of strings" in result.stderr
+
+
+# dataclass checks: the finding is the decorator, so a reasoned suppression sits on its line
+
+MUTABLE = """\
+from dataclasses import dataclass
+
+
+@dataclass(slots=True, kw_only=True)  # canon: ignore[dataclass-frozen, dataclass-options] grows
+class Tally:
+    count: int = 0
+"""
+
+
+def test_dataclass_options_flags_decorator_line():
+    code = MUTABLE.replace("  # canon: ignore[dataclass-frozen, dataclass-options] grows", "")
+    result = check_source(code, select=frozenset({"dataclass-options", "dataclass-frozen"}))
+    assert {(f.check, f.line) for f in result.findings} == {
+        ("dataclass-options", 4),
+        ("dataclass-frozen", 4),
+    }
+
+
+def test_dataclass_suppression_on_decorator_line_applies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tally.py").write_text(MUTABLE, encoding="utf-8")
+    args = ["check", "tally.py", "--select", "dataclass-options", "--select", "dataclass-frozen"]
+    result = CliRunner().invoke(app, args)
+    assert (result.exit_code, result.stdout) == (0, "")

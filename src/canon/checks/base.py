@@ -43,7 +43,9 @@ type Span = tuple[int, int, int, int]
 type Visit = Callable[[CSTNode], object]
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(  # canon: ignore[dataclass-frozen, dataclass-options] mutated during the walk
+    slots=True, kw_only=True
+)
 class FileContext:
     """What the checks of one file share, kept current during the traversal.
 
@@ -82,19 +84,34 @@ class FileContext:
         return f"{target}.{rest}" if rest else target
 
     def function(self) -> FunctionDef | None:
-        """The innermost enclosing function (lambdas excluded)."""
+        """The innermost enclosing function (lambdas excluded).
+
+        Returns:
+            The function node, or None at module or class level.
+        """
         for node in reversed(self.stack):
             if isinstance(node, FunctionDef):
                 return node
         return None
 
     def in_async(self) -> bool:
-        """Whether the innermost enclosing function is `async def`."""
+        """Whether the innermost enclosing function is `async def`.
+
+        Returns:
+            True inside an `async def` (lambdas and classes do not count).
+        """
         function = self.function()
         return function is not None and function.asynchronous is not None
 
     def enclosing_class(self, depth: int = 1) -> ClassDef | None:
-        """The class whose body directly holds the node `depth` levels up the stack."""
+        """The class whose body directly holds the node `depth` levels up the stack.
+
+        Args:
+            depth: How many stack levels up from the current node; 1 for the node itself.
+
+        Returns:
+            The class node, or None when that level is not a class.
+        """
         index = len(self.stack) - 1 - depth
         if index >= 0 and isinstance(self.stack[index], ClassDef):
             node = self.stack[index]
@@ -306,6 +323,13 @@ class Check(_FastHooks):
         self.flags: list[Flag] = []
         self.measured: list[CSTNode] = []
         self.failure: Exception | None = None
+
+    def __repr__(self) -> str:
+        """The check, its file and what it has counted so far (for debugging)."""
+        return (
+            f"{type(self).__name__}(check_id={self.check_id!r}, path={self.context.path!r}, "
+            f"opportunities={self.opportunities}, violations={len(self.flags)})"
+        )
 
     def ok(self, count: int = 1) -> None:
         """Count opportunities that follow the rule.

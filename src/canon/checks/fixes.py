@@ -42,7 +42,7 @@ from libcst import (
 
 from canon.checks.base import ContextPush, FileContext, dotted
 from canon.checks.families.errors import reraises as _reraises
-from canon.checks.families.modern import format_to_fstring
+from canon.checks.families.format_calls import format_to_fstring
 from canon.checks.families.typing import ABC_NAMES, typing_name, union_members
 
 __all__ = ["FIXABLE", "fix_source"]

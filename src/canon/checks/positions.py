@@ -18,7 +18,9 @@ __all__ = ["node_spans"]
 type Span = tuple[int, int, int, int]
 
 
-@dataclass
+@dataclass(  # canon: ignore[dataclass-frozen, dataclass-options] libcst writes into it
+    slots=True, kw_only=True
+)
 class _MarkingState(CodegenState):
     """Codegen state that remembers token indexes where wanted nodes start and end."""
 

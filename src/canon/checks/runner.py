@@ -13,7 +13,7 @@ from functools import cache
 from hashlib import sha256
 from io import BytesIO
 from multiprocessing import get_all_start_methods, get_context
-from os import getpid, walk
+from os import getpid
 from pathlib import Path
 from re import compile as re_compile
 from tokenize import detect_encoding
@@ -116,8 +116,7 @@ def discover(paths: tuple[Path, ...], exclude: tuple[str, ...] = ()) -> list[Pat
 
 
 def _walk(folder: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
-    for root, dirs, files in walk(folder):
-        base = Path(root)
+    for base, dirs, files in folder.walk():
         dirs[:] = sorted(
             d
             for d in dirs

@@ -4,31 +4,28 @@ pathlib, f-strings, `tomllib`, `zoneinfo`, dataclass options, aware datetimes, c
 `orjson`, no `pickle`, no duplicate `case` arms.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from re import compile as re_compile
 from re import split
-from string import Formatter
 from types import MappingProxyType
 from typing import ClassVar, override
 
 from libcst import (
-    Arg,
     Attribute,
     BinaryOperation,
     Call,
     ClassDef,
     ConcatenatedString,
     CSTNode,
+    Decorator,
     DictComp,
     Divide,
-    Float,
     FormattedString,
     FormattedStringExpression,
     FormattedStringText,
     GeneratorExp,
     Import,
     ImportFrom,
-    Integer,
     Lambda,
     ListComp,
     Match,
@@ -37,10 +34,10 @@ from libcst import (
     Name,
     SetComp,
     SimpleString,
-    Subscript,
 )
 
 from canon.checks.base import Check, FileContext, dotted
+from canon.checks.families.format_calls import format_to_fstring
 
 __all__ = [
     "CHECKS",
@@ -57,7 +54,6 @@ __all__ = [
     "Pathlib",
     "TimezoneAware",
     "Tomllib",
-    "format_to_fstring",
 ]
 
 
@@ -234,8 +230,10 @@ class NoPickle(_ModuleBan):
 _DATACLASS = frozenset({"dataclasses.dataclass", "dataclass"})
 
 
-def _dataclass_options(context: FileContext, node: ClassDef) -> dict[str, bool] | None:
-    """The boolean options of a class's `@dataclass` decorator; None if it has none."""
+def _dataclass_options(
+    context: FileContext, node: ClassDef
+) -> tuple[Decorator, dict[str, bool]] | None:
+    """A class's `@dataclass` decorator and its boolean options; None if it has none."""
     for decorator in node.decorators:
         expression = decorator.decorator
         call = expression if isinstance(expression, Call) else None
@@ -246,7 +244,7 @@ def _dataclass_options(context: FileContext, node: ClassDef) -> dict[str, bool] 
         for arg in call.args if call else ():
             if arg.keyword is not None and isinstance(arg.value, Name):
                 options[arg.keyword.value] = arg.value.value == "True"
-        return options
+        return decorator, options
     return None
 
 
@@ -258,13 +256,14 @@ class _DataclassCheck(Check):
     @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a dataclass's options."""
-        options = _dataclass_options(self.context, node)
-        if options is None:
+        found = _dataclass_options(self.context, node)
+        if found is None:
             return
+        decorator, options = found
         missing = [name for name in self.required if not options.get(name)]
         if missing:
             wanted = ", ".join(f"{name}=True" for name in missing)
-            self.flag(node.name, f"dataclass `{node.name.value}` lacks {wanted}")
+            self.flag(decorator, f"dataclass `{node.name.value}` lacks {wanted}")
         else:
             self.ok()
 
@@ -291,91 +290,6 @@ class DataclassKwOnly(_DataclassCheck):
 
 
 _FORMAT_SPEC = re_compile(r"%[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]|%\(")
-
-
-_SAFE_ARGS = (Name, Attribute, Subscript, Call, Integer, Float)
-
-
-def format_to_fstring(node: Call) -> str | None:
-    """The f-string equivalent of a simple `"...".format(...)` call.
-
-    Simple means: a plain (not bytes) single string literal, fields `{}`, `{0}` or `{name}`
-    with optional conversion and a brace-free format spec, and arguments that are names,
-    attributes, subscripts, calls or numbers without quotes or backslashes.
-
-    Args:
-        node: The call.
-
-    Returns:
-        The f-string's source, or None when the call is not that simple.
-    """
-    func = node.func
-    if not isinstance(func, Attribute) or not isinstance(func.value, SimpleString):
-        return None
-    literal = func.value
-    prefix = literal.prefix.lower()
-    if "b" in prefix or "f" in prefix or "u" in prefix:
-        return None
-    positional, named = _format_args(node.args)
-    if positional is None or named is None:
-        return None
-    quote = literal.quote
-    body = literal.value[len(literal.prefix) + len(quote) : -len(quote)]
-    rebuilt = _rebuild(body, positional, named)
-    if rebuilt is None:
-        return None
-    return f"{prefix}f{quote}{rebuilt}{quote}"
-
-
-def _format_args(args: Sequence[Arg]) -> tuple[list[str] | None, dict[str, str] | None]:
-    render = Module(body=()).code_for_node
-    positional: list[str] = []
-    named: dict[str, str] = {}
-    for arg in args:
-        if arg.star or not isinstance(arg.value, _SAFE_ARGS):
-            return None, None
-        code = render(arg.value)
-        if any(char in code for char in "'\"\\\n{}"):
-            return None, None
-        if arg.keyword is None:
-            positional.append(code)
-        else:
-            named[arg.keyword.value] = code
-    return positional, named
-
-
-def _rebuild(body: str, positional: list[str], named: dict[str, str]) -> str | None:
-    try:
-        parsed = list(Formatter().parse(body))
-    except ValueError:
-        return None
-    pieces: list[str] = []
-    automatic = 0
-    used: set[str] = set()
-    for text, field, spec, conversion in parsed:
-        pieces.append(text.replace("{", "{{").replace("}", "}}"))
-        if field is None:
-            continue
-        if spec and ("{" in spec or "}" in spec):
-            return None
-        if field == "":
-            if automatic >= len(positional):
-                return None
-            expression = positional[automatic]
-            used.add(str(automatic))
-            automatic += 1
-        elif field.isdigit() and int(field) < len(positional):
-            expression = positional[int(field)]
-            used.add(field)
-        elif field in named:
-            expression = named[field]
-            used.add(field)
-        else:
-            return None
-        suffix = (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-        pieces.append(f"{{{expression}{suffix}}}")
-    expected = {str(i) for i in range(len(positional))} | set(named)
-    return "".join(pieces) if used == expected else None
 
 
 class FStrings(Check):

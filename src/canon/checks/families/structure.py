@@ -1,4 +1,7 @@
-"""Structure checks: lengths and parameter counts, `__all__`, imports, `__repr__`."""
+"""Structure checks: lengths and parameter counts, `__all__`, imports, `__repr__`.
+
+`TypeCheckingImports` lives in `type_checking` and is registered here.
+"""
 
 from collections.abc import Mapping
 from pathlib import PurePath
@@ -6,30 +9,22 @@ from typing import ClassVar, override
 
 from libcst import (
     AnnAssign,
-    Arg,
     Assign,
-    Attribute,
     AugAssign,
     BaseExpression,
-    Call,
     ClassDef,
     CSTNode,
-    Decorator,
     FunctionDef,
-    If,
     Import,
-    ImportAlias,
     ImportFrom,
     ImportStar,
     IndentedBlock,
     Module,
-    Name,
     SimpleStatementLine,
-    SimpleString,
-    Subscript,
 )
 
 from canon.checks.base import Check, FileContext, dotted
+from canon.checks.families.type_checking import TypeCheckingImports, base_target, decorator_target
 
 __all__ = [
     "CHECKS",
@@ -277,177 +272,6 @@ class SpecificImports(Check):
             self.ok()
 
 
-_TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc", "dataclasses"})
-_RUNTIME_CLASS_BASES = frozenset({"TypedDict", "NamedTuple"})
-
-
-def _decorator_target(decorator: Decorator) -> BaseExpression:
-    """The decorator's callable: `app.command` for `@app.command("name")`."""
-    target = decorator.decorator
-    return target.func if isinstance(target, Call) else target
-
-
-def _base_target(base: Arg) -> BaseExpression:
-    """A base's class expression: `Generic` for `Generic[T]`."""
-    value = base.value
-    return value.value if isinstance(value, Subscript) else value
-
-
-class TypeCheckingImports(Check):
-    """Imports used only in annotations go under `if TYPE_CHECKING:`.
-
-    Applies to modules with `from __future__ import annotations` (or names used only in
-    string annotations): elsewhere Python 3.13 evaluates annotations at definition time.
-    Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` are never
-    flagged, nor names used in annotations read at run time: in classes deriving (in the file,
-    transitively) from `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in
-    `TypedDict` and `NamedTuple` classes, and in functions and classes under
-    `runtime-evaluated-decorators`.
-    """
-
-    check_id: ClassVar[str] = "type-checking-imports"
-
-    def __init__(self, context: FileContext) -> None:
-        """Create the check.
-
-        Args:
-            context: The file's context.
-        """
-        super().__init__(context)
-        self.imported: dict[str, ImportAlias] = {}
-        self.runtime: set[str] = set()
-        self.typing_only: set[str] = set()
-        self.future = False
-        self.guard_depth = 0
-        self.import_names: set[int] = set()
-        self.instances: dict[str, str] = {}
-        self.runtime_classes: set[str] = set()
-        self.runtime_scopes: set[int] = set()
-
-    @override
-    def visit_If(self, node: If) -> None:
-        """Enter `if TYPE_CHECKING:`."""
-        if dotted(node.test).endswith("TYPE_CHECKING"):
-            self.guard_depth += 1
-
-    @override
-    def leave_If(self, original_node: If) -> None:
-        """Leave `if TYPE_CHECKING:`."""
-        if dotted(original_node.test).endswith("TYPE_CHECKING"):
-            self.guard_depth -= 1
-
-    @override
-    def visit_ImportFrom(self, node: ImportFrom) -> None:
-        """Record module-level imported names; one under `TYPE_CHECKING` follows the rule."""
-        module = dotted(node.module) if node.module else ""
-        if module == "__future__":
-            self.future = True
-            return
-        if isinstance(node.names, ImportStar):
-            return
-        part = node.module
-        while isinstance(part, Attribute):
-            self.import_names.add(id(part.attr))
-            part = part.value
-        self.import_names.add(id(part))
-        for alias in node.names:
-            self.import_names.add(id(alias.name))
-            if isinstance(alias.name, Attribute):
-                self.import_names.add(id(alias.name.attr))
-            if self.context.stack or module in _TYPING_MODULES:
-                continue
-            if self.guard_depth:
-                self.ok()
-                continue
-            local = alias.asname.name if alias.asname else alias.name
-            if isinstance(local, Name):
-                self.import_names.add(id(local))
-                self.imported[local.value] = alias
-
-    @override
-    def visit_Assign(self, node: Assign) -> None:
-        """Remember module-level instances (`app = typer.Typer()`) to qualify decorators."""
-        if self.context.stack or not isinstance(node.value, Call):
-            return
-        created = self.context.qualified(node.value.func)
-        for target in node.targets:
-            if isinstance(target.target, Name) and created:
-                self.instances[target.target.value] = created
-
-    @override
-    def visit_ClassDef(self, node: ClassDef) -> None:
-        """Note a class whose annotations are read at run time."""
-        bases = [_base_target(base) for base in node.bases]
-        configured = self.context.settings.runtime_evaluated_base_classes
-        if (
-            any(dotted(base) in self.runtime_classes for base in bases)
-            or any(self._spelled(base) & {*configured} for base in bases)
-            or any(dotted(base).rpartition(".")[2] in _RUNTIME_CLASS_BASES for base in bases)
-            or self._runtime_decorated(node)
-        ):
-            self.runtime_classes.add(node.name.value)
-            self.runtime_scopes.add(id(node))
-
-    @override
-    def visit_FunctionDef(self, node: FunctionDef) -> None:
-        """Note a function whose annotations are read at run time."""
-        if self._runtime_decorated(node):
-            self.runtime_scopes.add(id(node))
-
-    def _spelled(self, node: BaseExpression) -> set[str]:
-        """How a name may be configured: as written, through imports, through an instance."""
-        name = dotted(node)
-        head, _, rest = name.partition(".")
-        spellings = {name, self.context.qualified(node)}
-        if head in self.instances and rest:
-            spellings.add(f"{self.instances[head]}.{rest}")
-        return spellings - {""}
-
-    def _runtime_decorated(self, node: FunctionDef | ClassDef) -> bool:
-        configured = {*self.context.settings.runtime_evaluated_decorators}
-        return any(self._spelled(_decorator_target(d)) & configured for d in node.decorators)
-
-    def _annotation_read_at_runtime(self) -> bool:
-        """Whether the current annotation belongs to a runtime-evaluated class or function."""
-        for node in reversed(self.context.stack):
-            if isinstance(node, FunctionDef | ClassDef):
-                return id(node) in self.runtime_scopes
-        return False
-
-    @override
-    def visit_Name(self, node: Name) -> None:
-        """Note a use of a name, in an annotation or at run time."""
-        if id(node) in self.import_names:
-            return
-        if self.context.annotation_depth and not self._annotation_read_at_runtime():
-            self.typing_only.add(node.value)
-        else:
-            self.runtime.add(node.value)
-
-    @override
-    def visit_SimpleString(self, node: SimpleString) -> None:
-        """Names inside string annotations are annotation uses."""
-        if self.context.annotation_depth:
-            value = node.evaluated_value
-            if isinstance(value, str):
-                used = self.runtime if self._annotation_read_at_runtime() else self.typing_only
-                for word in value.replace("[", " ").replace("]", " ").replace(",", " ").split():
-                    used.add(word.partition(".")[0])
-
-    @override
-    def leave_Module(self, original_node: Module) -> None:
-        """Flag imports used only in annotations."""
-        exported = self.runtime
-        for name, alias in self.imported.items():
-            if name in exported:
-                self.ok()
-            elif name in self.typing_only and self.future:
-                self.flag(
-                    alias,
-                    f"`{name}` is used only in annotations; import it under `if TYPE_CHECKING:`",
-                )
-
-
 _REPR_EXEMPT_BASES = frozenset(
     {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "NamedTuple", "TypedDict", "Protocol"}
 )
@@ -458,11 +282,11 @@ _NO_REPR_BASES = frozenset({"object", "ABC", "Generic"})
 def _repr_exempt(node: ClassDef) -> bool:
     """Whether the class gets a `__repr__` (or needs none) from its kind."""
     for base in node.bases:
-        name = dotted(_base_target(base)).rpartition(".")[2]
+        name = dotted(base_target(base)).rpartition(".")[2]
         if name in _REPR_EXEMPT_BASES or name.endswith(("Error", "Exception", "Warning")):
             return True
     for decorator in node.decorators:
-        if dotted(_decorator_target(decorator)).rpartition(".")[2] in _REPR_EXEMPT_DECORATORS:
+        if dotted(decorator_target(decorator)).rpartition(".")[2] in _REPR_EXEMPT_DECORATORS:
             return True
     return False
 
@@ -484,20 +308,20 @@ class Repr(Check):
             context: The file's context.
         """
         super().__init__(context)
-        self.has_repr: dict[str, bool] = {}
+        self.has_repr: dict[str, bool | None] = {}
 
     @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a class."""
         name = node.name.value
         if _repr_exempt(node):
-            protocol = any(dotted(_base_target(b)).endswith("Protocol") for b in node.bases)
+            protocol = any(dotted(base_target(b)).endswith("Protocol") for b in node.bases)
             self.has_repr[name] = not protocol
             return
         body = node.body.body if isinstance(node.body, IndentedBlock) else ()
         own = "__repr__" in {s.name.value for s in body if isinstance(s, FunctionDef)}
         inherited = self._inherits(node)
-        self.has_repr[name] = own or inherited is True
+        self.has_repr[name] = True if own else inherited
         if inherited is None:
             return
         if own or inherited:
@@ -509,17 +333,18 @@ class Repr(Check):
         """Whether the class inherits a `__repr__`.
 
         True when a base in this file has one, False when no base can give one, None when a
-        base from elsewhere may (the rule does not apply).
+        base from elsewhere may, directly or through a base in this file (not applicable).
         """
-        found = False
+        unknown = False
         for base in node.bases:
-            name = dotted(_base_target(base))
+            name = dotted(base_target(base))
             if name.rpartition(".")[2] in _NO_REPR_BASES:
                 continue
-            if name not in self.has_repr:
-                return None
-            found = found or self.has_repr[name]
-        return found
+            status = self.has_repr.get(name)
+            if status is True:
+                return True
+            unknown = unknown or status is None
+        return None if unknown else False
 
 
 CHECKS: dict[str, type[Check]] = {
