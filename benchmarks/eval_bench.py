@@ -12,25 +12,36 @@ Run: `uv run python benchmarks/eval_bench.py [--runs N]`.
    timed separately, since they are bounded by process start-up, not by canon.
 """
 
-import argparse
-import asyncio
-import os
-import statistics
-import subprocess
-import sys
-import tempfile
-import time
+from argparse import ArgumentParser
+from asyncio import run
+from os import cpu_count
 from pathlib import Path
+from statistics import median, quantiles
+from subprocess import run as run_process
+from sys import executable, stdout
+from sys import exit as exit_with
+from tempfile import TemporaryDirectory
+from time import perf_counter
+
+__all__ = ["ROOT", "eval_wall_time", "main", "scorer_times"]
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def eval_wall_time(runs: int) -> list[float]:
+    """Time `canon eval` with no options in a fresh process, into temporary folders.
+
+    Args:
+        runs: How many runs to time.
+
+    Returns:
+        The wall time of each run, in seconds.
+    """
     times = []
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as folder:
+        with TemporaryDirectory() as folder:
             command = [
-                sys.executable,
+                executable,
                 "-m",
                 "canon",
                 "eval",
@@ -40,15 +51,21 @@ def eval_wall_time(runs: int) -> list[float]:
                 "--report-dir",
                 str(Path(folder) / "report"),
             ]
-            start = time.perf_counter()
-            done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-            times.append(time.perf_counter() - start)
+            start = perf_counter()
+            done = run_process(command, cwd=ROOT, capture_output=True, text=True, check=False)
+            times.append(perf_counter() - start)
             if done.returncode != 0:
-                sys.exit(f"canon eval failed ({done.returncode}):\n{done.stderr}")
+                exit_with(f"canon eval failed ({done.returncode}):\n{done.stderr}")
     return times
 
 
 def scorer_times() -> tuple[list[float], list[float]]:
+    """Time the scorer on every reference and legacy answer, and each task's tests.
+
+    Returns:
+        The scorer's seconds per sample (after a warm-up pass) and the functional tests'
+        seconds per task with tests.
+    """
     from canon.evals.functional import run_tests
     from canon.evals.project import EvalProject
     from canon.evals.scorer import score_code
@@ -64,39 +81,40 @@ def scorer_times() -> tuple[list[float], list[float]]:
         timings = []
         for task, answer in answers:
             metadata = {"exercises": list(task.exercises), "path": task.path}
-            start = time.perf_counter()
+            start = perf_counter()
             score_code(answer, rules=project.rules, metadata=metadata)
-            timings.append(time.perf_counter() - start)
+            timings.append(perf_counter() - start)
     tests = []
     for task in project.bank.tasks:
         if task.tests:
-            start = time.perf_counter()
-            asyncio.run(run_tests(code=task.reference, tests=task.tests, module=task.module))
-            tests.append(time.perf_counter() - start)
+            start = perf_counter()
+            run(run_tests(code=task.reference, tests=task.tests, module=task.module))
+            tests.append(perf_counter() - start)
     return timings, tests
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    """Measure both numbers and write them to stdout with their budgets."""
+    parser = ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of the offline default")
     arguments = parser.parse_args()
-    print(f"cores: {os.cpu_count()}")
+    stdout.write(f"cores: {cpu_count()}\n")
     scoring, tests = scorer_times()
-    print(
+    stdout.write(
         "scorer (extraction + checks) per sample: "
-        f"median {statistics.median(scoring) * 1000:.1f} ms, "
-        f"p90 {statistics.quantiles(scoring, n=10)[-1] * 1000:.1f} ms over {len(scoring)} samples"
-        " (budget 20 ms)"
+        f"median {median(scoring) * 1000:.1f} ms, "
+        f"p90 {quantiles(scoring, n=10)[-1] * 1000:.1f} ms over {len(scoring)} samples"
+        " (budget 20 ms)\n"
     )
-    print(
-        f"functional tests (pytest child process) per task: median {statistics.median(tests):.2f} s"
-        f" over {len(tests)} tasks"
+    stdout.write(
+        f"functional tests (pytest child process) per task: median {median(tests):.2f} s"
+        f" over {len(tests)} tasks\n"
     )
     walls = eval_wall_time(arguments.runs)
-    print(
+    stdout.write(
         f"canon eval (offline default, whole bank, 2 configurations): median "
-        f"{statistics.median(walls):.1f} s over {len(walls)} runs "
-        f"({', '.join(f'{wall:.1f}' for wall in walls)}) (budget 60 s)"
+        f"{median(walls):.1f} s over {len(walls)} runs "
+        f"({', '.join(f'{wall:.1f}' for wall in walls)}) (budget 60 s)\n"
     )
 
 

@@ -46,6 +46,16 @@ def test_bank_reference_every_exercised_rule_applies_and_is_followed(
 
 
 @pytest.mark.parametrize("task_id", TASK_IDS)
+def test_bank_reference_whole_standard_has_no_findings(task_id: str, project: EvalProject) -> None:
+    # References are the model answers a reviewer reads: they follow every checked rule, not
+    # only the ones their task exercises.
+    task = BANK.get(task_id)
+    result = check_source(task.reference, path=task.path, select=frozenset(project.rules.values()))
+    findings = [f"{f.line}:{f.column}: {f.check} {f.message}" for f in result.findings]
+    assert findings == []
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
 def test_bank_legacy_every_exercised_rule_is_violated(task_id: str, project: EvalProject) -> None:
     task = BANK.get(task_id)
     tally = _tally(task.legacy, project, task.path)

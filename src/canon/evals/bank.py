@@ -155,8 +155,8 @@ def _load_task(path: Path, rules: Mapping[str, str]) -> Task:
 
 
 def _unknown_rule(rule_id: str, rules: Mapping[str, str]) -> str:
-    import difflib
+    from difflib import get_close_matches
 
-    close = difflib.get_close_matches(rule_id, list(rules), n=1, cutoff=0.6)
+    close = get_close_matches(rule_id, list(rules), n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"unknown rule {rule_id!r}, or a rule without a check{hint}"

@@ -172,6 +172,15 @@ def _check_instructions(
     except InputError as exc:
         where_variant = document.position((*where, "instructions", "variant"))
         raise InputError(exc.message, where_variant) from None
+    _check_leave_out(given, document, where, standards)
+
+
+def _check_leave_out(
+    given: Instructions,
+    document: Located,
+    where: tuple[str | int, ...],
+    standards: tuple[Standard, ...],
+) -> None:
     sections = {
         name
         for standard in standards

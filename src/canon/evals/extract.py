@@ -6,18 +6,19 @@ extraction, like IFEval's loose accuracy, forgives presentation: an unterminated
 unfenced code with prose before or after it, trimmed until it parses.
 """
 
-import ast
-import re
+from ast import parse
+from re import DOTALL, MULTILINE
+from re import compile as regex
 
 __all__ = ["extract_loose", "extract_strict", "parses"]
 
-_FENCE = re.compile(
+_FENCE = regex(
     r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[\w+-]*)[^\n]*\n(?P<body>.*?)^(?P=fence)[ \t]*$",
-    re.MULTILINE | re.DOTALL,
+    MULTILINE | DOTALL,
 )
-_OPEN_FENCE = re.compile(r"^(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n", re.MULTILINE)
+_OPEN_FENCE = regex(r"^(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*\n", MULTILINE)
 _PYTHON_TAGS = frozenset({"", "python", "py", "python3"})
-_CODE_START = re.compile(
+_CODE_START = regex(
     r"^(from |import |def |async def |class |@|#|\"\"\"|'''|if __name__|type |[A-Za-z_]\w* *(:|=))"
 )
 
@@ -32,7 +33,7 @@ def parses(code: str) -> bool:
         True when it parses.
     """
     try:
-        ast.parse(code)
+        parse(code)
     except (SyntaxError, ValueError):
         return False
     return True

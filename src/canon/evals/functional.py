@@ -5,12 +5,13 @@ child process, with a minimal environment (no API keys) and a timeout; the harne
 imports or executes model code itself.
 """
 
-import asyncio
-import os
-import sys
-import tempfile
+from asyncio import create_subprocess_exec, wait_for
+from asyncio.subprocess import DEVNULL, PIPE, STDOUT, Process
 from dataclasses import dataclass
+from os import devnull, environ
 from pathlib import Path
+from sys import executable
+from tempfile import TemporaryDirectory
 
 __all__ = ["FunctionalResult", "run_tests"]
 
@@ -47,7 +48,7 @@ async def run_tests(
     Returns:
         The result; a timeout is a failure.
     """
-    with tempfile.TemporaryDirectory(prefix="canon-tests-") as folder:
+    with TemporaryDirectory(prefix="canon-tests-") as folder:
         root = Path(folder)
         (root / f"{module}.py").write_text(code, encoding="utf-8")
         (root / f"test_{module}_behaviour.py").write_text(tests, encoding="utf-8")
@@ -55,34 +56,38 @@ async def run_tests(
 
 
 async def _pytest(root: Path, timeout: float) -> FunctionalResult:
-    # Model code runs here: give it no API key or other secret of the harness's environment.
-    environment = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(root),
-        "LANG": "C.UTF-8",
-        "PYTHONPATH": str(root),
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-    }
-    command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
-    process = await asyncio.create_subprocess_exec(
-        *command,
-        "--rootdir",
-        str(root),
-        "-c",
-        os.devnull,
-        str(root),
-        cwd=root,
-        env=environment,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
+    process = await _start_pytest(root)
     try:
-        stdout, _ = await asyncio.wait_for(process.communicate(), timeout)
+        stdout, _ = await wait_for(process.communicate(), timeout)
     except TimeoutError:
         process.kill()
         await process.wait()
         return FunctionalResult(passed=False, timed_out=True, output=f"timed out after {timeout}s")
     output = stdout.decode("utf-8", errors="replace")[-_OUTPUT_LIMIT:]
     return FunctionalResult(passed=process.returncode == 0, output=output)
+
+
+async def _start_pytest(root: Path) -> Process:
+    # Model code runs here: give it no API key or other secret of the harness's environment.
+    environment = {
+        "PATH": environ.get("PATH", ""),
+        "HOME": str(root),
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(root),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    }
+    command = [executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider"]
+    return await create_subprocess_exec(
+        *command,
+        "--rootdir",
+        str(root),
+        "-c",
+        devnull,
+        str(root),
+        cwd=root,
+        env=environment,
+        stdin=DEVNULL,
+        stdout=PIPE,
+        stderr=STDOUT,
+    )

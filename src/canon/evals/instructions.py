@@ -5,9 +5,9 @@ match the file being edited. This module renders each standard for the configura
 and variant, keeps the files that apply to a task's `path`, and joins them verbatim.
 """
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from hashlib import sha256
 from pathlib import PurePosixPath
 
 from canon.standards.model import Standard
@@ -121,7 +121,7 @@ def render_instructions(
 
 
 def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 def variant_standard(standard: Standard, spec: InstructionSpec) -> Standard:

@@ -49,7 +49,9 @@ def checked_rules(standards: tuple[Standard, ...]) -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(  # canon: ignore[modern.dataclass-options] cached_property needs a __dict__
+    frozen=True, kw_only=True
+)
 class EvalProject:
     """A project's eval inputs, loaded on first use."""
 

@@ -89,9 +89,9 @@ def expand_models(
 
 
 def _slug(text: str) -> str:
-    import re
+    from re import sub
 
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+    return sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
 
 
 def _stamp() -> str:
@@ -119,6 +119,20 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
     log_dir = request.log_dir or request.root / "logs" / stamp
     report_dir = request.report_dir or request.root / "reports" / stamp
     tasks = [_task(project, config, item, request, config_path) for item in configurations]
+    logs = _run_eval_set(tasks, log_dir=log_dir, config=config, request=request)
+    summaries = tuple(_summarise(item, logs, project, request, config) for item in configurations)
+    _write_reports(summaries, log_dir=log_dir, report_dir=report_dir)
+    complete = all(
+        summary.status == "success" and summary.scored == summary.samples for summary in summaries
+    )
+    return EvalOutcome(
+        complete=complete, summaries=summaries, log_dir=log_dir, report_dir=report_dir
+    )
+
+
+def _run_eval_set(
+    tasks: list[object], *, log_dir: Path, config: EvalConfig, request: EvalRequest
+) -> Sequence[object]:
     from inspect_ai import eval_set
 
     _, logs = eval_set(
@@ -132,14 +146,7 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
         display="none" if request.quiet else None,
         log_level="warning",
     )
-    summaries = tuple(_summarise(item, logs, project, request, config) for item in configurations)
-    _write_reports(summaries, log_dir=log_dir, report_dir=report_dir)
-    complete = all(
-        summary.status == "success" and summary.scored == summary.samples for summary in summaries
-    )
-    return EvalOutcome(
-        complete=complete, summaries=summaries, log_dir=log_dir, report_dir=report_dir
-    )
+    return logs
 
 
 def _task(
@@ -181,7 +188,7 @@ def _generate_config(configuration: Configuration) -> object:
 def _model(configuration: Configuration, project: EvalProject, config_path: Path) -> object:
     from inspect_ai.model import get_model
 
-    import canon.evals.providers  # noqa: F401 - registers the calibration providers
+    from canon.evals.providers import CalibrationAPI  # noqa: F401 - registers the calibration providers
 
     arguments: dict[str, str] = {}
     if configuration.calibration:
@@ -200,9 +207,9 @@ def _model(configuration: Configuration, project: EvalProject, config_path: Path
 
 
 def _first_line(exc: BaseException) -> str:
-    import re
+    from re import sub
 
-    text = re.sub(r"\[/?[a-z ]+\]", "", str(exc)).strip()
+    text = sub(r"\[/?[a-z ]+\]", "", str(exc)).strip()
     return (text.splitlines() or [type(exc).__name__])[0]
 
 

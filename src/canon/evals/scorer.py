@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, metric, scorer
 from inspect_ai.solver import TaskState
 
+from canon.checks import CheckResult, Finding
 from canon.evals.extract import extract_loose, extract_strict
 from canon.evals.functional import DEFAULT_TIMEOUT, run_tests
 
@@ -236,50 +237,32 @@ def score_code(
     Returns:
         The score, shaped as the module documents; functional keys are 0.
     """
-    from canon.checks import check_source
-
     exercises = tuple(str(rule) for rule in metadata.get("exercises", ()))  # type: ignore[union-attr]
     path = str(metadata.get("path") or "snippet.py")
-    strict = extract_strict(completion)
-    loose = extract_loose(completion)
-    select = frozenset(rules.values())
+    strict, loose = _extract(completion, path=path, select=frozenset(rules.values()))
     value: dict[str, int] = {}
-    details: dict[str, object] = {"exercised": list(exercises)}
-    strict_result = check_source(strict, path=path, select=select) if strict is not None else None
-    strict_ok = strict_result is not None and strict_result.syntax_error is None
-    _rule_values(value, rules, strict_result if strict_ok else None)
-    strict_outcome = _exercised(exercises, rules, strict_result if strict_ok else None)
-    value["instruction_followed"] = strict_outcome.followed
-    value["instruction_applicable"] = strict_outcome.applicable
-    value["prompt_strict"] = strict_outcome.prompt
-    details["violated"] = list(strict_outcome.violated)
-    details["not_applicable"] = list(strict_outcome.not_applicable)
-    if loose is not None and loose == strict:
-        loose_result = strict_result
-    elif loose is not None:
-        loose_result = check_source(loose, path=path, select=select)
-    else:
-        loose_result = None
-    loose_ok = loose_result is not None and loose_result.syntax_error is None
-    loose_outcome = _exercised(exercises, rules, loose_result if loose_ok else None)
-    value["instruction_followed_loose"] = loose_outcome.followed
-    value["instruction_applicable_loose"] = loose_outcome.applicable
-    value["prompt_loose"] = loose_outcome.prompt
-    value["parsed"] = int(strict_ok)
-    value["parsed_loose"] = int(loose_ok)
-    value["functional"] = 0
-    value["functional@applicable"] = 0
+    _rule_values(value, rules, strict.checked)
+    strict_outcome = _exercised(exercises, rules, strict.checked)
+    loose_outcome = _exercised(exercises, rules, loose.checked)
+    value |= {
+        "instruction_followed": strict_outcome.followed,
+        "instruction_applicable": strict_outcome.applicable,
+        "prompt_strict": strict_outcome.prompt,
+        "instruction_followed_loose": loose_outcome.followed,
+        "instruction_applicable_loose": loose_outcome.applicable,
+        "prompt_loose": loose_outcome.prompt,
+        "parsed": int(strict.parsed),
+        "parsed_loose": int(loose.parsed),
+        "functional": 0,
+        "functional@applicable": 0,
+    }
+    findings = _findings(strict, loose)
     targeted = {rules[rule] for rule in exercises}
-    used = strict_result if strict_ok else loose_result if loose_ok else None
-    findings = [] if used is None else list(used.findings)
     value["incidental"] = sum(1 for finding in findings if finding.check not in targeted)
-    details["extraction"] = "strict" if strict_ok else "loose" if loose_ok else "none"
-    details["findings"] = [_finding(finding) for finding in findings[:_FINDINGS_KEPT]]
-    error = strict_result.syntax_error if strict_result is not None else None
-    details["syntax_error"] = None if error is None else _finding(error)
-    answer = strict if strict_ok else loose if loose_ok else (strict or "")
+    details = _details(exercises, strict_outcome, findings, strict=strict, loose=loose)
+    answer = strict.code if strict.parsed else loose.code if loose.parsed else strict.code
     explanation = _explain(value, details)
-    return Score(value=dict(value), answer=answer, explanation=explanation, metadata=details)
+    return Score(value=dict(value), answer=answer or "", explanation=explanation, metadata=details)
 
 
 def _rule_values(value: dict[str, int], rules: Mapping[str, str], result: object | None) -> None:
@@ -307,6 +290,7 @@ class _Exercised:
 
     @property
     def prompt(self) -> int:
+        """1 when an exercised rule applied and every applicable one was followed."""
         return int(self.applicable > 0 and self.followed == self.applicable)
 
 
@@ -353,3 +337,61 @@ def _explain(value: Mapping[str, int], details: Mapping[str, object]) -> str:
         parts.append(f"no opportunity: {', '.join(details['not_applicable'])}")  # type: ignore[arg-type]
     parts.append(f"extraction: {details['extraction']}")
     return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Extraction:
+    code: str | None = None
+    result: CheckResult | None = None
+
+    @property
+    def parsed(self) -> bool:
+        """Whether code was found and parsed."""
+        return self.result is not None and self.result.syntax_error is None
+
+    @property
+    def checked(self) -> CheckResult | None:
+        """The check result when the code parsed, else None."""
+        return self.result if self.parsed else None
+
+
+def _extract(
+    completion: str, *, path: str, select: frozenset[str]
+) -> tuple[_Extraction, _Extraction]:
+    from canon.checks import check_source
+
+    strict = extract_strict(completion)
+    loose = extract_loose(completion)
+    strict_result = None if strict is None else check_source(strict, path=path, select=select)
+    if loose is not None and loose == strict:
+        loose_result = strict_result
+    elif loose is not None:
+        loose_result = check_source(loose, path=path, select=select)
+    else:
+        loose_result = None
+    strict_extraction = _Extraction(code=strict, result=strict_result)
+    return strict_extraction, _Extraction(code=loose, result=loose_result)
+
+
+def _findings(strict: _Extraction, loose: _Extraction) -> list[Finding]:
+    used = strict.checked if strict.parsed else loose.checked
+    return [] if used is None else list(used.findings)
+
+
+def _details(
+    exercises: Sequence[str],
+    outcome: _Exercised,
+    findings: Sequence[Finding],
+    *,
+    strict: _Extraction,
+    loose: _Extraction,
+) -> dict[str, object]:
+    error = None if strict.result is None else strict.result.syntax_error
+    return {
+        "exercised": list(exercises),
+        "violated": list(outcome.violated),
+        "not_applicable": list(outcome.not_applicable),
+        "extraction": "strict" if strict.parsed else "loose" if loose.parsed else "none",
+        "findings": [_finding(finding) for finding in findings[:_FINDINGS_KEPT]],
+        "syntax_error": None if error is None else _finding(error),
+    }

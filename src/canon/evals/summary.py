@@ -4,10 +4,11 @@ The numbers are recomputed from every scored sample (each epoch counts), with th
 ratio-of-sums definitions as the scorer's metrics, and a Wilson 95% interval per rule.
 """
 
-import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from math import sqrt
+
+from orjson import OPT_INDENT_2, dumps
 
 __all__ = [
     "ConfigurationSummary",
@@ -37,7 +38,7 @@ def wilson(successes: int, trials: int) -> tuple[float, float] | None:
     p = successes / trials
     z2 = _Z95 * _Z95
     centre = (p + z2 / (2 * trials)) / (1 + z2 / trials)
-    half = (_Z95 / (1 + z2 / trials)) * math.sqrt(p * (1 - p) / trials + z2 / (4 * trials**2))
+    half = (_Z95 / (1 + z2 / trials)) * sqrt(p * (1 - p) / trials + z2 / (4 * trials**2))
     return (round(max(0.0, centre - half), 4), round(min(1.0, centre + half), 4))
 
 
@@ -171,7 +172,7 @@ def summary_json(summaries: Sequence[ConfigurationSummary], *, log_dir: str) -> 
         "log_dir": log_dir,
         "configurations": [summary.as_json() for summary in summaries],
     }
-    return json.dumps(document, indent=2, sort_keys=False) + "\n"
+    return dumps(document, option=OPT_INDENT_2).decode() + "\n"
 
 
 _COLUMNS = (
