@@ -125,7 +125,7 @@ def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per 
         variant=variant,
         allow_oversize=allow_oversize,
     )
-    _compile(request, check=check, quiet=quiet, remember=whole_project)
+    _compile(request, check=check, quiet=quiet, remember=whole_project and not no_cache)
 
 
 def _compile(request: CompileRequest, *, check: bool, quiet: bool, remember: bool) -> None:

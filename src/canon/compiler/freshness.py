@@ -2,9 +2,9 @@
 
 `--check` runs in pre-commit hooks on every commit, where the sources rarely change. When the
 fingerprint of everything a compile reads (the manifest and every YAML file of `instructions/`,
-canon's own code and version, the installed target plugins) matches the one recorded by the last
-compile or clean check, and every generated file still has the hash recorded then, the files are
-up to date: nothing needs to be parsed. Any difference falls back to the full check. The cache
+canon's own code and version, the installed distributions, target plugins among them) matches
+the one recorded by the last compile or clean check, and every generated file still has the
+hash recorded then, the files are up to date: nothing needs to be parsed. Any difference falls back to the full check. The cache
 lives in `.canon-cache/` at the project root, which ignores itself for git.
 """
 
@@ -45,15 +45,20 @@ def fingerprint(root: Path) -> str:
 
 
 def _plugins() -> str:
-    from importlib.metadata import entry_points
+    """Name every installed distribution with its version (target plugins among them).
 
-    found = entry_points(group="canon.targets")
-    return ";".join(sorted(f"{entry.name}={entry.value}@{_version(entry)}" for entry in found))
+    Listing the `*.dist-info` folders on `sys.path` catches any install, upgrade or removal
+    at a fraction of the cost of reading every distribution's entry points.
+    """
+    from sys import path as search_path
 
-
-def _version(entry: object) -> str:
-    dist = getattr(entry, "dist", None)
-    return getattr(dist, "version", "") if dist else ""
+    names = [
+        entry.name
+        for folder in search_path
+        if folder and Path(folder).is_dir()
+        for entry in Path(folder).glob("*.dist-info")
+    ]
+    return ";".join(sorted(names))
 
 
 def _file_hash(path: Path) -> str | None:

@@ -132,6 +132,14 @@ def _syntax_error(path: Path, text: str, exc: MarkedYAMLError) -> InputError:
 
 
 _constructor = SafeLoader("")
+_STRING_TAG = "tag:yaml.org,2002:str"
+
+
+def _scalar(node: Node) -> object:
+    """A scalar's value: strings as written (most of a standard), the rest as YAML resolves."""
+    if node.tag == _STRING_TAG:
+        return node.value
+    return _constructor.construct_object(node)
 
 
 def _build(node: Node, loc: YamlPath, located: Located) -> object:
@@ -140,13 +148,13 @@ def _build(node: Node, loc: YamlPath, located: Located) -> object:
         return _build_mapping(node, loc, located)
     if isinstance(node, SequenceNode):
         return [_build(item, (*loc, index), located) for index, item in enumerate(node.value)]
-    return _constructor.construct_object(node)
+    return _scalar(node)
 
 
 def _build_mapping(node: MappingNode, loc: YamlPath, located: Located) -> dict[object, object]:
     result: dict[object, object] = {}
     for key_node, value_node in node.value:
-        key = _constructor.construct_object(key_node)
+        key = _scalar(key_node)
         if isinstance(key, list | dict):
             where = Position(path=located.path, line=key_node.start_mark.line + 1)
             raise InputError("a mapping key must be a plain value", where)
