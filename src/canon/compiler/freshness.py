@@ -4,8 +4,9 @@
 fingerprint of everything a compile reads (the manifest and every YAML file of `instructions/`,
 canon's own code and version, the installed distributions, target plugins among them) matches
 the one recorded by the last compile or clean check, and every generated file still has the
-hash recorded then, the files are up to date: nothing needs to be parsed. Any difference falls back to the full check. The cache
-lives in `.canon-cache/` at the project root, which ignores itself for git.
+hash recorded then, the files are up to date: nothing needs to be parsed. Any difference falls
+back to the full check. The cache lives in `.canon-cache/` at the project root, which ignores
+itself for git.
 """
 
 from dataclasses import dataclass
