@@ -406,8 +406,8 @@ def _finish_report(written: ReportFiles, *, quiet: bool) -> None:
     raise Exit(1)
 
 
-_SELECT = Option(help="Rule or check id to run (repeatable).")
-_IGNORE = Option(help="Rule or check id to skip (repeatable).")
+_SELECT = Option(help="Rule or check ids to run (comma-separated or repeated).")
+_IGNORE = Option(help="Rule or check ids to skip (comma-separated or repeated).")
 _STATISTICS = Option(help="Count findings per rule.")
 _FIX = Option(help="Apply the safe fixes.")
 _DIFF = Option(help="Show the safe fixes; write nothing.")

@@ -97,6 +97,15 @@ def test_check_ignore_by_rule_or_check_id(project: Path):
         assert (code, out) == (0, "")
 
 
+def test_check_select_accepts_comma_separated_ids_as_ruff_does(project: Path):
+    (project / "pkg" / "bare.py").write_text("try:\n    pass\nexcept:\n    pass\n")
+    code, out, _ = canon("check", "pkg", "--select", "union-operator,deprecated.bare-except")
+    assert code == 1
+    assert "typing.union-operator" in out
+    assert "deprecated.bare-except" in out
+    assert "docs.public-api" not in out
+
+
 def test_check_suppression_comment_by_rule_or_check_id(project: Path):
     for word in ("typing.union-operator", "union-operator", "docs.public-api, union-operator"):
         source = BAD.replace("-> None:", f"-> None:  # canon: ignore[{word}]")

@@ -60,7 +60,7 @@ class RuleBook:
         """Turn rule ids and check ids into check ids.
 
         Args:
-            words: What the user typed.
+            words: What the user typed; each may hold several ids separated by commas.
             option: Where they typed it, for the error message.
 
         Returns:
@@ -70,7 +70,9 @@ class RuleBook:
             InputError: A word is neither a known rule id (of a checked rule) nor a check id.
         """
         found: set[str] = set()
-        for word in words:
+        for word in (part.strip() for words_ in words for part in words_.split(",")):
+            if not word:
+                continue
             if word in CHECK_IDS or word in SPECIAL_CHECKS:
                 found.add(word)
                 continue
