@@ -14,19 +14,20 @@ Each line shows wall-clock and CPU seconds: on a shared machine, CPU close to wa
 run means the second core was busy elsewhere, and the jobs ratio says nothing then.
 """
 
-import argparse
-import json
-import resource
-import shutil
-import subprocess
-import sys
-import tempfile
-import time
+from argparse import ArgumentParser
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from resource import RUSAGE_CHILDREN, RUSAGE_SELF, getrusage
+from shutil import copyfile, rmtree, which
+from subprocess import TimeoutExpired
+from subprocess import run as run_process
+from sys import base_prefix, executable, stdout, version_info
+from tempfile import mkdtemp
+from time import perf_counter
 
-import libcst as cst
+from libcst import ParserSyntaxError, parse_module
+from orjson import OPT_APPEND_NEWLINE, OPT_INDENT_2, dumps
 
 from canon.checks.engine import run_checks
 from canon.checks.model import Settings
@@ -35,7 +36,7 @@ from canon.checks.runner import RunRequest, run
 
 __all__ = ["Measurement", "copy_corpus", "corpus", "main", "measure", "ratios"]
 
-DEFAULT_ROOT = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+DEFAULT_ROOT = Path(base_prefix) / "lib" / f"python{version_info[0]}.{version_info[1]}"
 SKIP_DIRS = frozenset({"site-packages", "test", "tests", "idle_test", "__pycache__"})
 
 
@@ -75,29 +76,29 @@ def copy_corpus(files: list[Path], root: Path, workspace: Path) -> list[Path]:
     for path in files:
         target = workspace / "corpus" / path.relative_to(root)
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        copyfile(path, target)
         copies.append(target)
     return copies
 
 
 def _cpu() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    own = getrusage(RUSAGE_SELF)
+    children = getrusage(RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _timed(action: Callable[[], object]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (this process and its reaped children) of an action."""
-    start, cpu = time.perf_counter(), _cpu()
+    start, cpu = perf_counter(), _cpu()
     action()
-    return time.perf_counter() - start, _cpu() - cpu
+    return perf_counter() - start, _cpu() - cpu
 
 
 def _parse_all(sources: list[str]) -> None:
     for source in sources:
         try:
-            cst.parse_module(source)
-        except (cst.ParserSyntaxError, RecursionError):
+            parse_module(source)
+        except (ParserSyntaxError, RecursionError):
             continue
 
 
@@ -115,12 +116,12 @@ def _runner(files: list[Path], jobs: int, cache: Path | None) -> None:
 
 
 def _cli_seconds(argv: list[str], cwd: Path) -> tuple[float, float] | None:
-    start, cpu = time.perf_counter(), _cpu()
+    start, cpu = perf_counter(), _cpu()
     try:
-        subprocess.run(argv, capture_output=True, check=False, timeout=3600, cwd=cwd)
-    except (OSError, subprocess.TimeoutExpired):
+        run_process(argv, capture_output=True, check=False, timeout=3600, cwd=cwd)
+    except (OSError, TimeoutExpired):
         return None
-    return time.perf_counter() - start, _cpu() - cpu
+    return perf_counter() - start, _cpu() - cpu
 
 
 def measure(files: list[Path], *, fixit: bool, jobs: int, where: Path) -> dict[str, Measurement]:
@@ -139,32 +140,44 @@ def measure(files: list[Path], *, fixit: bool, jobs: int, where: Path) -> dict[s
     sources = [(str(path), path.read_bytes().decode("utf-8", "replace")) for path in files]
     lines = sum(source.count("\n") for _, source in sources)
     texts = [source for _, source in sources]
-    found: dict[str, Measurement] = {}
+    timings = {
+        "libcst parse only (1 process)": _timed(lambda: _parse_all(texts)),
+        "canon all checks (1 process)": _timed(lambda: _check_all(sources)),
+        "canon runner, 1 job, no cache": _timed(lambda: _runner(files, 1, None)),
+        f"canon runner, {jobs} jobs, no cache": _timed(lambda: _runner(files, jobs, None)),
+        **_cache_timings(files),
+        **_cli_timings(files, fixit=fixit, jobs=jobs, where=where),
+    }
+    return {
+        name: Measurement(
+            name=name, seconds=timing[0], cpu_seconds=timing[1], files=len(files), lines=lines
+        )
+        for name, timing in timings.items()
+        if timing is not None
+    }
 
-    def keep(name: str, timing: tuple[float, float] | None) -> None:
-        if timing is not None:
-            seconds, cpu = timing
-            found[name] = Measurement(
-                name=name, seconds=seconds, cpu_seconds=cpu, files=len(files), lines=lines
-            )
 
-    keep("libcst parse only (1 process)", _timed(lambda: _parse_all(texts)))
-    keep("canon all checks (1 process)", _timed(lambda: _check_all(sources)))
-    keep("canon runner, 1 job, no cache", _timed(lambda: _runner(files, 1, None)))
-    keep(f"canon runner, {jobs} jobs, no cache", _timed(lambda: _runner(files, jobs, None)))
-    cache = Path(tempfile.mkdtemp(prefix="canon-bench-cache-"))
+def _cache_timings(files: list[Path]) -> dict[str, tuple[float, float] | None]:
+    cache = Path(mkdtemp(prefix="canon-bench-cache-"))
     try:
-        keep("canon runner, 1 job, cold cache", _timed(lambda: _runner(files, 1, cache)))
-        keep("canon runner, 1 job, warm cache", _timed(lambda: _runner(files, 1, cache)))
+        return {
+            "canon runner, 1 job, cold cache": _timed(lambda: _runner(files, 1, cache)),
+            "canon runner, 1 job, warm cache": _timed(lambda: _runner(files, 1, cache)),
+        }
     finally:
-        shutil.rmtree(cache, ignore_errors=True)
+        rmtree(cache, ignore_errors=True)
+
+
+def _cli_timings(
+    files: list[Path], *, fixit: bool, jobs: int, where: Path
+) -> dict[str, tuple[float, float] | None]:
     paths = [str(path) for path in files]
-    canon_cli = [sys.executable, "-m", "canon", "check", "--no-cache", "-j", str(jobs)]
-    keep(f"canon check CLI, {jobs} jobs", _cli_seconds([*canon_cli, *paths], where))
+    canon_cli = [executable, "-m", "canon", "check", "--no-cache", "-j", str(jobs)]
+    timings = {f"canon check CLI, {jobs} jobs": _cli_seconds([*canon_cli, *paths], where)}
     if fixit:
-        fixit_cli = [sys.executable, "-m", "fixit", "lint", *paths]
-        keep(f"fixit lint CLI, default rules, {jobs} cores", _cli_seconds(fixit_cli, where))
-    return found
+        fixit_cli = [executable, "-m", "fixit", "lint", *paths]
+        timings[f"fixit lint CLI, default rules, {jobs} cores"] = _cli_seconds(fixit_cli, where)
+    return timings
 
 
 def ratios(found: dict[str, Measurement], jobs: int) -> dict[str, tuple[float, str]]:
@@ -185,6 +198,13 @@ def ratios(found: dict[str, Measurement], jobs: int) -> dict[str, tuple[float, s
             ">= 10",
         ),
     }
+    return result | _extra_ratios(found, jobs)
+
+
+def _extra_ratios(found: dict[str, Measurement], jobs: int) -> dict[str, tuple[float, str]]:
+    """The CPU-time ratio, and Fixit's when it ran."""
+    seconds = {name: m.seconds for name, m in found.items()}
+    result: dict[str, tuple[float, str]] = {}
     cpu = {name: m.cpu_seconds for name, m in found.items()}
     if cpu["libcst parse only (1 process)"] > 0:
         result["all checks / parse only, CPU seconds"] = (
@@ -201,45 +221,55 @@ def ratios(found: dict[str, Measurement], jobs: int) -> dict[str, tuple[float, s
     return result
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark and print a table (and JSON with `--json`)."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--limit", type=int, default=None, help="Only the first N files.")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--no-fixit", action="store_true", help="Skip Fixit.")
     parser.add_argument("--json", type=Path, default=None, help="Also write results here.")
-    options = parser.parse_args(argv)
-    has_fixit = not options.no_fixit and shutil.which("fixit") is not None
-    workspace = Path(tempfile.mkdtemp(prefix="canon-bench-"))
-    try:
-        files = copy_corpus(corpus(options.root, options.limit), options.root, workspace)
-        found = measure(files, fixit=has_fixit, jobs=options.jobs, where=workspace)
-    finally:
-        shutil.rmtree(workspace, ignore_errors=True)
-    lines = next(iter(found.values())).lines
-    out = sys.stdout
-    out.write(f"{len(files)} files, {lines} lines from {options.root}\n\n")
+    return parser
+
+
+def _write_table(found: dict[str, Measurement], jobs: int, *, has_fixit: bool) -> None:
+    out = stdout
     for m in found.values():
         speed = f"{m.lines_per_second:10.0f} lines/s"
         out.write(f"{m.name:<45} {m.seconds:9.2f} s {m.cpu_seconds:9.2f} s cpu {speed}\n")
     out.write("\n")
-    for name, (value, bar) in ratios(found, options.jobs).items():
+    for name, (value, bar) in ratios(found, jobs).items():
         out.write(f"{name:<45} {value:9.2f}x  (bar {bar})\n")
     if not has_fixit:
         out.write("fixit not installed or skipped: `uv run --group bench ...` installs it\n")
+
+
+def _document(found: dict[str, Measurement], jobs: int) -> dict[str, object]:
+    return {
+        "measurements": [
+            asdict(m) | {"lines_per_second": m.lines_per_second} for m in found.values()
+        ],
+        "ratios": {name: {"value": v, "bar": b} for name, (v, b) in ratios(found, jobs).items()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a table (and JSON with `--json`)."""
+    options = _parser().parse_args(argv)
+    has_fixit = not options.no_fixit and which("fixit") is not None
+    workspace = Path(mkdtemp(prefix="canon-bench-"))
+    try:
+        files = copy_corpus(corpus(options.root, options.limit), options.root, workspace)
+        found = measure(files, fixit=has_fixit, jobs=options.jobs, where=workspace)
+    finally:
+        rmtree(workspace, ignore_errors=True)
+    lines = next(iter(found.values())).lines
+    stdout.write(f"{len(files)} files, {lines} lines from {options.root}\n\n")
+    _write_table(found, options.jobs, has_fixit=has_fixit)
     if options.json:
-        document = {
-            "measurements": [
-                asdict(m) | {"lines_per_second": m.lines_per_second} for m in found.values()
-            ],
-            "ratios": {
-                name: {"value": v, "bar": b} for name, (v, b) in ratios(found, options.jobs).items()
-            },
-        }
-        options.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        document = _document(found, options.jobs)
+        options.json.write_bytes(dumps(document, option=OPT_INDENT_2 | OPT_APPEND_NEWLINE))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -1,10 +1,10 @@
 """Shared fixtures: a throwaway canon project and the real CLI run inside it."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from pytest import MonkeyPatch, fixture
 from typer.testing import CliRunner
 
 from canon.cli import app
@@ -52,11 +52,11 @@ class Result:
     stderr: str
 
 
-type Run = Callable[..., Result]
+type Run = Callable[[Sequence[str]], Result]
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@fixture
+def project(tmp_path: Path, monkeypatch: MonkeyPatch) -> Path:
     """A project with a manifest and one standard, as the working folder."""
     (tmp_path / "instructions" / "demo").mkdir(parents=True)
     (tmp_path / "instructions" / "canon.yaml").write_text("standards: [demo]\ntargets: [copilot]\n")
@@ -66,13 +66,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.fixture
+@fixture
 def canon() -> Run:
     """Run the real `canon` command line in-process."""
     runner = CliRunner()
 
-    def run(*args: str) -> Result:
-        result = runner.invoke(app, list(args))
+    def run(arguments: Sequence[str]) -> Result:
+        result = runner.invoke(app, list(arguments))
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return Result(exit_code=result.exit_code, stdout=result.stdout, stderr=result.stderr)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-import pytest
+from pytest import fixture
 
 from canon.checks import CHECK_IDS
 from canon.standards.loader import load_standard
@@ -21,7 +21,7 @@ def checked_rules() -> list[Rule]:
     return [rule for rule in load_bundled().rules() if rule.check]
 
 
-@pytest.fixture(scope="session")
+@fixture(scope="session")
 def bundled() -> Standard:
     """The bundled standard."""
     return load_bundled()

@@ -1,10 +1,11 @@
 """`canon check` and `canon rules` through the real CLI."""
 
-import json
+from collections.abc import Sequence
 from pathlib import Path
 
-import jsonschema
-import pytest
+from jsonschema import Draft4Validator
+from orjson import loads
+from pytest import MonkeyPatch, fixture, mark
 from typer.testing import CliRunner
 
 from canon.cli import app
@@ -25,8 +26,8 @@ def f(x: int | None) -> None:
 '''
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@fixture
+def project(tmp_path: Path, monkeypatch: MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pkg").mkdir()
     (tmp_path / "pkg" / "bad.py").write_text(BAD, encoding="utf-8")
@@ -34,40 +35,40 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def canon(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
+def canon(arguments: Sequence[str]) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(arguments))
     return result.exit_code, result.stdout, result.stderr
 
 
 def test_check_text_findings_exit_1_with_rule_ids_and_summary(project: Path):
-    code, out, err = canon("check", "pkg", "--select", "union-operator", "-j", "1")
+    code, out, err = canon(["check", "pkg", "--select", "union-operator", "-j", "1"])
     assert code == 1
     assert out == "pkg/bad.py:4:10: typing.union-operator [*] `Optional[X]`; write `X | None`\n"
     assert "2 files checked" in err
 
 
 def test_check_clean_exit_0(project: Path):
-    code, out, err = canon("check", "pkg/clean.py", "-j", "1")
+    code, out, err = canon(["check", "pkg/clean.py", "-j", "1"])
     assert (code, out) == (0, "")
     assert "All clean: 1 file checked" in err
 
 
 def test_check_missing_path_exit_2_one_line(project: Path):
-    code, _, err = canon("check", "nowhere")
+    code, _, err = canon(["check", "nowhere"])
     assert code == 2
     assert err == "canon: nowhere: no such file or folder\n"
 
 
-@pytest.mark.parametrize("args", [["--select", "no-such-rule"], ["--format", "xml"], ["-j", "0"]])
+@mark.parametrize("args", [["--select", "no-such-rule"], ["--format", "xml"], ["-j", "0"]])
 def test_check_bad_option_exit_2(project: Path, args: list[str]):
-    code, _, err = canon("check", "pkg", *args)
+    code, _, err = canon(["check", "pkg", *args])
     assert code == 2
     assert err.startswith("canon: ")
 
 
 def test_check_json_document_shape(project: Path):
-    code, out, _ = canon("check", "pkg", "--format", "json", "--select", "typing.union-operator")
-    document = json.loads(out)
+    code, out, _ = canon(["check", "pkg", "--format", "json", "--select", "typing.union-operator"])
+    document = loads(out)
     assert code == 1
     assert document["files"] == 2
     (finding,) = document["findings"]
@@ -80,10 +81,10 @@ def test_check_json_document_shape(project: Path):
 
 def test_check_sarif_valid_against_2_1_0_schema(project: Path):
     (project / "pkg" / "broken.py").write_text("def f(:\n", encoding="utf-8")
-    code, out, _ = canon("check", "pkg", "--format", "sarif")
-    log = json.loads(out)
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft4Validator(schema).validate(log)
+    code, out, _ = canon(["check", "pkg", "--format", "sarif"])
+    log = loads(out)
+    schema = loads(SCHEMA.read_text(encoding="utf-8"))
+    Draft4Validator(schema).validate(log)
     results = log["runs"][0]["results"]
     assert code == 1
     assert {"typing.union-operator", "syntax"} <= {r["ruleId"] for r in results}
@@ -93,13 +94,15 @@ def test_check_sarif_valid_against_2_1_0_schema(project: Path):
 
 def test_check_ignore_by_rule_or_check_id(project: Path):
     for word in ("typing.union-operator", "union-operator"):
-        code, out, _ = canon("check", "pkg/bad.py", "--select", "union-operator", "--ignore", word)
+        code, out, _ = canon(
+            ["check", "pkg/bad.py", "--select", "union-operator", "--ignore", word]
+        )
         assert (code, out) == (0, "")
 
 
 def test_check_select_accepts_comma_separated_ids_as_ruff_does(project: Path):
     (project / "pkg" / "bare.py").write_text("try:\n    pass\nexcept:\n    pass\n")
-    code, out, _ = canon("check", "pkg", "--select", "union-operator,deprecated.bare-except")
+    code, out, _ = canon(["check", "pkg", "--select", "union-operator,deprecated.bare-except"])
     assert code == 1
     assert "typing.union-operator" in out
     assert "deprecated.bare-except" in out
@@ -110,14 +113,14 @@ def test_check_suppression_comment_by_rule_or_check_id(project: Path):
     for word in ("typing.union-operator", "union-operator", "docs.public-api, union-operator"):
         source = BAD.replace("-> None:", f"-> None:  # canon: ignore[{word}]")
         (project / "pkg" / "bad.py").write_text(source, encoding="utf-8")
-        code, out, _ = canon("check", "pkg/bad.py", "--select", "union-operator")
+        code, out, _ = canon(["check", "pkg/bad.py", "--select", "union-operator"])
         assert (code, out) == (0, "")
 
 
 def test_check_suppression_other_rule_keeps_finding(project: Path):
     source = BAD.replace("-> None:", "-> None:  # canon: ignore[no-any]")
     (project / "pkg" / "bad.py").write_text(source, encoding="utf-8")
-    code, _, _ = canon("check", "pkg/bad.py", "--select", "union-operator")
+    code, _, _ = canon(["check", "pkg/bad.py", "--select", "union-operator"])
     assert code == 1
 
 
@@ -130,7 +133,7 @@ def test_check_pyproject_thresholds_and_per_file_ignores(project: Path):
     (project / "pkg" / "clean.py").write_text(
         "def g(a: int, b: int) -> None:\n    x: Optional[int] = None\n", encoding="utf-8"
     )
-    code, out, _ = canon("check", "pkg/clean.py")
+    code, out, _ = canon(["check", "pkg/clean.py"])
     assert code == 1
     assert out.splitlines() == [
         "pkg/clean.py:1:5: functions.max-parameters `g` takes 2 parameters (limit 1); "
@@ -140,24 +143,24 @@ def test_check_pyproject_thresholds_and_per_file_ignores(project: Path):
 
 def test_check_pyproject_unknown_key_exit_2(project: Path):
     (project / "pyproject.toml").write_text("[tool.canon]\nselekt = []\n", encoding="utf-8")
-    code, _, err = canon("check", "pkg")
+    code, _, err = canon(["check", "pkg"])
     assert code == 2
     assert "pyproject.toml: [tool.canon]: unknown key(s) selekt" in err
 
 
 def test_check_statistics_counts_per_rule(project: Path):
-    code, out, _ = canon("check", "pkg", "--statistics", "--select", "union-operator")
+    code, out, _ = canon(["check", "pkg", "--statistics", "--select", "union-operator"])
     assert code == 1
     assert out.split()[:3] == ["1", "typing.union-operator", "[*]"]
 
 
 def test_check_cache_second_run_from_cache_same_output(project: Path):
-    first = canon("check", "pkg", "-j", "1")
-    second = canon("check", "pkg", "-j", "1")
+    first = canon(["check", "pkg", "-j", "1"])
+    second = canon(["check", "pkg", "-j", "1"])
     assert first[:2] == second[:2]
     assert "(2 from cache)" in second[2]
     assert (project / ".canon-cache").is_dir()
-    third = canon("check", "pkg", "-j", "1", "--no-cache")
+    third = canon(["check", "pkg", "-j", "1", "--no-cache"])
     assert "from cache" not in third[2]
 
 
@@ -165,14 +168,14 @@ def test_check_jobs_two_same_output_as_one(project: Path):
     padding = "".join(f"value_{i}: int = {i}\n" for i in range(1500))  # enough code for workers
     for index in range(4):
         (project / "pkg" / f"more{index}.py").write_text(BAD + padding, encoding="utf-8")
-    one = canon("check", "pkg", "-j", "1", "--no-cache", "--format", "json")
-    two = canon("check", "pkg", "-j", "2", "--no-cache", "--format", "json")
+    one = canon(["check", "pkg", "-j", "1", "--no-cache", "--format", "json"])
+    two = canon(["check", "pkg", "-j", "2", "--no-cache", "--format", "json"])
     assert one[:2] == two[:2]
 
 
 def test_check_unreadable_file_reported_run_goes_on(project: Path):
     (project / "pkg" / "latin.py").write_bytes(b"x = '\xe9'\n")
-    code, out, _ = canon("check", "pkg", "--select", "union-operator")
+    code, out, _ = canon(["check", "pkg", "--select", "union-operator"])
     assert code == 1
     assert "pkg/latin.py:1:1: unreadable cannot read the file" in out
     assert "pkg/bad.py:4:10" in out
@@ -181,14 +184,14 @@ def test_check_unreadable_file_reported_run_goes_on(project: Path):
 def test_check_hidden_folders_skipped_named_files_checked(project: Path):
     (project / "pkg" / ".venv").mkdir()
     (project / "pkg" / ".venv" / "x.py").write_text(BAD, encoding="utf-8")
-    _, out, _ = canon("check", "pkg", "--select", "union-operator")
+    _, out, _ = canon(["check", "pkg", "--select", "union-operator"])
     assert ".venv" not in out
-    _, out, _ = canon("check", "pkg/.venv/x.py", "--select", "union-operator")
+    _, out, _ = canon(["check", "pkg/.venv/x.py", "--select", "union-operator"])
     assert ".venv/x.py:4:10" in out
 
 
 def test_check_fix_rewrites_and_rechecks_clean(project: Path):
-    code, out, err = canon("check", "pkg/bad.py", "--select", "union-operator", "--fix")
+    code, out, err = canon(["check", "pkg/bad.py", "--select", "union-operator", "--fix"])
     assert (code, out) == (0, "")
     assert "fixed 1 file(s)" in err
     assert (project / "pkg" / "bad.py").read_text(encoding="utf-8") == (
@@ -197,7 +200,7 @@ def test_check_fix_rewrites_and_rechecks_clean(project: Path):
 
 
 def test_check_diff_writes_nothing_exit_1(project: Path):
-    code, out, _ = canon("check", "pkg/bad.py", "--select", "union-operator", "--diff")
+    code, out, _ = canon(["check", "pkg/bad.py", "--select", "union-operator", "--diff"])
     assert code == 1
     assert "-def f(x: Optional[int]) -> None:" in out
     assert "+def f(x: int | None) -> None:" in out
@@ -205,8 +208,8 @@ def test_check_diff_writes_nothing_exit_1(project: Path):
 
 
 def test_rules_json_lists_every_rule_with_fields(project: Path):
-    code, out, _ = canon("rules", "--format", "json")
-    rows = json.loads(out)
+    code, out, _ = canon(["rules", "--format", "json"])
+    rows = loads(out)
     assert code == 0
     row = next(r for r in rows if r["id"] == "typing.union-operator")
     assert row["check"] == "union-operator"
@@ -215,20 +218,20 @@ def test_rules_json_lists_every_rule_with_fields(project: Path):
 
 
 def test_rules_explain_one_rule_like_ruff(project: Path):
-    code, out, _ = canon("rules", "typing.union-operator")
+    code, out, _ = canon(["rules", "typing.union-operator"])
     assert code == 0
     for heading in ("## What it does", "## Why", "## Example", "Use instead:"):
         assert heading in out
 
 
 def test_rules_unknown_rule_exit_2(project: Path):
-    code, _, err = canon("rules", "nope.nothing")
+    code, _, err = canon(["rules", "nope.nothing"])
     assert code == 2
     assert "unknown rule 'nope.nothing'" in err
 
 
 def test_check_quiet_prints_findings_only(project: Path):
-    code, out, err = canon("check", "pkg/bad.py", "--select", "union-operator", "--quiet")
+    code, out, err = canon(["check", "pkg/bad.py", "--select", "union-operator", "--quiet"])
     assert code == 1
     assert out.startswith("pkg/bad.py:4:10:")
     assert err == ""

@@ -1,16 +1,16 @@
 """The engine: the `check_source` contract, isolation of failures, cheap imports."""
 
-import subprocess
-import sys
 from pathlib import Path
+from subprocess import run
+from sys import base_prefix, executable, version_info
 
-import pytest
+from pytest import MonkeyPatch, raises, skip
 
 from canon.checks import CHECK_IDS, CHECKS, check_source
 from canon.checks.engine import check_classes
 from canon.checks.fixes import FIXABLE
 
-STDLIB = Path(sys.base_prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
+STDLIB = Path(base_prefix) / "lib" / f"python{version_info.major}.{version_info.minor}"
 
 
 def test_check_source_optional_finding_has_positions_and_fixable():
@@ -46,11 +46,11 @@ def test_check_source_syntax_error_is_one_finding_at_parser_position():
 
 
 def test_check_source_unknown_check_raises_value_error():
-    with pytest.raises(ValueError, match="nope"):
+    with raises(ValueError, match="nope"):
         check_source("x = 1\n", select=frozenset({"nope"}))
 
 
-def test_engine_raising_check_keeps_other_checks(monkeypatch: pytest.MonkeyPatch):
+def test_engine_raising_check_keeps_other_checks(monkeypatch: MonkeyPatch):
     from canon.checks.families import typing as typing_checks
 
     def explode(self: object, node: object) -> None:
@@ -68,7 +68,7 @@ def test_engine_raising_check_keeps_other_checks(monkeypatch: pytest.MonkeyPatch
 def test_engine_recursion_limit_is_a_finding_not_a_crash():
     topics = STDLIB / "pydoc_data" / "topics.py"
     if not topics.is_file():
-        pytest.skip("no pydoc_data/topics.py in this interpreter")
+        skip("no pydoc_data/topics.py in this interpreter")
     result = check_source(topics.read_text(encoding="utf-8"), select=frozenset({"f-strings"}))
     assert [finding.check for finding in result.findings] == ["too-deep"]
 
@@ -84,7 +84,7 @@ def test_import_checks_and_cli_without_libcst():
         "import sys, canon.checks, canon.cli, canon.standards.loader;"
         "assert 'libcst' not in sys.modules, 'libcst imported'"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    run([executable, "-c", code], check=True)
 
 
 def test_positions_multiline_node_spans_lines():

@@ -1,6 +1,6 @@
 """Every checked rule's examples: its check flags each bad one and passes each good one."""
 
-import pytest
+from pytest import mark, param
 
 from canon.checks import CHECK_IDS, check_source
 from canon.standards.model import Rule, Standard
@@ -8,14 +8,14 @@ from tests.checks.conftest import checked_rules
 
 RULES = checked_rules()
 CASES = [
-    pytest.param(rule, kind, index, code, id=f"{rule.id}-{kind}{index}")
+    param(rule, kind, index, code, id=f"{rule.id}-{kind}{index}")
     for rule in RULES
     for kind, snippets in (("good", rule.examples.good), ("bad", rule.examples.bad))
     for index, code in enumerate(snippets)
 ]
 
 
-@pytest.mark.parametrize(("rule", "kind", "index", "code"), CASES)
+@mark.parametrize(("rule", "kind", "index", "code"), CASES)
 def test_rule_example_judged_by_its_check_only(rule: Rule, kind: str, index: int, code: str):
     result = check_source(code, path="example.py", select=frozenset({rule.check}))
     assert result.syntax_error is None, result.syntax_error

@@ -1,26 +1,26 @@
 """Safe fixes: each fixable rule's bad examples are repaired, idempotently, and re-check clean."""
 
-import libcst as cst
-import pytest
+from libcst import parse_module
+from pytest import mark, param
 
 from canon.checks import check_source
 from canon.checks.fixes import FIXABLE, fix_source
 from tests.checks.conftest import checked_rules
 
 CASES = [
-    pytest.param(rule.check, code, id=f"{rule.id}-bad{index}")
+    param(rule.check, code, id=f"{rule.id}-bad{index}")
     for rule in checked_rules()
     if rule.check in FIXABLE
     for index, code in enumerate(rule.examples.bad)
 ]
 
 
-@pytest.mark.parametrize(("check_id", "code"), CASES)
+@mark.parametrize(("check_id", "code"), CASES)
 def test_fix_source_bad_example_fixed_idempotent_and_clean(check_id: str, code: str):
     select = frozenset({check_id})
     before = check_source(code, select=select)
     fixed = fix_source(code, select)
-    cst.parse_module(fixed)
+    parse_module(fixed)
     after = check_source(fixed, select=select)
     assert fix_source(fixed, select) == fixed
     assert not [finding for finding in after.findings if finding.fixable]
@@ -43,7 +43,7 @@ def test_fix_source_abc_imports_split_from_typing():
     assert fixed == "from collections.abc import Callable\nfrom typing import Protocol\n"
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("code", "expected"),
     [
         ('"{} {}".format(a, b)\n', 'f"{a} {b}"\n'),

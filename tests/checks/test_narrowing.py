@@ -3,7 +3,7 @@ annotations read at run time, `@override`)."""
 
 from pathlib import Path
 
-import pytest
+from pytest import MonkeyPatch, mark
 from typer.testing import CliRunner
 
 from canon.checks import check_source
@@ -33,7 +33,7 @@ UNDOCUMENTED_ARGS = '''\
 '''
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     "code",
     [
         'def _helper(value: int) -> int:\n    """Do it."""\n    return value\n',
@@ -75,7 +75,7 @@ def test_google_docstrings_public_method_missing_args_flagged():
 DOCUMENTED_VALUE = '    """Run.\n\n    Args:\n        value: A value.\n    """\n'
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     "code",
     [
         'class Box:\n    def close(self) -> None:\n        """Close it."""\n',
@@ -108,7 +108,7 @@ def _add(other: int) -> int:
 '''
 
 
-@pytest.mark.parametrize("code", [SPHINX_DUNDER, NUMPY_PRIVATE], ids=["sphinx", "numpy"])
+@mark.parametrize("code", [SPHINX_DUNDER, NUMPY_PRIVATE], ids=["sphinx", "numpy"])
 def test_google_docstrings_foreign_style_flagged_even_outside_public_api(code: str):
     assert violations(code, "google-docstrings") == 1
 
@@ -148,7 +148,7 @@ def test_docstrings_override_exempt_plain_method_flagged():
 # repr: only classes that cannot inherit one
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("code", "expected"),
     [
         ("class Plain:\n    x = 1\n", (1, 1)),
@@ -187,7 +187,7 @@ def test_repr_only_classes_that_cannot_inherit_one(code: str, expected: tuple[in
     assert tally(code, "repr") == expected
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     "code",
     [
         "from dataclasses import dataclass\n\n\n@dataclass\nclass Point:\n    x: int\n",
@@ -228,7 +228,7 @@ def test_repr_protocol_implementation_in_same_file_flagged():
 FUTURE = "from __future__ import annotations\n\n"
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     "imports",
     [
         "from typing import Literal",
@@ -283,7 +283,7 @@ class Event(NamedTuple):
 """
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     "code",
     [PYDANTIC, PYDANTIC_SUBCLASS, TYPED_DICT, NAMED_TUPLE],
     ids=["pydantic", "pydantic-transitive", "typeddict", "namedtuple"],
@@ -328,7 +328,7 @@ class Event:
 """
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("code", "decorators"),
     [
         (TYPER, ("typer.Typer.command",)),
@@ -353,7 +353,7 @@ def test_type_checking_imports_guarded_import_counts_as_followed():
 
 
 def test_check_pyproject_runtime_evaluated_decorators_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: MonkeyPatch
 ):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "cli.py").write_text(TYPER, encoding="utf-8")
@@ -367,7 +367,7 @@ def test_check_pyproject_runtime_evaluated_decorators_read(
 
 
 def test_check_pyproject_runtime_option_not_strings_exit_2(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: MonkeyPatch
 ):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "cli.py").write_text(TYPER, encoding="utf-8")
@@ -400,9 +400,7 @@ def test_dataclass_options_flags_decorator_line():
     }
 
 
-def test_dataclass_suppression_on_decorator_line_applies(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+def test_dataclass_suppression_on_decorator_line_applies(tmp_path: Path, monkeypatch: MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "tally.py").write_text(MUTABLE, encoding="utf-8")
     args = ["check", "tally.py", "--select", "dataclass-options", "--select", "dataclass-frozen"]

@@ -1,9 +1,9 @@
 """Property: no generated program crashes a check, and fixes always leave code that parses."""
 
-import hypothesmith
-import libcst as cst
-import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesmith import from_grammar, from_node
+from libcst import parse_module
+from pytest import mark
 
 from canon.checks import check_source
 from canon.checks.fixes import FIXABLE, fix_source
@@ -21,18 +21,18 @@ def _assert_no_crash(source: str) -> None:
     assert not errors, errors
     fixed = fix_source(source, FIXABLE)
     if fixed != source:
-        cst.parse_module(fixed)
+        parse_module(fixed)
 
 
-@pytest.mark.slow
+@mark.slow
 @SETTINGS
-@given(hypothesmith.from_grammar())
+@given(from_grammar())
 def test_check_source_grammar_programs_never_crash(source: str):
     _assert_no_crash(source)
 
 
-@pytest.mark.slow
+@mark.slow
 @SETTINGS
-@given(hypothesmith.from_node())
+@given(from_node())
 def test_check_source_node_programs_never_crash(source: str):
     _assert_no_crash(source)

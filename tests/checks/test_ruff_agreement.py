@@ -1,12 +1,12 @@
 """canon agrees with ruff on the rules both implement: same verdict on every example."""
 
-import json
-import shutil
-import subprocess
-import sys
 from pathlib import Path
+from shutil import copyfile, which
+from subprocess import run
+from sys import base_prefix, version_info
 
-import pytest
+from orjson import loads
+from pytest import mark
 
 from canon.checks import check_source
 from tests.checks.conftest import checked_rules
@@ -35,19 +35,19 @@ def _examples() -> list[tuple[str, str, str, str]]:
     ]
 
 
-@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
+@mark.skipif(which("ruff") is None, reason="ruff is not installed")
 def test_ruff_agreement_examples_same_verdict(tmp_path: Path):
     examples = _examples()
     codes = sorted({code for codes in AGREEING.values() for code in codes})
     for index, (_, _, _, code) in enumerate(examples):
         (tmp_path / f"example_{index}.py").write_text(code, encoding="utf-8")
-    completed = subprocess.run(
+    completed = run(
         ["ruff", "check", "--isolated", "--target-version", "py313", "--select", ",".join(codes),
          "--output-format", "json", "--exit-zero", str(tmp_path)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     by_file: dict[str, set[str]] = {}
-    for item in json.loads(completed.stdout):
+    for item in loads(completed.stdout):
         by_file.setdefault(Path(item["filename"]).name, set()).add(item["code"])
     disagreements = []
     for index, (rule_id, check_id, kind, code) in enumerate(examples):
@@ -61,24 +61,24 @@ def test_ruff_agreement_examples_same_verdict(tmp_path: Path):
     assert len(examples) >= 10
 
 
-STDLIB = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+STDLIB = Path(base_prefix) / "lib" / f"python{version_info[0]}.{version_info[1]}"
 EXACT = {"E722": "bare-except", "F403": "wildcard-import", "UP007": "union-operator",
          "UP045": "union-operator", "UP040": "type-statement", "B904": "raise-from"}  # fmt: skip
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is not installed")
+@mark.slow
+@mark.skipif(which("ruff") is None, reason="ruff is not installed")
 def test_ruff_agreement_stdlib_same_lines_flagged(tmp_path: Path):
     for source in STDLIB.glob("*.py"):
-        shutil.copyfile(source, tmp_path / source.name)
-    completed = subprocess.run(
+        copyfile(source, tmp_path / source.name)
+    completed = run(
         ["ruff", "check", "--isolated", "--target-version", "py313", "--select", ",".join(EXACT),
          "--output-format", "json", "--exit-zero", str(tmp_path)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     ruff = {
         (EXACT[item["code"]], Path(item["filename"]).name, item["location"]["row"])
-        for item in json.loads(completed.stdout)
+        for item in loads(completed.stdout)
     }
     canon = set()
     for path in sorted(tmp_path.glob("*.py")):

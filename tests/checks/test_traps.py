@@ -1,6 +1,6 @@
 """The traps the issue names, and edge cases where a naive check would be wrong."""
 
-import pytest
+from pytest import mark
 
 from canon.checks import check_source
 
@@ -65,7 +65,7 @@ def test_task_group_create_task_on_group_not_flagged():
     assert violations("import asyncio\nasyncio.gather(a(), b())\n", "task-group") == 1
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("code", "expected"),
     [
         ("import time\n\n\nasync def f() -> None:\n    time.sleep(1)\n", 1),

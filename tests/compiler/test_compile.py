@@ -1,11 +1,11 @@
 """`canon compile` as a user drives it: writing, --check drift, ownership, safety, determinism."""
 
-import os
-import subprocess
-import sys
+from os import geteuid
 from pathlib import Path
+from subprocess import run
+from sys import executable
 
-import pytest
+from pytest import MonkeyPatch, TempPathFactory, mark
 
 from tests.conftest import Run, tree
 
@@ -36,7 +36,7 @@ applyTo: "src/**/*.py"
 
 
 def test_compile_manifest_writes_copilot_file_and_record(project: Path, canon: Run) -> None:
-    result = canon("compile")
+    result = canon(["compile"])
     assert result.exit_code == 0, result.stderr
     assert (project / OUTPUT).read_text() == EXPECTED
     assert '".github/instructions/demo.instructions.md"' in (project / RECORD).read_text()
@@ -44,28 +44,28 @@ def test_compile_manifest_writes_copilot_file_and_record(project: Path, canon: R
 
 
 def test_compile_twice_second_run_changes_nothing(project: Path, canon: Run) -> None:
-    canon("compile")
+    canon(["compile"])
     first = tree(project)
-    result = canon("compile")
+    result = canon(["compile"])
     assert "0 written, 2 unchanged, 0 deleted" in result.stderr
     assert tree(project) == first
 
 
 def test_compile_output_is_deterministic_lf_and_free_of_timestamps(
-    project: Path, canon: Run, tmp_path_factory: pytest.TempPathFactory
+    project: Path, canon: Run, tmp_path_factory: TempPathFactory
 ) -> None:
-    canon("compile")
+    canon(["compile"])
     content = (project / OUTPUT).read_bytes()
     assert b"\r" not in content
     other = tmp_path_factory.mktemp("other")
-    result = canon("compile", str(project / "instructions/demo"), "--out", str(other))
+    result = canon(["compile", str(project / "instructions/demo"), "--out", str(other)])
     assert result.exit_code == 0
     assert (other / OUTPUT).read_bytes() == content
 
 
 def test_compile_check_fresh_exits_0(project: Path, canon: Run) -> None:
-    canon("compile")
-    result = canon("compile", "--check")
+    canon(["compile"])
+    result = canon(["compile", "--check"])
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "2 generated file(s) up to date" in result.stderr
@@ -74,10 +74,10 @@ def test_compile_check_fresh_exits_0(project: Path, canon: Run) -> None:
 def test_compile_check_stale_exits_1_with_diff_and_writes_nothing(
     project: Path, canon: Run
 ) -> None:
-    canon("compile")
+    canon(["compile"])
     (project / OUTPUT).write_text(EXPECTED.replace("Keep functions short.", "Edited by hand."))
     before = tree(project)
-    result = canon("compile", "--check")
+    result = canon(["compile", "--check"])
     assert result.exit_code == 1
     assert "-- Edited by hand.\n+- Keep functions short.\n" in result.stdout
     assert f"--- a/{OUTPUT.as_posix()}" in result.stdout
@@ -86,9 +86,9 @@ def test_compile_check_stale_exits_1_with_diff_and_writes_nothing(
 
 
 def test_compile_check_missing_file_exits_1(project: Path, canon: Run) -> None:
-    canon("compile")
+    canon(["compile"])
     (project / OUTPUT).unlink()
-    result = canon("compile", "--check")
+    result = canon(["compile", "--check"])
     assert result.exit_code == 1
     assert f"missing: {OUTPUT.as_posix()}" in result.stderr
     assert "--- /dev/null" in result.stdout
@@ -97,7 +97,7 @@ def test_compile_check_missing_file_exits_1(project: Path, canon: Run) -> None:
 def test_compile_check_before_first_compile_reports_every_file_missing(
     project: Path, canon: Run
 ) -> None:
-    result = canon("compile", "--check")
+    result = canon(["compile", "--check"])
     assert result.exit_code == 1
     assert f"missing: {OUTPUT.as_posix()}" in result.stderr
     assert f"missing: {RECORD.as_posix()}" in result.stderr
@@ -108,29 +108,29 @@ def test_compile_check_orphan_exits_1_and_compile_deletes_it(project: Path, cano
     (project / "instructions/extra").mkdir()
     (project / "instructions/extra/standard.yaml").write_text("id: extra\napplies_to: ['*.md']\n")
     (project / "instructions/canon.yaml").write_text("standards: [demo, extra]\n")
-    canon("compile")
+    canon(["compile"])
     orphan = project / ".github/instructions/extra.instructions.md"
     assert orphan.exists()
     (project / "instructions/canon.yaml").write_text("standards: [demo]\n")
-    result = canon("compile", "--check")
+    result = canon(["compile", "--check"])
     assert result.exit_code == 1
     assert "orphaned: .github/instructions/extra.instructions.md" in result.stderr
     assert "+++ /dev/null" in result.stdout
     assert orphan.exists()
-    result = canon("compile")
+    result = canon(["compile"])
     assert result.exit_code == 0
     assert "deleted .github/instructions/extra.instructions.md" in result.stderr
     assert not orphan.exists()
     assert "extra" not in (project / RECORD).read_text()
-    assert canon("compile", "--check").exit_code == 0
+    assert canon(["compile", "--check"]).exit_code == 0
 
 
 def test_compile_never_deletes_files_it_did_not_write(project: Path, canon: Run) -> None:
     mine = project / ".github/instructions/handwritten.instructions.md"
     mine.parent.mkdir(parents=True)
     mine.write_text("kept\n")
-    canon("compile")
-    assert canon("compile", "--check").exit_code == 0
+    canon(["compile"])
+    assert canon(["compile", "--check"]).exit_code == 0
     assert mine.read_text() == "kept\n"
 
 
@@ -141,7 +141,7 @@ def test_compile_is_atomic_when_one_file_cannot_be_written(project: Path, canon:
     (project / ".github").mkdir()
     (project / ".github/instructions").write_text("a file where a folder must go\n")
     before = tree(project)
-    result = canon("compile")
+    result = canon(["compile"])
     assert result.exit_code == 2
     assert result.stderr.startswith("canon: ")
     assert len(result.stderr.strip().splitlines()) == 1
@@ -149,21 +149,21 @@ def test_compile_is_atomic_when_one_file_cannot_be_written(project: Path, canon:
 
 
 def test_compile_refuses_to_write_through_symlink(
-    project: Path, canon: Run, tmp_path_factory: pytest.TempPathFactory
+    project: Path, canon: Run, tmp_path_factory: TempPathFactory
 ) -> None:
     outside = tmp_path_factory.mktemp("outside")
     (project / ".github").symlink_to(outside, target_is_directory=True)
-    result = canon("compile")
+    result = canon(["compile"])
     assert result.exit_code == 2
     assert "refusing to write through a symlink" in result.stderr
     assert list(outside.iterdir()) == []
 
 
 def test_compile_folders_with_out_writes_only_that_target(
-    project: Path, canon: Run, tmp_path_factory: pytest.TempPathFactory
+    project: Path, canon: Run, tmp_path_factory: TempPathFactory
 ) -> None:
     out = tmp_path_factory.mktemp("out")
-    result = canon("compile", "instructions/demo", "--target", "copilot", "--out", str(out))
+    result = canon(["compile", "instructions/demo", "--target", "copilot", "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     assert tree(out) == {OUTPUT.as_posix(): EXPECTED.encode()}
     assert not (project / ".github").exists()
@@ -172,7 +172,7 @@ def test_compile_folders_with_out_writes_only_that_target(
 def test_compile_unquoted_globs_warn_about_strict_yaml(project: Path, canon: Run) -> None:
     meta = project / "instructions/demo/standard.yaml"
     meta.write_text(meta.read_text() + "quote_globs: false\n")
-    result = canon("compile")
+    result = canon(["compile"])
     assert result.exit_code == 0
     assert (project / OUTPUT).read_text().startswith("---\napplyTo: src/**/*.py\n---\n")
     assert (
@@ -183,60 +183,60 @@ def test_compile_unquoted_globs_warn_about_strict_yaml(project: Path, canon: Run
 
 
 def test_compile_from_a_subfolder_finds_the_project(
-    project: Path, canon: Run, monkeypatch: pytest.MonkeyPatch
+    project: Path, canon: Run, monkeypatch: MonkeyPatch
 ) -> None:
     (project / "src/pkg").mkdir(parents=True)
     monkeypatch.chdir(project / "src/pkg")
-    assert canon("compile").exit_code == 0
+    assert canon(["compile"]).exit_code == 0
     assert (project / OUTPUT).exists()
 
 
 def test_compile_quiet_prints_nothing(project: Path, canon: Run) -> None:
-    result = canon("compile", "--quiet")
+    result = canon(["compile", "--quiet"])
     assert result.exit_code == 0
     assert result.stderr == ""
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+@mark.skipif(geteuid() == 0, reason="root can write to read-only folders")
 def test_compile_unwritable_folder_exits_2(project: Path, canon: Run) -> None:
     (project / ".github").mkdir()
     (project / ".github").chmod(0o500)
     try:
-        result = canon("compile")
+        result = canon(["compile"])
     finally:
         (project / ".github").chmod(0o700)
     assert result.exit_code == 2
 
 
 def test_compile_check_cached_answer_still_catches_hand_edits(project: Path, canon: Run) -> None:
-    canon("compile")
-    assert canon("compile", "--check").exit_code == 0
+    canon(["compile"])
+    assert canon(["compile", "--check"]).exit_code == 0
     (project / OUTPUT).write_text(EXPECTED + "extra\n")
-    result = canon("compile", "--check")
+    result = canon(["compile", "--check"])
     assert result.exit_code == 1
     assert f"stale: {OUTPUT.as_posix()}" in result.stderr
 
 
 def test_compile_check_cached_answer_still_catches_source_edits(project: Path, canon: Run) -> None:
-    canon("compile")
-    assert canon("compile", "--check").exit_code == 0
+    canon(["compile"])
+    assert canon(["compile", "--check"]).exit_code == 0
     sections = project / "instructions/demo/10-typing.yaml"
     sections.write_text(sections.read_text().replace("Keep functions short.", "Keep them short."))
-    result = canon("compile", "--check")
+    result = canon(["compile", "--check"])
     assert result.exit_code == 1
     assert "+- Keep them short." in result.stdout
 
 
 def test_compile_check_cache_ignores_itself_for_git(project: Path, canon: Run) -> None:
-    canon("compile")
+    canon(["compile"])
     assert (project / ".canon-cache/.gitignore").read_text() == "*\n"
 
 
 def test_compile_check_no_cache_runs_the_full_check(project: Path, canon: Run) -> None:
-    canon("compile")
+    canon(["compile"])
     (project / ".canon-cache/compile.json").write_text("{not json")
-    assert canon("compile", "--check").exit_code == 0
-    result = canon("compile", "--check", "--no-cache")
+    assert canon(["compile", "--check"]).exit_code == 0
+    result = canon(["compile", "--check", "--no-cache"])
     assert result.exit_code == 0
     assert "2 generated file(s) up to date" in result.stderr
 
@@ -247,7 +247,7 @@ def test_freshness_verdict_known_after_compile_and_lost_after_source_edit(
     from canon.compiler.freshness import cached_verdict
 
     assert cached_verdict(project) is None
-    canon("compile")
+    canon(["compile"])
     fresh = cached_verdict(project)
     assert fresh is not None
     assert fresh.files == 2
@@ -261,7 +261,7 @@ DEMO_META_EDITED = "id: demo\ntitle: Renamed\n"
 def test_version_prints_the_package_version(canon: Run) -> None:
     from canon import __version__
 
-    result = canon("--version")
+    result = canon(["--version"])
     assert result.exit_code == 0
     assert result.stdout == f"canon {__version__}\n"
 
@@ -269,7 +269,7 @@ def test_version_prints_the_package_version(canon: Run) -> None:
 def test_compile_misspelt_check_exits_2_at_its_position(project: Path, canon: Run) -> None:
     sections = project / "instructions/demo/10-typing.yaml"
     sections.write_text(sections.read_text().replace("union-operator", "union-operater"))
-    result = canon("compile")
+    result = canon(["compile"])
     assert result.exit_code == 2
     assert result.stderr == (
         "canon: instructions/demo/10-typing.yaml:8:18: rule 'typing.union' "
@@ -281,7 +281,7 @@ def test_compile_misspelt_check_exits_2_at_its_position(project: Path, canon: Ru
 def test_compile_folder_with_misspelt_check_exits_2(project: Path, canon: Run) -> None:
     sections = project / "instructions/demo/10-typing.yaml"
     sections.write_text(sections.read_text().replace("union-operator", "union-operater"))
-    result = canon("compile", "instructions/demo", "--out", "out")
+    result = canon(["compile", "instructions/demo", "--out", "out"])
     assert result.exit_code == 2
     assert (
         "10-typing.yaml:8:18: rule 'typing.union' names unknown check 'union-operater'"
@@ -301,8 +301,6 @@ def test_compile_with_check_ids_imports_no_heavy_library(project: Path) -> None:
         "heavy = sorted({'libcst', 'inspect_ai', 'scipy'} & set(sys.modules))\n"
         "assert not heavy, heavy\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=False
-    )
+    result = run([executable, "-c", code], cwd=project, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert (project / OUTPUT).read_text() == EXPECTED

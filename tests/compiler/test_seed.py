@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-import pytest
+from pytest import MonkeyPatch, mark
 
 from canon.compiler.targets.copilot import Copilot
 from canon.standards.loader import load_standard
@@ -19,16 +19,14 @@ def test_python_standard_renders_the_committed_file_byte_for_byte() -> None:
     assert output.content.encode("utf-8") == GENERATED.read_bytes()
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the shared seed is not beside this checkout")
+@mark.skipif(not SEED.exists(), reason="the shared seed is not beside this checkout")
 def test_committed_file_is_the_seed_byte_for_byte() -> None:
     assert GENERATED.read_bytes() == SEED.read_bytes()
 
 
-def test_compile_check_in_the_repository_is_clean(
-    canon: Run, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_compile_check_in_the_repository_is_clean(canon: Run, monkeypatch: MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    result = canon("compile", "--check")
+    result = canon(["compile", "--check"])
     assert result.exit_code == 0, result.stdout
     assert "applyTo is written unquoted (**/*.py)" in result.stderr
 
@@ -44,8 +42,8 @@ def test_python_standard_rules_have_unique_meaningful_ids() -> None:
 
 
 def test_python_standard_examples_parse(tmp_path: Path) -> None:
-    import ast
+    from ast import parse
 
     for rule in load_standard(REPO / "instructions/python").rules():
         for snippet in (*rule.examples.good, *rule.examples.bad):
-            ast.parse(snippet, filename=rule.id)
+            parse(snippet, filename=rule.id)

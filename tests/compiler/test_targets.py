@@ -1,9 +1,9 @@
 """Every target through the real CLI: places, shapes, scoping, limits, determinism."""
 
-import json
 from pathlib import Path
 
-import pytest
+from orjson import loads
+from pytest import TempPathFactory, fixture, mark
 
 from tests.conftest import REPO, Run, tree
 
@@ -30,8 +30,8 @@ EXPECTED_PATHS = {
 }
 
 
-@pytest.fixture(scope="module")
-def compiled_all(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+@fixture(scope="module")
+def compiled_all(tmp_path_factory: TempPathFactory) -> dict[str, str]:
     from typer.testing import CliRunner
 
     from canon.cli import app
@@ -59,7 +59,7 @@ def test_compile_target_all_copilot_is_the_seed(compiled_all: dict[str, str]):
         assert expected == seed.read_text()
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("path", "lines"),
     [
         (
@@ -91,7 +91,7 @@ def test_compile_scoped_formats_carry_globs_in_frontmatter(
     assert _frontmatter(compiled_all[path]) == lines
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     "path",
     ["AGENTS.md", ".rules", "CONVENTIONS.md", ".junie/guidelines.md", ".roo/rules/python.md"],
 )
@@ -118,7 +118,7 @@ def test_compile_windsurf_parts_stay_under_limit_and_keep_every_rule(compiled_al
 
 
 def test_compile_warns_about_each_fallback_on_stderr(canon: Run, tmp_path: Path):
-    result = canon("compile", str(PYTHON), "-t", "agents-md", "-t", "zed", "--out", str(tmp_path))
+    result = canon(["compile", str(PYTHON), "-t", "agents-md", "-t", "zed", "--out", str(tmp_path)])
     assert result.exit_code == 0
     assert "agents-md cannot limit a file to some paths" in result.stderr
     assert "zed cannot limit a file to some paths" in result.stderr
@@ -129,8 +129,8 @@ def test_compile_output_independent_of_target_order(canon: Run, tmp_path: Path):
     first, second = tmp_path / "a", tmp_path / "b"
     forward = [arg for name in names for arg in ("-t", name)]
     reverse = [arg for name in reversed(names) for arg in ("-t", name)]
-    assert canon("compile", str(PYTHON), *forward, "--out", str(first)).exit_code == 0
-    assert canon("compile", str(PYTHON), *reverse, "--out", str(second)).exit_code == 0
+    assert canon(["compile", str(PYTHON), *forward, "--out", str(first)]).exit_code == 0
+    assert canon(["compile", str(PYTHON), *reverse, "--out", str(second)]).exit_code == 0
     assert tree(first) == tree(second)
 
 
@@ -149,13 +149,13 @@ def test_compile_claude_imports_agents_md_for_unscoped_standard(canon: Run, tmp_
     )
     out = tmp_path / "out"
     assert (
-        canon("compile", str(std), "-t", "claude", "-t", "agents-md", "--out", str(out)).exit_code
+        canon(["compile", str(std), "-t", "claude", "-t", "agents-md", "--out", str(out)]).exit_code
         == 0
     )
     assert (out / "CLAUDE.md").read_text() == "@AGENTS.md\n"
     assert (out / "AGENTS.md").read_text() == "# Team\n\n## Rules\n\n- Be kind.\n"
     alone = tmp_path / "alone"
-    assert canon("compile", str(std), "-t", "claude", "--out", str(alone)).exit_code == 0
+    assert canon(["compile", str(std), "-t", "claude", "--out", str(alone)]).exit_code == 0
     assert (alone / "CLAUDE.md").read_text() == "# Team\n\n## Rules\n\n- Be kind.\n"
 
 
@@ -170,7 +170,7 @@ def test_compile_assistants_and_not_for_select_rules_and_standards(canon: Run, t
     )
     out = tmp_path / "out"
     result = canon(
-        "compile", str(std), "-t", "cursor", "-t", "copilot", "-t", "zed", "--out", str(out)
+        ["compile", str(std), "-t", "cursor", "-t", "copilot", "-t", "zed", "--out", str(out)]
     )
     assert result.exit_code == 0, result.stderr
     cursor = (out / ".cursor/rules/team.mdc").read_text()
@@ -188,7 +188,7 @@ def test_compile_rule_globs_written_inline_with_warning(canon: Run, tmp_path: Pa
         "sections:\n  - title: Rules\n    blocks:\n"
         "      - rule: {id: a, text: Test names., applies_to: ['tests/**']}\n",
     )
-    result = canon("compile", str(std), "-t", "agents-md", "--out", str(tmp_path / "out"))
+    result = canon(["compile", str(std), "-t", "agents-md", "--out", str(tmp_path / "out")])
     assert "rule a is scoped inline" in result.stderr
     assert (
         "- Test names. (only in files matching `tests/**`)"
@@ -204,27 +204,27 @@ def test_compile_oversize_unsplittable_fails_with_size_and_limit(canon: Run, tmp
         f"sections:\n  - title: One\n    blocks:\n      - paragraph: {big}\n",
     )
     out = tmp_path / "out"
-    result = canon("compile", str(std), "-t", "windsurf", "--out", str(out))
+    result = canon(["compile", str(std), "-t", "windsurf", "--out", str(out)])
     assert result.exit_code == 2
     assert ".windsurf/rules/big.md is 13," in result.stderr
     assert "limit of 12,000" in result.stderr
     assert not out.exists() or not any(out.rglob("*.md"))
-    allowed = canon("compile", str(std), "-t", "windsurf", "--allow-oversize", "--out", str(out))
+    allowed = canon(["compile", str(std), "-t", "windsurf", "--allow-oversize", "--out", str(out)])
     assert allowed.exit_code == 0
     assert "allowed by --allow-oversize" in allowed.stderr
 
 
 def test_compile_unknown_target_is_one_line_error(canon: Run, tmp_path: Path):
-    result = canon("compile", str(PYTHON), "-t", "nope", "--out", str(tmp_path))
+    result = canon(["compile", str(PYTHON), "-t", "nope", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.startswith("canon: unknown target 'nope'")
     assert result.stderr.count("\n") == 1
 
 
 def test_targets_json_lists_every_target_with_facts(canon: Run):
-    result = canon("targets", "--format", "json")
+    result = canon(["targets", "--format", "json"])
     assert result.exit_code == 0
-    document = json.loads(result.stdout)
+    document = loads(result.stdout)
     names = [entry["name"] for entry in document]
     assert names == sorted(names)
     assert {
@@ -250,7 +250,7 @@ def test_targets_json_lists_every_target_with_facts(canon: Run):
 
 
 def test_targets_text_lists_names(canon: Run):
-    result = canon("targets")
+    result = canon(["targets"])
     assert result.exit_code == 0
     assert result.stdout.startswith("agents-md")
 
@@ -262,7 +262,7 @@ def test_compile_copilot_repository_file_warns_past_code_review_limit(canon: Run
         "id: wide\n",
         f"sections:\n  - title: One\n    blocks:\n      - paragraph: {long_text}\n",
     )
-    result = canon("compile", str(std), "-t", "copilot", "--out", str(tmp_path / "out"))
+    result = canon(["compile", str(std), "-t", "copilot", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0
     assert "Copilot code review reads only the first 4,000" in result.stderr
 
@@ -270,12 +270,12 @@ def test_compile_copilot_repository_file_warns_past_code_review_limit(canon: Run
 def test_compile_manifest_target_all_means_the_manifest_targets(canon: Run, project: Path):
     manifest = project / "instructions" / "canon.yaml"
     manifest.write_text("standards: [demo]\ntargets: [cursor, agents-md]\n")
-    result = canon("compile", "--target", "all")
+    result = canon(["compile", "--target", "all"])
     assert result.exit_code == 0, result.stderr
     assert (project / ".cursor/rules/demo.mdc").is_file()
     assert (project / "AGENTS.md").is_file()
     assert not (project / ".github").exists()
-    refused = canon("compile", "--target", "zed")
+    refused = canon(["compile", "--target", "zed"])
     assert refused.exit_code == 2
     assert "target 'zed' is not in the manifest" in refused.stderr
 
@@ -283,11 +283,11 @@ def test_compile_manifest_target_all_means_the_manifest_targets(canon: Run, proj
 def test_compile_manifest_all_targets_then_check_is_clean(canon: Run, project: Path):
     manifest = project / "instructions" / "canon.yaml"
     manifest.write_text("standards: [demo]\ntargets: [all]\n")
-    assert canon("compile").exit_code == 0
-    check = canon("compile", "--check")
+    assert canon(["compile"]).exit_code == 0
+    check = canon(["compile", "--check"])
     assert check.exit_code == 0, check.stdout
     manifest.write_text("standards: [demo]\ntargets: [copilot]\n")
-    stale = canon("compile", "--check")
+    stale = canon(["compile", "--check"])
     assert stale.exit_code == 1
     assert "orphaned: .windsurf/rules/demo.md" in stale.stderr
 
@@ -302,7 +302,7 @@ def test_compile_rule_globs_get_their_own_scoped_file_where_possible(canon: Run,
     )
     out = tmp_path / "out"
     result = canon(
-        "compile", str(std), "-t", "copilot", "-t", "cursor", "-t", "agents-md", "--out", str(out)
+        ["compile", str(std), "-t", "copilot", "-t", "cursor", "-t", "agents-md", "--out", str(out)]
     )
     assert result.exit_code == 0, result.stderr
     scoped = (out / ".github/instructions/team-tests-py.instructions.md").read_text()
@@ -338,8 +338,8 @@ def test_compile_frontmatter_keys_are_the_ones_each_target_declares(compiled_all
     assert checked == 9
 
 
-@pytest.mark.parametrize(("name", "shown"), [("copilot", "Copilot"), ("agents-md", "AgentsMd")])
+@mark.parametrize(("name", "shown"), [("copilot", "Copilot"), ("agents-md", "AgentsMd")])
 def test_target_repr_names_class_and_target(name: str, shown: str) -> None:
     from canon.compiler.targets import get_target
 
-    assert repr(get_target(name)) == f"{shown}(name={name!r})"
+    assert repr(get_target(name)) == f"{shown}({name=})"

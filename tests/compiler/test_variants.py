@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-import pytest
+from pytest import fixture, mark, raises
 
 from canon.compiler.variants import (
     VariantSpec,
@@ -20,7 +20,7 @@ from tests.conftest import REPO, Run
 PYTHON = REPO / "instructions" / "python"
 
 
-@pytest.fixture(scope="module")
+@fixture(scope="module")
 def standard():
     return load_standard(PYTHON)
 
@@ -53,11 +53,11 @@ def test_variant_sections_keep_and_drop_by_id(standard):
 
 
 def test_variant_unknown_section_is_an_input_error(standard):
-    with pytest.raises(InputError, match="no section 'nope'"):
+    with raises(InputError, match="no section 'nope'"):
         apply_variant(standard, "drop:nope")
 
 
-@pytest.mark.parametrize("tokens", [200, 800, 3000])
+@mark.parametrize("tokens", [200, 800, 3000])
 def test_variant_budget_fits_tokens_and_prefers_priority(standard, tokens):
     budget = apply_variant(standard, VariantSpec(kind="budget", tokens=tokens))
     text = render_standard(budget, "agents-md")["AGENTS.md"]
@@ -85,14 +85,14 @@ def test_variant_budget_takes_higher_priority_first():
     )
 
 
-@pytest.mark.parametrize("text", ["", "half", "budget:x", "keep:"])
+@mark.parametrize("text", ["", "half", "budget:x", "keep:"])
 def test_parse_variant_rejects_bad_spelling(text):
-    with pytest.raises(InputError, match="unknown variant"):
+    with raises(InputError, match="unknown variant"):
         parse_variant(text)
 
 
 def test_compile_variant_condensed_through_cli(canon: Run, tmp_path: Path):
-    result = canon("compile", str(PYTHON), "--variant", "condensed", "--out", str(tmp_path))
+    result = canon(["compile", str(PYTHON), "--variant", "condensed", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
     text = (tmp_path / ".github/instructions/python.instructions.md").read_text()
     assert "```" not in text
@@ -100,7 +100,7 @@ def test_compile_variant_condensed_through_cli(canon: Run, tmp_path: Path):
 
 
 def test_compile_variant_bad_is_one_line_error(canon: Run, tmp_path: Path):
-    result = canon("compile", str(PYTHON), "--variant", "tiny", "--out", str(tmp_path))
+    result = canon(["compile", str(PYTHON), "--variant", "tiny", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.startswith("canon: unknown variant 'tiny'")
 

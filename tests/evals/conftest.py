@@ -1,12 +1,12 @@
 from pathlib import Path
 
-import pytest
+from pytest import fixture
 
 from canon.evals.project import EvalProject
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="session")
+@fixture(scope="session")
 def project() -> EvalProject:
     return EvalProject(root=ROOT)

@@ -1,9 +1,9 @@
 """Loading the task bank: positions on every error, through the real CLI."""
 
-import shutil
 from pathlib import Path
+from shutil import copytree
 
-import pytest
+from pytest import MonkeyPatch, raises
 from typer.testing import CliRunner
 
 from canon.cli import app
@@ -40,7 +40,7 @@ def test_load_bank_valid_task_loads(tmp_path: Path) -> None:
 
 def test_load_bank_unknown_rule_names_file_line_column(tmp_path: Path) -> None:
     path = _write(tmp_path / "tasks", "names", rule="modern.pathlb")
-    with pytest.raises(InputError) as info:
+    with raises(InputError) as info:
         load_bank(tmp_path / "tasks", rules=RULES)
     assert info.value.position is not None
     assert (info.value.position.path, info.value.position.line) == (path, 6)
@@ -51,14 +51,14 @@ def test_load_bank_unknown_rule_names_file_line_column(tmp_path: Path) -> None:
 def test_load_bank_id_not_matching_file_name_is_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path / "tasks", "names")
     path.rename(tmp_path / "tasks" / "other.yaml")
-    with pytest.raises(InputError, match="must match its file name"):
+    with raises(InputError, match="must match its file name"):
         load_bank(tmp_path / "tasks", rules=RULES)
 
 
 def test_load_bank_unknown_key_is_an_error_with_position(tmp_path: Path) -> None:
     path = _write(tmp_path / "tasks", "names")
     path.write_text(path.read_text() + "solution: x\n", encoding="utf-8")
-    with pytest.raises(InputError) as info:
+    with raises(InputError) as info:
         load_bank(tmp_path / "tasks", rules=RULES)
     assert info.value.position.line == 9
     assert "unknown key 'solution'" in info.value.message
@@ -67,15 +67,13 @@ def test_load_bank_unknown_key_is_an_error_with_position(tmp_path: Path) -> None
 def test_load_bank_same_prompt_twice_is_an_error(tmp_path: Path) -> None:
     _write(tmp_path / "tasks", "names")
     _write(tmp_path / "tasks", "names-again")
-    with pytest.raises(InputError, match="same prompt as task 'names-again'"):
+    with raises(InputError, match="same prompt as task 'names-again'"):
         load_bank(tmp_path / "tasks", rules=RULES)
 
 
-def test_eval_bad_task_exits_2_with_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shutil.copytree(ROOT / "instructions", tmp_path / "instructions")
-    shutil.copytree(ROOT / "evals", tmp_path / "evals")
+def test_eval_bad_task_exits_2_with_one_line(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
+    copytree(ROOT / "instructions", tmp_path / "instructions")
+    copytree(ROOT / "evals", tmp_path / "evals")
     _write(tmp_path / "tasks", "names", rule="no.such-rule")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["eval", "--quiet"])

@@ -1,10 +1,10 @@
 """The bank tests itself: references follow, legacy solutions break, references pass tests."""
 
-import asyncio
+from asyncio import run
 from collections import Counter
 from pathlib import Path
 
-import pytest
+from pytest import mark
 
 from canon.checks import check_source
 from canon.evals.functional import run_tests
@@ -31,7 +31,7 @@ def test_bank_every_checked_rule_exercised_by_three_tasks(project: EvalProject) 
     assert thin == {}
 
 
-@pytest.mark.parametrize("task_id", TASK_IDS)
+@mark.parametrize("task_id", TASK_IDS)
 def test_bank_reference_every_exercised_rule_applies_and_is_followed(
     task_id: str, project: EvalProject
 ) -> None:
@@ -45,7 +45,7 @@ def test_bank_reference_every_exercised_rule_applies_and_is_followed(
     assert broken == {}
 
 
-@pytest.mark.parametrize("task_id", TASK_IDS)
+@mark.parametrize("task_id", TASK_IDS)
 def test_bank_reference_whole_standard_has_no_findings(task_id: str, project: EvalProject) -> None:
     # References are the model answers a reviewer reads: they follow every checked rule, not
     # only the ones their task exercises.
@@ -55,7 +55,7 @@ def test_bank_reference_whole_standard_has_no_findings(task_id: str, project: Ev
     assert findings == []
 
 
-@pytest.mark.parametrize("task_id", TASK_IDS)
+@mark.parametrize("task_id", TASK_IDS)
 def test_bank_legacy_every_exercised_rule_is_violated(task_id: str, project: EvalProject) -> None:
     task = BANK.get(task_id)
     tally = _tally(task.legacy, project, task.path)
@@ -63,8 +63,8 @@ def test_bank_legacy_every_exercised_rule_is_violated(task_id: str, project: Eva
     assert kept == []
 
 
-@pytest.mark.parametrize("task_id", [task.id for task in BANK.tasks if task.tests])
+@mark.parametrize("task_id", [task.id for task in BANK.tasks if task.tests])
 def test_bank_reference_passes_its_tests(task_id: str) -> None:
     task = BANK.get(task_id)
-    result = asyncio.run(run_tests(code=task.reference, tests=task.tests, module=task.module))
+    result = run(run_tests(code=task.reference, tests=task.tests, module=task.module))
     assert result.passed, result.output

@@ -1,9 +1,10 @@
 """`canon eval` end to end, offline, through the real CLI."""
 
-import json
+from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
+from orjson import loads
+from pytest import MonkeyPatch, TempPathFactory, fixture
 from typer.testing import CliRunner
 
 from canon.cli import app
@@ -11,7 +12,7 @@ from canon.cli import app
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _eval(tmp_path: Path, *options: str) -> tuple[int, str, str]:
+def _eval(tmp_path: Path, options: Sequence[str]) -> tuple[int, str, str]:
     runner = CliRunner()
     arguments = [
         "eval",
@@ -26,24 +27,24 @@ def _eval(tmp_path: Path, *options: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture(autouse=True)
-def _in_project(monkeypatch: pytest.MonkeyPatch) -> None:
+@fixture(autouse=True)
+def _in_project(monkeypatch: MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
 
 
-@pytest.fixture(scope="module")
-def default_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, str]:
+@fixture(scope="module")
+def default_run(tmp_path_factory: TempPathFactory) -> tuple[Path, int, str]:
     folder = tmp_path_factory.mktemp("default")
-    with pytest.MonkeyPatch.context() as patch:
+    with MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
-        code, stdout, _ = _eval(folder, "--limit", "6")
+        code, stdout, _ = _eval(folder, ["--limit", "6"])
     return folder, code, stdout
 
 
 def test_eval_default_calibration_discriminates(default_run: tuple[Path, int, str]) -> None:
     folder, code, stdout = default_run
     assert code == 0
-    summary = json.loads((folder / "report" / "summary.json").read_text())
+    summary = loads((folder / "report" / "summary.json").read_text())
     by_name = {item["name"]: item for item in summary["configurations"]}
     reference = by_name["calibration-reference"]
     legacy = by_name["calibration-legacy"]
@@ -62,7 +63,7 @@ def test_eval_default_summary_has_every_rule_with_interval(
     default_run: tuple[Path, int, str],
 ) -> None:
     folder, _, _ = default_run
-    summary = json.loads((folder / "report" / "summary.json").read_text())
+    summary = loads((folder / "report" / "summary.json").read_text())
     rules = summary["configurations"][0]["rules"]
     assert len(rules) >= 70
     applicable = [entry for entry in rules.values() if entry["opportunities"]]
@@ -79,10 +80,10 @@ def test_eval_rerun_same_log_dir_resumes_without_double_counting(
 ) -> None:
     folder, _, _ = default_run
     logs_before = sorted(path.name for path in (folder / "logs").glob("*.eval"))
-    code, _, _ = _eval(folder, "--limit", "6")
+    code, _, _ = _eval(folder, ["--limit", "6"])
     assert code == 0
     assert sorted(path.name for path in (folder / "logs").glob("*.eval")) == logs_before
-    summary = json.loads((folder / "report" / "summary.json").read_text())
+    summary = loads((folder / "report" / "summary.json").read_text())
     assert [item["scored"] for item in summary["configurations"]] == [6, 6]
 
 
@@ -105,9 +106,9 @@ def test_eval_sample_metadata_records_instruction_hash(
 
 
 def test_eval_model_option_replaces_models_keeping_instructions(tmp_path: Path) -> None:
-    code, _, _ = _eval(tmp_path, "--limit", "2", "--model", "canon/reference")
+    code, _, _ = _eval(tmp_path, ["--limit", "2", "--model", "canon/reference"])
     assert code == 0
-    summary = json.loads((tmp_path / "report" / "summary.json").read_text())
+    summary = loads((tmp_path / "report" / "summary.json").read_text())
     assert [(item["model"], item["instructions"]) for item in summary["configurations"]] == [
         ("canon/reference", "copilot:full"),
         ("canon/reference", "none"),
@@ -116,15 +117,15 @@ def test_eval_model_option_replaces_models_keeping_instructions(tmp_path: Path) 
 
 
 def test_eval_unknown_model_provider_exits_2(tmp_path: Path) -> None:
-    code, _, stderr = _eval(tmp_path, "--model", "nosuchprovider/model-x")
+    code, _, stderr = _eval(tmp_path, ["--model", "nosuchprovider/model-x"])
     assert code == 2
     assert "nosuchprovider/model-x" in stderr
     assert not (tmp_path / "report").exists()
 
 
-def test_eval_missing_api_key_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_eval_missing_api_key_exits_2(tmp_path: Path, monkeypatch: MonkeyPatch) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
-    code, _, stderr = _eval(tmp_path, "--model", "openai/gpt-4.1-mini")
+    code, _, stderr = _eval(tmp_path, ["--model", "openai/gpt-4.1-mini"])
     assert code == 2
     assert stderr.startswith("canon: ")
     assert len(stderr.strip().splitlines()) == 1
@@ -139,24 +140,24 @@ def test_eval_unknown_variant_in_config_exits_2_with_position(tmp_path: Path) ->
         "    instructions: {target: copilot, variant: tiny}\n",
         encoding="utf-8",
     )
-    code, _, stderr = _eval(tmp_path, "--config", str(config))
+    code, _, stderr = _eval(tmp_path, ["--config", str(config)])
     assert code == 2
     assert f"{config}:4:" in stderr or "bad.yaml:4:" in stderr
     assert "unknown variant" in stderr
 
 
 def test_eval_epochs_count_every_epoch(tmp_path: Path) -> None:
-    code, _, _ = _eval(tmp_path, "--limit", "2", "--epochs", "2")
+    code, _, _ = _eval(tmp_path, ["--limit", "2", "--epochs", "2"])
     assert code == 0
-    summary = json.loads((tmp_path / "report" / "summary.json").read_text())
+    summary = loads((tmp_path / "report" / "summary.json").read_text())
     reference = summary["configurations"][0]
     assert (reference["epochs"], reference["samples"], reference["scored"]) == (2, 4, 4)
     assert reference["rules"]["modules.dunder-all"]["opportunities"] in {2, 4}
 
 
 def test_cli_import_keeps_inspect_out() -> None:
-    import subprocess
-    import sys
+    from subprocess import run
+    from sys import executable
 
     code = "import sys, canon.cli, canon.compiler.project; sys.exit('inspect_ai' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+    assert run([executable, "-c", code], check=False).returncode == 0

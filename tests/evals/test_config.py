@@ -1,6 +1,6 @@
 from pathlib import Path
 
-import pytest
+from pytest import fixture, mark, raises
 
 from canon.evals.config import load_config
 from canon.evals.project import EvalProject
@@ -10,7 +10,7 @@ from canon.standards.errors import InputError
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
+@fixture(scope="module")
 def project() -> EvalProject:
     return EvalProject(root=ROOT)
 
@@ -21,7 +21,7 @@ def _load(tmp_path: Path, text: str, project: EvalProject):
     return load_config(path, standards=project.standards)
 
 
-@pytest.mark.parametrize("name", ["default.yaml", "nightly.yaml"])
+@mark.parametrize("name", ["default.yaml", "nightly.yaml"])
 def test_load_config_bundled_files_load(name: str, project: EvalProject) -> None:
     config = load_config(ROOT / "evals" / "configs" / name, standards=project.standards)
     assert config.configurations
@@ -32,7 +32,7 @@ def test_load_config_unknown_target_points_at_it(tmp_path: Path, project: EvalPr
         "configurations:\n  - name: a\n    model: canon/reference\n"
         "    instructions: {target: nope}\n"
     )
-    with pytest.raises(InputError) as info:
+    with raises(InputError) as info:
         _load(tmp_path, text, project)
     assert info.value.position.line == 4
     assert "unknown target 'nope'" in info.value.message
@@ -43,7 +43,7 @@ def test_load_config_duplicate_name_is_an_error(tmp_path: Path, project: EvalPro
         "configurations:\n  - name: a\n    model: canon/reference\n"
         "  - name: a\n    model: canon/legacy\n"
     )
-    with pytest.raises(InputError, match="duplicate configuration name 'a'") as info:
+    with raises(InputError, match="duplicate configuration name 'a'") as info:
         _load(tmp_path, text, project)
     assert info.value.position.line == 4
 
@@ -55,7 +55,7 @@ def test_load_config_unknown_section_left_out_is_an_error(
         "configurations:\n  - name: a\n    model: canon/reference\n"
         "    instructions:\n      leave_out: [No Such Section]\n"
     )
-    with pytest.raises(InputError, match="no section 'No Such Section'"):
+    with raises(InputError, match="no section 'No Such Section'"):
         _load(tmp_path, text, project)
 
 

@@ -1,4 +1,4 @@
-import asyncio
+from asyncio import run
 
 from canon.evals.functional import run_tests
 
@@ -10,17 +10,13 @@ ADDER_TESTS = (
 
 def test_run_tests_passing_tests_pass() -> None:
     tests = ADDER_TESTS
-    result = asyncio.run(
-        run_tests(code="def add(a, b):\n    return a + b\n", tests=tests, module="adder")
-    )
+    result = run(run_tests(code="def add(a, b):\n    return a + b\n", tests=tests, module="adder"))
     assert result.passed
 
 
 def test_run_tests_failing_tests_fail_with_output() -> None:
     tests = ADDER_TESTS
-    result = asyncio.run(
-        run_tests(code="def add(a, b):\n    return a - b\n", tests=tests, module="adder")
-    )
+    result = run(run_tests(code="def add(a, b):\n    return a - b\n", tests=tests, module="adder"))
     assert not result.passed
     assert "1 failed" in result.output
 
@@ -28,7 +24,7 @@ def test_run_tests_failing_tests_fail_with_output() -> None:
 def test_run_tests_hanging_code_times_out() -> None:
     code = "while True:\n    pass\n"
     tests = "import spin\n\n\ndef test_spin_never_returns() -> None:\n    assert True\n"
-    result = asyncio.run(run_tests(code=code, tests=tests, module="spin", timeout=2))
+    result = run(run_tests(code=code, tests=tests, module="spin", timeout=2))
     assert (result.passed, result.timed_out) == (False, True)
 
 
@@ -38,4 +34,4 @@ def test_run_tests_child_sees_no_api_key(monkeypatch) -> None:
     tests = (
         "from leak import KEY\n\n\ndef test_leak_key_absent() -> None:\n    assert KEY is None\n"
     )
-    assert asyncio.run(run_tests(code=code, tests=tests, module="leak")).passed
+    assert run(run_tests(code=code, tests=tests, module="leak")).passed

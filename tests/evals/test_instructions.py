@@ -1,6 +1,6 @@
 from pathlib import Path
 
-import pytest
+from pytest import fixture, mark
 
 from canon.evals.instructions import InstructionSpec, applies_to_path, render_instructions
 from canon.evals.project import EvalProject
@@ -8,12 +8,12 @@ from canon.evals.project import EvalProject
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
+@fixture(scope="module")
 def project() -> EvalProject:
     return EvalProject(root=ROOT)
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("globs", "path", "expected"),
     [
         (("**/*.py",), "src/app/x.py", True),

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-import pytest
+from pytest import fixture
 
 from canon.evals.project import EvalProject
 from canon.evals.scorer import score_code
@@ -10,7 +10,7 @@ from canon.evals.scorer import score_code
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
+@fixture(scope="module")
 def project() -> EvalProject:
     return EvalProject(root=ROOT)
 

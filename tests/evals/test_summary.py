@@ -1,14 +1,14 @@
-import pytest
+from pytest import approx, mark
 
 from canon.evals.summary import summarise_samples, wilson
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("successes", "trials", "expected"),
     [(5, 10, (0.2366, 0.7634)), (0, 10, (0.0, 0.2775)), (10, 10, (0.7225, 1.0))],
 )
 def test_wilson_known_values(successes: int, trials: int, expected: tuple[float, float]) -> None:
-    assert wilson(successes, trials) == pytest.approx(expected, abs=1e-4)
+    assert wilson(successes, trials) == approx(expected, abs=1e-4)
 
 
 def test_wilson_no_trials_is_none() -> None:

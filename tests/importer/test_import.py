@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-import pytest
-import yaml
+from pytest import MonkeyPatch, mark
+from yaml import safe_load
 
 from canon.compiler.frontmatter import split_frontmatter, split_globs
 from canon.importer.service import detect_format, import_text
@@ -18,11 +18,11 @@ CORPUS_FILES = sorted(
 
 def _round_trip(canon: Run, source: Path, work: Path) -> tuple[bytes, Path]:
     imported = work / "imported"
-    result = canon("import", str(source), "--out", str(imported))
+    result = canon(["import", str(source), "--out", str(imported)])
     assert result.exit_code == 0, result.stderr
     (folder,) = [path for path in imported.iterdir() if path.is_dir()]
     out = work / "out"
-    compiled = canon("compile", str(folder), "--out", str(out))
+    compiled = canon(["compile", str(folder), "--out", str(out)])
     assert compiled.exit_code == 0, compiled.stderr
     assert list(tree(out)) == [source.name]
     return (out / source.name).read_bytes(), folder
@@ -32,7 +32,7 @@ def test_corpus_has_fifteen_files():
     assert len(CORPUS_FILES) == 15
 
 
-@pytest.mark.parametrize("source", CORPUS_FILES, ids=lambda path: path.name)
+@mark.parametrize("source", CORPUS_FILES, ids=lambda path: path.name)
 def test_import_corpus_file_compiles_back_byte_for_byte(canon: Run, tmp_path: Path, source: Path):
     data, folder = _round_trip(canon, source, tmp_path)
     assert data == source.read_bytes()
@@ -72,7 +72,7 @@ QUIRKS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(QUIRKS))
+@mark.parametrize("name", sorted(QUIRKS))
 def test_import_quirk_file_compiles_back_byte_for_byte(canon: Run, tmp_path: Path, name: str):
     source = tmp_path / "in" / name
     source.parent.mkdir()
@@ -83,11 +83,11 @@ def test_import_quirk_file_compiles_back_byte_for_byte(canon: Run, tmp_path: Pat
 
 def test_import_keeps_unknown_keys_and_brace_globs(tmp_path: Path):
     keys = import_text("keys.instructions.md", QUIRKS["keys.instructions.md"])
-    meta = yaml.safe_load(keys.files["standard.yaml"])
+    meta = safe_load(keys.files["standard.yaml"])
     assert meta["applies_to"] == ["**/*.py"]
     assert meta["frontmatter"] == {"excludeAgent": "code-review", "x-custom": ["a", "b"]}
     brace = import_text("brace.instructions.md", QUIRKS["brace.instructions.md"])
-    assert yaml.safe_load(brace.files["standard.yaml"])["applies_to"] == ["**/*.{ts,tsx}", "src/**"]
+    assert safe_load(brace.files["standard.yaml"])["applies_to"] == ["**/*.{ts,tsx}", "src/**"]
 
 
 def test_split_globs_never_splits_inside_braces():
@@ -109,7 +109,7 @@ def test_import_bullets_become_rules_with_stable_ids(tmp_path: Path):
     first = import_text("style.md", text)
     second = import_text("style.md", text)
     assert first.files == second.files
-    sections = yaml.safe_load(first.files["sections.yaml"])["sections"]
+    sections = safe_load(first.files["sections.yaml"])["sections"]
     assert sections[0]["title"] == "Style"
     ids = [block["rule"]["id"] for block in sections[0]["blocks"]]
     assert ids[0] == "use-ruff-for-linting"
@@ -120,10 +120,10 @@ def test_import_bullets_become_rules_with_stable_ids(tmp_path: Path):
 def test_import_cursor_rule_compiled_for_copilot_gets_apply_to(canon: Run, tmp_path: Path):
     source = CORPUS / "cursor" / "BetterTyped__hyper-fetch__.cursor__rules__testing.mdc"
     imported = tmp_path / "imported"
-    assert canon("import", str(source), "--out", str(imported)).exit_code == 0
+    assert canon(["import", str(source), "--out", str(imported)]).exit_code == 0
     (folder,) = list(imported.iterdir())
     out = tmp_path / "out"
-    result = canon("compile", str(folder), "-t", "copilot", "--out", str(out))
+    result = canon(["compile", str(folder), "-t", "copilot", "--out", str(out)])
     assert result.exit_code == 0, result.stderr
     (written,) = list((out / ".github/instructions").iterdir())
     text = written.read_text()
@@ -134,18 +134,20 @@ def test_import_cursor_rule_compiled_for_copilot_gets_apply_to(canon: Run, tmp_p
 def test_import_copilot_brace_glob_compiled_for_cursor_keeps_braces(canon: Run, tmp_path: Path):
     source = CORPUS / "copilot" / "object-calisthenics.instructions.md"
     imported = tmp_path / "imported"
-    assert canon("import", str(source), "--out", str(imported)).exit_code == 0
+    assert canon(["import", str(source), "--out", str(imported)]).exit_code == 0
     out = tmp_path / "out"
     assert (
         canon(
-            "compile",
-            str(imported / "object-calisthenics"),
-            "-t",
-            "cursor",
-            "-t",
-            "claude",
-            "--out",
-            str(out),
+            [
+                "compile",
+                str(imported / "object-calisthenics"),
+                "-t",
+                "cursor",
+                "-t",
+                "claude",
+                "--out",
+                str(out),
+            ]
         ).exit_code
         == 0
     )
@@ -160,11 +162,11 @@ def test_import_edited_globs_regenerate_frontmatter(canon: Run, tmp_path: Path):
     source.parent.mkdir()
     source.write_text(QUIRKS["brace.instructions.md"])
     imported = tmp_path / "imported"
-    assert canon("import", str(source), "--out", str(imported)).exit_code == 0
+    assert canon(["import", str(source), "--out", str(imported)]).exit_code == 0
     meta = imported / "brace" / "standard.yaml"
     meta.write_text(meta.read_text().replace("- src/**", "- lib/**"))
     out = tmp_path / "out"
-    assert canon("compile", str(imported / "brace"), "--out", str(out)).exit_code == 0
+    assert canon(["compile", str(imported / "brace"), "--out", str(out)]).exit_code == 0
     assert (
         (out / "brace.instructions.md")
         .read_text()
@@ -178,7 +180,7 @@ def test_import_refuses_unrepresentable_file_writing_nothing(canon: Run, tmp_pat
     bad = tmp_path / "bad.md"
     bad.write_bytes(b"# Title\n\xff\xfe broken\n")
     out = tmp_path / "out"
-    result = canon("import", str(good), str(bad), "--out", str(out))
+    result = canon(["import", str(good), str(bad), "--out", str(out)])
     assert result.exit_code == 2
     assert result.stderr == "canon: bad.md:2: not UTF-8 text; refused\n" or result.stderr.endswith(
         "bad.md:2: not UTF-8 text; refused\n"
@@ -187,7 +189,7 @@ def test_import_refuses_unrepresentable_file_writing_nothing(canon: Run, tmp_pat
 
 
 def test_import_refuses_when_the_round_trip_differs(
-    canon: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    canon: Run, tmp_path: Path, monkeypatch: MonkeyPatch
 ):
     from canon.compiler.original import render_original
     from canon.importer import service
@@ -205,7 +207,7 @@ def test_import_refuses_when_the_round_trip_differs(
     source = tmp_path / "x.md"
     source.write_text("# T\n\n- a\n")
     out = tmp_path / "out"
-    result = canon("import", str(source), "--out", str(out))
+    result = canon(["import", str(source), "--out", str(out)])
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "x.md: cannot be imported so that it compiles back byte for byte; refused\n"
@@ -227,12 +229,12 @@ def test_import_two_files_same_name_get_separate_folders(canon: Run, tmp_path: P
     (tmp_path / "b" / "AGENTS.md").write_text("# B\n")
     out = tmp_path / "o"
     result = canon(
-        "import", str(tmp_path / "a/AGENTS.md"), str(tmp_path / "b/AGENTS.md"), "--out", str(out)
+        ["import", str(tmp_path / "a/AGENTS.md"), str(tmp_path / "b/AGENTS.md"), "--out", str(out)]
     )
     assert result.exit_code == 0, result.stderr
     assert sorted(path.name for path in out.iterdir()) == ["agents", "agents-2"]
     compiled = tmp_path / "c"
-    assert canon("compile", str(out / "agents-2"), "--out", str(compiled)).exit_code == 0
+    assert canon(["compile", str(out / "agents-2"), "--out", str(compiled)]).exit_code == 0
     assert (compiled / "AGENTS.md").read_text() == "# B\n"
 
 
@@ -240,10 +242,10 @@ def test_import_unknown_keys_survive_conversion_to_the_same_format(canon: Run, t
     source = tmp_path / "keys.instructions.md"
     source.write_text(QUIRKS["keys.instructions.md"])
     out = tmp_path / "o"
-    assert canon("import", str(source), "--out", str(out)).exit_code == 0
+    assert canon(["import", str(source), "--out", str(out)]).exit_code == 0
     compiled = tmp_path / "c"
     result = canon(
-        "compile", str(out / "keys"), "-t", "copilot", "-t", "cursor", "--out", str(compiled)
+        ["compile", str(out / "keys"), "-t", "copilot", "-t", "cursor", "--out", str(compiled)]
     )
     assert result.exit_code == 0, result.stderr
     copilot = (compiled / ".github/instructions/keys.instructions.md").read_text()
@@ -256,7 +258,7 @@ def test_import_unknown_keys_survive_conversion_to_the_same_format(canon: Run, t
 def test_import_crlf_file_keeps_structure_and_line_endings():
     imported = import_text("win.md", "# T\r\n\r\n## S\r\n\r\n- a\r\n- b\r\n")
     assert imported.structured
-    sections = yaml.safe_load(imported.files["sections.yaml"])["sections"]
+    sections = safe_load(imported.files["sections.yaml"])["sections"]
     assert [block["rule"]["text"] for block in sections[0]["blocks"]] == ["a", "b"]
 
 
@@ -264,13 +266,13 @@ def test_import_again_removes_stale_section_file(canon: Run, tmp_path: Path):
     source = tmp_path / "doc.md"
     source.write_text("# T\n\n## S\n\n- a\n")
     out = tmp_path / "out"
-    assert canon("import", str(source), "--out", str(out)).exit_code == 0
+    assert canon(["import", str(source), "--out", str(out)]).exit_code == 0
     assert (out / "doc" / "sections.yaml").exists()
     source.write_text("Just a paragraph.\n")
-    assert canon("import", str(source), "--out", str(out)).exit_code == 0
+    assert canon(["import", str(source), "--out", str(out)]).exit_code == 0
     assert sorted(path.name for path in (out / "doc").iterdir()) == ["standard.yaml"]
     compiled = tmp_path / "compiled"
-    assert canon("compile", str(out / "doc"), "--out", str(compiled)).exit_code == 0
+    assert canon(["compile", str(out / "doc"), "--out", str(compiled)]).exit_code == 0
     assert (compiled / "doc.md").read_text() == "Just a paragraph.\n"
 
 
@@ -313,9 +315,9 @@ _HEADERS = ("", "---\napplyTo: '**/*.py'\n---\n", "---\nglobs: *.py\nalwaysApply
 
 
 def test_import_random_markdown_always_round_trips():
-    import random
+    from random import Random
 
-    generator = random.Random(20261127)
+    generator = Random(20261127)
     structured = 0
     for _ in range(150):
         lines = [generator.choice(_PIECES) for _ in range(generator.randint(0, 20))]
@@ -326,7 +328,7 @@ def test_import_random_markdown_always_round_trips():
     assert structured >= 140
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("relative", "text", "expected"),
     [
         (".claude/rules/py.md", '---\npaths:\n  - "src/**/*.py"\n---\n\n- Typed.\n', "claude"),
@@ -349,7 +351,7 @@ def test_import_rule_folder_formats_read_their_globs(
     source.parent.mkdir(parents=True)
     source.write_text(text)
     out = tmp_path / "o"
-    assert canon("import", str(source), "--out", str(out)).exit_code == 0
+    assert canon(["import", str(source), "--out", str(out)]).exit_code == 0
     (folder,) = list(out.iterdir())
     standard = load_standard(folder)
     assert standard.meta.source is not None and standard.meta.source.format == expected
@@ -357,7 +359,7 @@ def test_import_rule_folder_formats_read_their_globs(
     data, _ = _round_trip(canon, source, tmp_path / "rt")
     assert data == text.encode()
     converted = tmp_path / "converted"
-    assert canon("compile", str(folder), "-t", "copilot", "--out", str(converted)).exit_code == 0
+    assert canon(["compile", str(folder), "-t", "copilot", "--out", str(converted)]).exit_code == 0
     (written,) = list((converted / ".github/instructions").iterdir())
     assert written.read_text().startswith('---\napplyTo: "src/**/*.py"\n---\n')
 
@@ -367,7 +369,7 @@ def test_import_tab_and_four_space_nesting_become_nested_rules():
         "## S\n\n- Parent:\n\t- Tab child\n- Other:\n    - Four-space child\n1. One\n   - Three\n"
     )
     imported = import_text("nest.md", text)
-    blocks = yaml.safe_load(imported.files["sections.yaml"])["sections"][0]["blocks"]
+    blocks = safe_load(imported.files["sections.yaml"])["sections"][0]["blocks"]
     assert blocks[0]["indent"] == "\t"
     assert blocks[0]["children"][0]["rule"]["text"] == "Tab child"
     assert blocks[1]["indent"] == "    "
@@ -378,9 +380,9 @@ def test_import_tab_and_four_space_nesting_become_nested_rules():
 
 def test_import_byte_order_mark_keeps_frontmatter_and_title():
     with_frontmatter = import_text("b.instructions.md", "\ufeff---\napplyTo: '**/*.go'\n---\n# T\n")
-    assert yaml.safe_load(with_frontmatter.files["standard.yaml"])["applies_to"] == ["**/*.go"]
+    assert safe_load(with_frontmatter.files["standard.yaml"])["applies_to"] == ["**/*.go"]
     plain = import_text("b.md", "\ufeff\n# Title\n\n- a\n")
-    assert yaml.safe_load(plain.files["standard.yaml"])["title"] == "Title"
+    assert safe_load(plain.files["standard.yaml"])["title"] == "Title"
 
 
 CORPUS_SHA256 = {
@@ -404,10 +406,10 @@ CORPUS_SHA256 = {
 
 def test_corpus_files_are_the_originals_byte_for_byte():
     """Formatters must never touch the fixtures (ruff formats Markdown code blocks)."""
-    import hashlib
+    from hashlib import sha256
 
     found = {
-        path.relative_to(CORPUS).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        path.relative_to(CORPUS).as_posix(): sha256(path.read_bytes()).hexdigest()[:16]
         for path in CORPUS_FILES
     }
     assert found == CORPUS_SHA256

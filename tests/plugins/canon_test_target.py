@@ -21,6 +21,9 @@ class Shout:
 
     info = INFO
 
+    def __repr__(self):
+        return f"{type(self).__name__}(name={self.info.name!r})"
+
     def render(self, standard):
         text = "\n".join(rule.text.upper() for rule in standard.rules()) + "\n"
         output = Output(

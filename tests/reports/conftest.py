@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from pytest import TempPathFactory, fixture
 
 from canon.evals.instructions import InstructionSpec
 from canon.evals.project import EvalProject
@@ -45,7 +45,7 @@ def run_calibration(log_dir: Path, grid: Mapping[str, Setup], *, epochs: int = E
     from inspect_ai import eval_set
     from inspect_ai.model import get_model
 
-    import canon.evals.providers  # noqa: F401 - registers the calibration providers
+    from canon.evals import providers  # noqa: F401 - registers the calibration providers
     from canon.evals.task import TaskOptions, build_task
 
     project = EvalProject(root=ROOT)
@@ -80,8 +80,8 @@ class Runs:
     regressed: Path
 
 
-@pytest.fixture(scope="session")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
+@fixture(scope="session")
+def runs(tmp_path_factory: TempPathFactory) -> Runs:
     root = tmp_path_factory.mktemp("logs")
     first = run_calibration(root / "2026-11-25T02-00-00Z", GRID)
     second = run_calibration(root / "2026-11-26T02-00-00Z", GRID)

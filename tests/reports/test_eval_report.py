@@ -1,8 +1,7 @@
 """`canon eval` ends with the same report `canon report` writes (one module builds both)."""
 
-import json
-
-import pytest
+from orjson import loads
+from pytest import MonkeyPatch
 from typer.testing import CliRunner
 
 from canon.cli import app
@@ -20,7 +19,7 @@ configurations:
 """
 
 
-def test_eval_report_same_as_canon_report(tmp_path, monkeypatch: pytest.MonkeyPatch):
+def test_eval_report_same_as_canon_report(tmp_path, monkeypatch: MonkeyPatch):
     monkeypatch.chdir(ROOT)
     config = tmp_path / "one.yaml"
     config.write_text(CONFIG, encoding="utf-8")
@@ -35,7 +34,7 @@ def test_eval_report_same_as_canon_report(tmp_path, monkeypatch: pytest.MonkeyPa
         "report.html",
         "summary.json",
     }
-    summary = json.loads((from_eval / "summary.json").read_text(encoding="utf-8"))
+    summary = loads((from_eval / "summary.json").read_text(encoding="utf-8"))
     (entry,) = summary["configurations"]
     for field in ("name", "model", "instructions", "epochs", "samples", "scored"):
         assert field in entry

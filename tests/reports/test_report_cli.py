@@ -1,11 +1,12 @@
 """`canon report` and `canon compare` on real inspect logs from offline calibration evals."""
 
-import json
-import subprocess
-import sys
+from collections.abc import Sequence
 from pathlib import Path
+from subprocess import run
+from sys import executable
 
-import pytest
+from orjson import loads
+from pytest import approx, mark
 from typer.testing import CliRunner
 
 from canon.cli import app
@@ -15,12 +16,12 @@ from .conftest import EPOCHS, TASKS, Runs
 runner = CliRunner()
 
 
-def _report(*arguments: str | Path):
+def _report(arguments: Sequence[str | Path]):
     return runner.invoke(app, ["report", *map(str, arguments)])
 
 
 def _summary(folder: Path) -> dict:
-    return json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    return loads((folder / "summary.json").read_text(encoding="utf-8"))
 
 
 def _configuration(summary: dict, name: str) -> dict:
@@ -28,7 +29,7 @@ def _configuration(summary: dict, name: str) -> dict:
 
 
 def test_report_two_runs_writes_markdown_html_and_summary(runs: Runs, tmp_path):
-    result = _report(runs.first, runs.second, "--out", tmp_path)
+    result = _report([runs.first, runs.second, "--out", tmp_path])
     assert result.exit_code == 0, result.output
     assert {path.name for path in tmp_path.iterdir()} == {
         "summary.md",
@@ -53,7 +54,7 @@ def test_report_two_runs_writes_markdown_html_and_summary(runs: Runs, tmp_path):
 
 
 def test_report_markdown_configurations_and_least_followed_rules_first(runs: Runs, tmp_path):
-    result = _report(runs.second, "--out", tmp_path)
+    result = _report([runs.second, "--out", tmp_path])
     markdown = result.stdout
     assert markdown == (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "## Configurations" in markdown
@@ -68,7 +69,7 @@ def test_report_markdown_configurations_and_least_followed_rules_first(runs: Run
 
 
 def test_report_paired_comparison_legacy_to_reference_better(runs: Runs, tmp_path):
-    _report(runs.second, "--out", tmp_path)
+    _report([runs.second, "--out", tmp_path])
     comparisons = _summary(tmp_path)["comparisons"]
     pair = next(
         item for item in comparisons if {item["a"], item["b"]} == {"legacy-none", "ref-full"}
@@ -76,12 +77,12 @@ def test_report_paired_comparison_legacy_to_reference_better(runs: Runs, tmp_pat
     overall = pair["instruction_level"]
     assert overall["units"] == TASKS * EPOCHS
     assert abs(overall["delta"]) == 1.0
-    assert overall["p_value"] == pytest.approx(2 / 2 ** (TASKS * EPOCHS))
+    assert overall["p_value"] == approx(2 / 2 ** (TASKS * EPOCHS))
     assert overall["verdict"] == ("better" if pair["b"] == "ref-full" else "worse")
 
 
 def test_report_lift_none_to_full_same_model_costs_tokens(runs: Runs, tmp_path):
-    _report(runs.second, "--out", tmp_path)
+    _report([runs.second, "--out", tmp_path])
     lifts = _summary(tmp_path)["lift"]
     assert [(item["a"], item["b"], item["adds"]) for item in lifts] == [
         ("ref-no-typing", "ref-full", "section typing"),
@@ -95,7 +96,7 @@ def test_report_lift_none_to_full_same_model_costs_tokens(runs: Runs, tmp_path):
 
 
 def test_report_history_one_point_per_dated_run(runs: Runs, tmp_path):
-    _report(runs.root, "--out", tmp_path)
+    _report([runs.root, "--out", tmp_path])
     summary = _summary(tmp_path)
     history = summary["history"]
     assert [point["run"] for point in history["ref-full"]] == [
@@ -109,7 +110,7 @@ def test_report_history_one_point_per_dated_run(runs: Runs, tmp_path):
 
 
 def test_report_gate_seeded_regression_exits_1(runs: Runs, tmp_path):
-    result = _report(runs.regressed, "--out", tmp_path, "--baseline", runs.second)
+    result = _report([runs.regressed, "--out", tmp_path, "--baseline", runs.second])
     assert result.exit_code == 1, result.output
     gate = _summary(tmp_path)["gate"]
     assert not gate["passed"]
@@ -121,7 +122,7 @@ def test_report_gate_seeded_regression_exits_1(runs: Runs, tmp_path):
 
 
 def test_report_gate_without_regression_exits_0(runs: Runs, tmp_path):
-    result = _report(runs.second, "--out", tmp_path, "--baseline", runs.first)
+    result = _report([runs.second, "--out", tmp_path, "--baseline", runs.first])
     assert result.exit_code == 0, result.output
     gate = _summary(tmp_path)["gate"]
     assert gate["passed"]
@@ -134,7 +135,7 @@ def test_compare_two_runs_same_configuration_worse(runs: Runs):
         app, ["compare", str(runs.second), str(runs.regressed), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.stdout)
+    summary = loads(result.stdout)
     assert len(summary["comparisons"]) == 1
     pair = summary["comparisons"][0]
     assert pair["a"].startswith("ref-full (a: ") and pair["b"].startswith("ref-full (b: ")
@@ -152,7 +153,7 @@ def test_compare_two_log_files_markdown_and_out(runs: Runs, tmp_path):
     assert (tmp_path / "report.html").is_file()
 
 
-@pytest.mark.parametrize("command", ["report", "compare"])
+@mark.parametrize("command", ["report", "compare"])
 def test_report_missing_path_one_line_exit_2(command, tmp_path):
     missing = tmp_path / "nowhere"
     arguments = [command, str(missing), "--out", str(tmp_path / "out")]
@@ -169,7 +170,7 @@ def test_report_missing_path_one_line_exit_2(command, tmp_path):
 def test_report_non_log_file_one_line_exit_2(tmp_path):
     bogus = tmp_path / "summary.json"
     bogus.write_text('{"configurations": []}', encoding="utf-8")
-    result = _report(bogus, "--out", tmp_path / "out")
+    result = _report([bogus, "--out", tmp_path / "out"])
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
@@ -178,7 +179,7 @@ def test_report_non_log_file_one_line_exit_2(tmp_path):
 
 
 def test_report_folder_without_logs_exit_2(tmp_path):
-    result = _report(tmp_path, "--out", tmp_path / "out")
+    result = _report([tmp_path, "--out", tmp_path / "out"])
     assert result.exit_code == 2
     assert "no inspect eval logs" in result.stderr
 
@@ -192,8 +193,6 @@ def test_help_imports_no_scipy_pandas_or_inspect():
         "heavy = {'scipy', 'numpy', 'pandas', 'inspect_ai'}\n"
         "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = run([executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stderr == "[]"
     assert "report" in result.stdout and "compare" in result.stdout

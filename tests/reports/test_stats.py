@@ -1,11 +1,11 @@
 """Statistics against published and closed-form values."""
 
-import pytest
+from pytest import approx, mark
 
 from canon.reports.stats import mcnemar_exact, paired_bootstrap, paired_difference, wilson
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("successes", "trials", "low", "high"),
     [
         # Newcombe (1998), Statistics in Medicine 17:857-872, Table I, method 3 (Wilson score).
@@ -18,8 +18,8 @@ from canon.reports.stats import mcnemar_exact, paired_bootstrap, paired_differen
 def test_wilson_newcombe_examples_match_published(successes, trials, low, high):
     interval = wilson(successes, trials)
     assert interval is not None
-    assert interval[0] == pytest.approx(low, abs=5e-5)
-    assert interval[1] == pytest.approx(high, abs=5e-5)
+    assert interval[0] == approx(low, abs=5e-5)
+    assert interval[1] == approx(high, abs=5e-5)
 
 
 def test_wilson_no_trials_none():
@@ -28,15 +28,15 @@ def test_wilson_no_trials_none():
 
 def test_mcnemar_exact_one_against_nine_matches_binomial():
     # Two-sided exact test: 2 * P(X <= 1 | n=10, p=1/2) = 2 * 11 / 1024.
-    assert mcnemar_exact(1, 9) == pytest.approx(22 / 1024)
+    assert mcnemar_exact(1, 9) == approx(22 / 1024)
 
 
 def test_mcnemar_exact_five_discordant_one_way_matches_binomial():
-    assert mcnemar_exact(0, 5) == pytest.approx(2 / 32)
+    assert mcnemar_exact(0, 5) == approx(2 / 32)
 
 
 def test_mcnemar_exact_balanced_is_one():
-    assert mcnemar_exact(4, 4) == pytest.approx(1.0)
+    assert mcnemar_exact(4, 4) == approx(1.0)
     assert mcnemar_exact(0, 0) == 1.0
 
 
@@ -46,9 +46,9 @@ def test_paired_difference_ten_improved_pairs_better():
     difference = paired_difference(before, after)
     assert difference.b_only == 10
     assert difference.a_only == 0
-    assert difference.p_value == pytest.approx(2 / 1024)
+    assert difference.p_value == approx(2 / 1024)
     assert difference.verdict == "better"
-    assert difference.delta == pytest.approx(10 / 15)
+    assert difference.delta == approx(10 / 15)
     low, high = difference.ci95
     assert 0 < low <= 10 / 15 <= high <= 1
 
@@ -61,7 +61,7 @@ def test_paired_difference_reversed_worse():
 
 def test_paired_difference_three_pairs_not_significant_same():
     difference = paired_difference(([0.0] * 3, [1.0] * 3), ([1.0] * 3, [1.0] * 3))
-    assert difference.p_value == pytest.approx(0.25)
+    assert difference.p_value == approx(0.25)
     assert difference.verdict == "same"
 
 

@@ -1,9 +1,9 @@
 """Every mistake a user can make in the YAML ends in one placed line, exit 2, nothing written."""
 
-import re
 from pathlib import Path
+from re import fullmatch
 
-import pytest
+from pytest import MonkeyPatch, mark, raises
 
 from canon.standards.errors import InputError
 from canon.standards.loader import load_standard
@@ -23,11 +23,11 @@ def _assert_one_line_error(result, pattern: str) -> None:
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert re.fullmatch(r"canon: " + pattern, lines[0]), lines[0]
+    assert fullmatch(r"canon: " + pattern, lines[0]), lines[0]
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("old", "new", "pattern"),
     [
         (
@@ -102,12 +102,12 @@ def test_compile_malformed_section_exits_2_with_position_and_writes_nothing(
 ) -> None:
     _break(project, old, new)
     before = tree(project)
-    result = canon("compile")
+    result = canon(["compile"])
     _assert_one_line_error(result, pattern)
     assert tree(project) == before
 
 
-@pytest.mark.parametrize(
+@mark.parametrize(
     ("content", "pattern"),
     [
         (b"", r".*10-typing.yaml:1:1: empty file: expected a YAML mapping"),
@@ -123,14 +123,14 @@ def test_compile_unreadable_section_file_exits_2_with_position(
 ) -> None:
     (project / SECTIONS).write_bytes(content)
     before = tree(project)
-    result = canon("compile")
+    result = canon(["compile"])
     _assert_one_line_error(result, pattern)
     assert tree(project) == before
 
 
 def test_compile_checked_rule_without_examples_exits_2(project: Path, canon: Run) -> None:
     _break(project, '            bad: ["def f(x: Optional[int]) -> None: ..."]\n', "")
-    result = canon("compile")
+    result = canon(["compile"])
     _assert_one_line_error(
         result,
         r".*10-typing.yaml:10:13: rule 'typing.union' has a check, "
@@ -140,7 +140,7 @@ def test_compile_checked_rule_without_examples_exits_2(project: Path, canon: Run
 
 def test_compile_output_outside_project_exits_2(project: Path, canon: Run) -> None:
     (project / "instructions/canon.yaml").write_text("standards: [demo]\nout: ../elsewhere\n")
-    result = canon("compile")
+    result = canon(["compile"])
     _assert_one_line_error(
         result, r".*canon.yaml:2:6: output path '../elsewhere' is outside the project"
     )
@@ -149,27 +149,27 @@ def test_compile_output_outside_project_exits_2(project: Path, canon: Run) -> No
 
 def test_compile_manifest_names_missing_standard_exits_2(project: Path, canon: Run) -> None:
     (project / "instructions/canon.yaml").write_text("standards:\n  - demo\n  - nowhere\n")
-    result = canon("compile")
+    result = canon(["compile"])
     _assert_one_line_error(result, r".*canon.yaml:3:5: no standard folder instructions/nowhere")
 
 
 def test_compile_manifest_unknown_target_exits_2(project: Path, canon: Run) -> None:
     (project / "instructions/canon.yaml").write_text("standards: [demo]\ntargets: [copilto]\n")
-    result = canon("compile")
+    result = canon(["compile"])
     _assert_one_line_error(result, r"unknown target 'copilto' \(known: .*copilot.*\)")
 
 
 def test_compile_without_manifest_exits_2(
-    tmp_path: Path, canon: Run, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, canon: Run, monkeypatch: MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = canon("compile")
+    result = canon(["compile"])
     _assert_one_line_error(result, r"no instructions/canon.yaml here or in any parent folder.*")
 
 
 def test_load_standard_missing_meta_names_the_folder(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").write_text(DEMO_SECTIONS)
-    with pytest.raises(InputError, match=r"no standard\.yaml in the standard's folder"):
+    with raises(InputError, match=r"no standard\.yaml in the standard's folder"):
         load_standard(tmp_path)
 
 
