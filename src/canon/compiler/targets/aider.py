@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import Note, Output, Rendering, TargetInfo
 from canon.compiler.targets.common import MarkdownTarget
@@ -36,16 +36,9 @@ class Aider(MarkdownTarget):
     info: ClassVar[TargetInfo] = INFO
     combined_path: ClassVar[str | None] = INFO.paths[0]
 
+    @override
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
-        """Render `CONVENTIONS.md` and the `.aider.conf.yml` that names it.
-
-        Args:
-            standards: The standards, in the order named.
-            context: What else this compile writes.
-
-        Returns:
-            The files and notes.
-        """
+        """Render `CONVENTIONS.md` and the `.aider.conf.yml` that names it."""
         rendering = super().render_all(standards, context)
         if not rendering.outputs:
             return rendering

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo
 from canon.compiler.targets.common import MarkdownTarget, import_agents_md, yaml_list
@@ -39,28 +39,14 @@ class Claude(MarkdownTarget):
     scoped_path: ClassVar[str | None] = INFO.paths[1]
     can_scope: ClassVar[bool] = True
 
+    @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`paths:` as a list of globs.
-
-        Args:
-            meta: The standard's metadata.
-            globs: The globs the file is limited to.
-
-        Returns:
-            The frontmatter lines.
-        """
+        """`paths:` as a list of globs."""
         del meta
         return yaml_list("paths", globs)
 
+    @override
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
-        """Render every standard; `CLAUDE.md` imports `AGENTS.md` when that says the same.
-
-        Args:
-            standards: The standards, in the order named.
-            context: What else this compile writes.
-
-        Returns:
-            The files and notes.
-        """
+        """Render every standard; `CLAUDE.md` imports `AGENTS.md` when that says the same."""
         rendering = super().render_all(standards, context)
         return import_agents_md(rendering, standards, context, INFO.paths[0])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo
 from canon.compiler.targets.common import MarkdownTarget, yaml_list
@@ -33,15 +33,8 @@ class Cline(MarkdownTarget):
     scoped_path: ClassVar[str | None] = INFO.paths[0]
     can_scope: ClassVar[bool] = True
 
+    @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`paths:` as a list; nothing for an unscoped standard (`paths: []` means never).
-
-        Args:
-            meta: The standard's metadata.
-            globs: The globs the file is limited to.
-
-        Returns:
-            The frontmatter lines.
-        """
+        """`paths:` as a list; nothing for an unscoped standard (`paths: []` means never)."""
         del meta
         return yaml_list("paths", globs) if globs else []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
 from canon.compiler.targets.common import MarkdownTarget, yaml_list
@@ -33,16 +33,9 @@ class Continue(MarkdownTarget):
     scoped_path: ClassVar[str | None] = INFO.paths[0]
     can_scope: ClassVar[bool] = True
 
+    @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`name`, `globs` (a list), `description`, `alwaysApply`.
-
-        Args:
-            meta: The standard's metadata.
-            globs: The globs the file is limited to.
-
-        Returns:
-            The frontmatter lines.
-        """
+        """`name`, `globs` (a list), `description`, `alwaysApply`."""
         lines = [f"name: {frontmatter_value(meta.title or meta.id, quote=True)}"]
         lines.extend(yaml_list("globs", globs) if globs else [])
         if meta.description:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import Note, Rendering, TargetInfo, frontmatter_value
 from canon.compiler.targets.common import MarkdownTarget
@@ -43,31 +43,17 @@ class Copilot(MarkdownTarget):
     scoped_path: ClassVar[str | None] = INFO.paths[1]
     can_scope: ClassVar[bool] = True
 
+    @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`applyTo` (globs joined by commas), `description`, then extra keys.
-
-        Args:
-            meta: The standard's metadata.
-            globs: The globs the file is limited to.
-
-        Returns:
-            The frontmatter lines.
-        """
+        """`applyTo` (globs joined by commas), `description`, then extra keys."""
         lines = [f"applyTo: {frontmatter_value(','.join(globs), quote=meta.quote_globs)}"]
         if meta.description:
             lines.append(f"description: {frontmatter_value(meta.description, quote=True)}")
         return lines
 
+    @override
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
-        """Render every standard, noting globs written unquoted.
-
-        Args:
-            standards: The standards, in the order named.
-            context: What else this compile writes.
-
-        Returns:
-            The files and notes.
-        """
+        """Render every standard, noting globs written unquoted."""
         rendering = super().render_all(standards, context)
         notes = [
             _unquoted_note(standard)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
 from canon.compiler.targets.common import MarkdownTarget
@@ -33,16 +33,9 @@ class Cursor(MarkdownTarget):
     scoped_path: ClassVar[str | None] = INFO.paths[0]
     can_scope: ClassVar[bool] = True
 
+    @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`description` (the title when none), `globs` (unquoted), `alwaysApply`.
-
-        Args:
-            meta: The standard's metadata.
-            globs: The globs the file is limited to.
-
-        Returns:
-            The frontmatter lines.
-        """
+        """`description` (the title when none), `globs` (unquoted), `alwaysApply`."""
         text = meta.description or meta.title
         description = frontmatter_value(text, quote=False) if text else ""
         return [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo
 from canon.compiler.targets.common import MarkdownTarget, import_agents_md
@@ -31,15 +31,8 @@ class Gemini(MarkdownTarget):
     info: ClassVar[TargetInfo] = INFO
     combined_path: ClassVar[str | None] = INFO.paths[0]
 
+    @override
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
-        """Render every standard into `GEMINI.md`, importing `AGENTS.md` when equal.
-
-        Args:
-            standards: The standards, in the order named.
-            context: What else this compile writes.
-
-        Returns:
-            The files and notes.
-        """
+        """Render every standard into `GEMINI.md`, importing `AGENTS.md` when equal."""
         rendering = super().render_all(standards, context)
         return import_agents_md(rendering, standards, context, INFO.paths[0])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
 from canon.compiler.targets.common import MarkdownTarget, yaml_list
@@ -33,16 +33,9 @@ class Kiro(MarkdownTarget):
     scoped_path: ClassVar[str | None] = INFO.paths[0]
     can_scope: ClassVar[bool] = True
 
+    @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`inclusion` and, when scoped, `fileMatchPattern`.
-
-        Args:
-            meta: The standard's metadata.
-            globs: The globs the file is limited to.
-
-        Returns:
-            The frontmatter lines.
-        """
+        """`inclusion` and, when scoped, `fileMatchPattern`."""
         del meta
         if not globs:
             return ["inclusion: always"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
 from canon.compiler.targets.common import MarkdownTarget
@@ -33,16 +33,9 @@ class Windsurf(MarkdownTarget):
     scoped_path: ClassVar[str | None] = INFO.paths[0]
     can_scope: ClassVar[bool] = True
 
+    @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`trigger` (`glob` or `always_on`), `globs`, `description`.
-
-        Args:
-            meta: The standard's metadata.
-            globs: The globs the file is limited to.
-
-        Returns:
-            The frontmatter lines.
-        """
+        """`trigger` (`glob` or `always_on`), `globs`, `description`."""
         lines = ["trigger: glob", f"globs: {','.join(globs)}"] if globs else ["trigger: always_on"]
         if meta.description:
             lines.append(f"description: {frontmatter_value(meta.description, quote=True)}")
