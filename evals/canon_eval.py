@@ -12,8 +12,7 @@ from inspect_ai import Task, task
 
 from canon.evals import providers  # noqa: F401 - registers canon/reference and canon/legacy
 from canon.evals.functional import DEFAULT_TIMEOUT
-from canon.evals.instructions import InstructionSpec
-from canon.evals.task import TaskOptions, build_task
+from canon.evals.task import TaskOptions, build_task, instruction_spec
 
 __all__ = ["canon_eval"]
 
@@ -38,7 +37,6 @@ def canon_eval(
     Returns:
         The task.
     """
-    names = tuple(name.strip() for name in leave_out.split(",") if name.strip())
-    spec = InstructionSpec(variant=variant, target=target, leave_out=names)
+    spec = instruction_spec(variant, target, leave_out)
     options = TaskOptions(root=ROOT, spec=spec, name="canon_eval", test_timeout=test_timeout)
     return build_task(options)

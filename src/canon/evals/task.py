@@ -15,7 +15,7 @@ from canon.evals.project import EvalProject
 from canon.evals.scorer import canon_scorer
 from canon.evals.solver import insert_instructions
 
-__all__ = ["TaskOptions", "build_task", "canon_standard", "samples"]
+__all__ = ["TaskOptions", "build_task", "canon_standard", "instruction_spec", "samples"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +122,20 @@ def canon_standard(
     from canon.evals.project import find_eval_root
 
     folder = Path(root) if root else find_eval_root(Path.cwd())
-    names = tuple(name.strip() for name in leave_out.split(",") if name.strip())
-    spec = InstructionSpec(variant=variant, target=target, leave_out=names)
+    spec = instruction_spec(variant, target, leave_out)
     return build_task(TaskOptions(root=folder, spec=spec, test_timeout=test_timeout))
+
+
+def instruction_spec(variant: str, target: str, leave_out: str) -> InstructionSpec:
+    """Turn inspect's `-T` task arguments into the instructions a configuration names.
+
+    Args:
+        variant: `none`, `full`, `condensed`, `keep:ID,...`, `drop:ID,...` or `budget:N`.
+        target: The assistant format the instructions are delivered in.
+        leave_out: Comma-separated section ids or titles to leave out.
+
+    Returns:
+        The instruction specification.
+    """
+    names = tuple(name.strip() for name in leave_out.split(",") if name.strip())
+    return InstructionSpec(variant=variant, target=target, leave_out=names)
