@@ -69,7 +69,7 @@ def _say(message: str, *, quiet: bool = False) -> None:
 
 def _guarded[T](action: Callable[[], T]) -> T:
     """Run a command's work, turning user errors into one line and exit code 2."""
-    from canon.standards.errors import CanonError
+    from canon.errors import CanonError
 
     try:
         return action()
@@ -148,7 +148,7 @@ def _compile(request: CompileRequest, *, check: bool, quiet: bool, remember: boo
 def _fresh_from_cache(*, quiet: bool) -> bool:
     from canon.compiler.freshness import cached_verdict
     from canon.compiler.layout import find_root
-    from canon.standards.errors import CanonError
+    from canon.errors import CanonError
 
     try:
         root = find_root(Path())
@@ -198,7 +198,7 @@ def _targets_command(
     from orjson import OPT_INDENT_2, dumps
 
     from canon.compiler.targets import get_target, target_names
-    from canon.standards.errors import InputError
+    from canon.errors import InputError
 
     if output_format not in ("text", "json"):
         _guarded(lambda: _raise(InputError(f"unknown format {output_format!r} (text, json)")))

@@ -7,14 +7,14 @@ from pytest import fixture, mark, raises
 from canon.compiler.variants import (
     VariantSpec,
     apply_variant,
-    estimate_tokens,
     parse_variant,
     render_standard,
     render_text,
 )
-from canon.standards.errors import InputError
+from canon.errors import InputError
 from canon.standards.loader import load_standard
 from canon.standards.model import Code, Paragraph, Rule, RuleItem, Section, Standard, StandardMeta
+from canon.tokens import estimate_tokens
 from tests.conftest import REPO, Run
 
 PYTHON = REPO / "instructions" / "python"

@@ -7,8 +7,8 @@ from pytest import MonkeyPatch, raises
 from typer.testing import CliRunner
 
 from canon.cli import app
+from canon.errors import InputError
 from canon.evals.bank import load_bank
-from canon.standards.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = {"typing.union-operator": "union-operator", "modern.pathlib": "pathlib"}

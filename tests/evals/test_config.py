@@ -2,10 +2,10 @@ from pathlib import Path
 
 from pytest import fixture, mark, raises
 
+from canon.errors import InputError
 from canon.evals.config import load_config
 from canon.evals.project import EvalProject
 from canon.evals.runner import expand_models
-from canon.standards.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ from re import fullmatch
 
 from pytest import MonkeyPatch, mark, raises
 
-from canon.standards.errors import InputError
+from canon.errors import InputError
 from canon.standards.loader import load_standard
 from tests.conftest import DEMO_SECTIONS, Run, tree
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from canon.checks.registry import CHECK_IDS, CHECKS, SPECIAL_CHECKS
-from canon.standards.errors import InputError
+from canon.errors import InputError
 from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Rule, Standard
 

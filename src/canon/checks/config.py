@@ -6,7 +6,7 @@ from pathlib import Path
 from tomllib import TOMLDecodeError, loads
 
 from canon.checks.model import Settings
-from canon.standards.errors import InputError, Position
+from canon.errors import InputError, Position
 
 __all__ = ["Config", "find_pyproject", "load_config"]
 

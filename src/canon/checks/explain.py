@@ -3,7 +3,7 @@
 from canon.checks.catalog import RuleBook, check_summary
 from canon.checks.jsontext import json_text
 from canon.checks.registry import CHECKS
-from canon.standards.errors import InputError
+from canon.errors import InputError
 from canon.standards.model import Rule
 
 __all__ = ["explain_rule", "list_rules"]

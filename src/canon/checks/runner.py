@@ -22,7 +22,7 @@ from orjson import dumps, loads
 
 from canon import __version__
 from canon.checks.model import CheckResult, Finding, Settings, Tally
-from canon.standards.errors import InputError, Position, display_path
+from canon.errors import InputError, Position, display_path
 
 __all__ = ["FileReport", "RunReport", "RunRequest", "discover", "run"]
 

@@ -10,7 +10,7 @@ from canon.checks.catalog import RuleBook, find_standards, load_rulebook
 from canon.checks.config import Config, load_config
 from canon.checks.output import render_json, render_sarif, render_statistics, render_text, summary
 from canon.checks.runner import CACHE_DIR, FileReport, RunReport, RunRequest, run
-from canon.standards.errors import InputError
+from canon.errors import InputError
 
 __all__ = ["FORMATS", "CheckOutcome", "CheckRequest", "check_paths"]
 

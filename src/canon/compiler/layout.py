@@ -2,7 +2,7 @@
 
 from pathlib import Path, PurePosixPath
 
-from canon.standards.errors import InputError
+from canon.errors import InputError
 
 __all__ = ["INSTRUCTIONS_DIR", "MANIFEST", "RECORD", "find_root"]
 

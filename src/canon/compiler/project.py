@@ -8,7 +8,7 @@ from canon.compiler.layout import INSTRUCTIONS_DIR, MANIFEST, RECORD, find_root
 from canon.compiler.targets import get_target, target_names
 from canon.compiler.targets.base import Context, Note, Output, Rendering, Target
 from canon.compiler.writer import Plan, read_record, record_text
-from canon.standards.errors import InputError, Position
+from canon.errors import InputError, Position
 from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Standard
 from canon.standards.yamlpos import read_yaml

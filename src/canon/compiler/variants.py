@@ -13,13 +13,13 @@ The evals compare models under different variants; `canon compile --variant` wri
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import ceil
 from re import compile as regex
 from typing import TYPE_CHECKING, Literal
 
 from canon.compiler.markdown import render_body
-from canon.standards.errors import InputError
+from canon.errors import InputError
 from canon.standards.model import ListItem, RuleItem
+from canon.tokens import estimate_tokens
 
 if TYPE_CHECKING:
     from canon.standards.model import Block, Rule, Section, Standard
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 __all__ = [
     "VariantSpec",
     "apply_variant",
-    "estimate_tokens",
     "parse_variant",
     "render_standard",
     "render_text",
@@ -88,18 +87,6 @@ def parse_variant(text: str) -> VariantSpec:
         return VariantSpec(kind="budget", tokens=int(tokens))
     sections = tuple(name.strip() for name in names.split(",") if name.strip())
     return VariantSpec(kind="keep" if kind == "keep" else "drop", sections=sections)
-
-
-def estimate_tokens(text: str) -> int:
-    """Estimate a text's tokens: one per four characters, rounded up.
-
-    Args:
-        text: Any text.
-
-    Returns:
-        The estimate.
-    """
-    return ceil(len(text) / 4)
 
 
 def apply_variant(standard: Standard, spec: VariantSpec | str) -> Standard:

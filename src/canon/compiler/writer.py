@@ -11,7 +11,7 @@ from typing import Literal
 
 from orjson import OPT_INDENT_2, JSONDecodeError, dumps, loads
 
-from canon.standards.errors import InputError, Position
+from canon.errors import InputError, Position
 
 __all__ = [
     "Applied",

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from canon.standards.errors import InputError, Position
+from canon.errors import InputError, Position
 from canon.standards.validation import validate_located
 from canon.standards.yamlpos import read_yaml
 

@@ -12,8 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from canon.errors import InputError
 from canon.evals.instructions import InstructionSpec, check_variant
-from canon.standards.errors import InputError
 from canon.standards.model import Standard
 from canon.standards.validation import validate_located
 from canon.standards.yamlpos import Located, read_yaml

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from canon.errors import InputError, Position
 from canon.evals.bank import TaskBank, load_bank
-from canon.standards.errors import InputError, Position
 from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Standard
 

@@ -23,22 +23,12 @@ from inspect_ai.model import (
 )
 from inspect_ai.tool import ToolChoice, ToolInfo
 
-__all__ = ["CALIBRATION_MODELS", "CalibrationAPI", "estimate_tokens"]
+from canon.tokens import estimate_tokens
+
+__all__ = ["CALIBRATION_MODELS", "CalibrationAPI"]
 
 CALIBRATION_MODELS = ("canon/reference", "canon/legacy")
 _SOLUTIONS = ("reference", "legacy")
-
-
-def estimate_tokens(text: str) -> int:
-    """Estimate a text's tokens without a tokenizer (about four characters each).
-
-    Args:
-        text: Any text.
-
-    Returns:
-        The estimate, at least 1 for non-empty text.
-    """
-    return (len(text) + 3) // 4
 
 
 @cache

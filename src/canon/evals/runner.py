@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from canon.errors import InputError, Position
 from canon.evals.config import Configuration, EvalConfig, load_config
 from canon.evals.project import EvalProject
 from canon.evals.summary import (
     ConfigurationSummary,
     summarise_samples,
 )
-from canon.standards.errors import InputError, Position
 
 __all__ = ["DEFAULT_CONFIG", "EvalOutcome", "EvalRequest", "expand_models", "run_eval"]
 

@@ -6,8 +6,8 @@ from inspect_ai.model import ChatMessageSystem
 from inspect_ai.solver import Generate, Solver, TaskState, solver
 
 from canon.evals.instructions import Instructions, InstructionSpec, render_instructions
-from canon.evals.providers import estimate_tokens
 from canon.standards.model import Standard
+from canon.tokens import estimate_tokens
 
 __all__ = ["insert_instructions"]
 

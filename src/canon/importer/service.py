@@ -20,8 +20,8 @@ from yaml import SafeDumper, dump
 from canon.compiler.frontmatter import meta_fields, split_frontmatter
 from canon.compiler.original import render_original
 from canon.compiler.writer import Plan, apply_plan
+from canon.errors import InputError, Position
 from canon.importer.parse import Parsed, parse_body
-from canon.standards.errors import InputError, Position
 from canon.standards.loader import load_standard
 from canon.standards.model import MarkdownBlock, SourceFile, Standard, StandardMeta
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from inspect_ai.log import EvalLog, EvalSample, list_eval_logs, read_eval_log
 
-from canon.standards.errors import InputError, Position
+from canon.errors import InputError, Position
+from canon.tokens import tokens_for_chars
 
 __all__ = ["ConfigurationLog", "SampleRecord", "read_logs"]
 
-_CHARS_PER_TOKEN = 4
 _MARKER = "@applicable"
 
 
@@ -201,7 +201,7 @@ def _record(sample: EvalSample) -> SampleRecord | None:
         output_tokens=sum(item.output_tokens for item in usage.values()),
         seconds=float(sample.total_time or 0.0),
         instruction_chars=chars,
-        instruction_tokens=_integer(metadata.get("instructions_tokens")) or _estimate(chars),
+        instruction_tokens=_integer(metadata.get("instructions_tokens")) or tokens_for_chars(chars),
     )
 
 
@@ -231,7 +231,3 @@ def _wall_seconds(log: EvalLog) -> float:
         return 0.0
     elapsed = datetime.fromisoformat(completed) - datetime.fromisoformat(started)
     return elapsed.total_seconds()
-
-
-def _estimate(chars: int) -> int:
-    return (chars + _CHARS_PER_TOKEN - 1) // _CHARS_PER_TOKEN

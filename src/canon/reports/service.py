@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from canon.standards.errors import InputError, Position
+from canon.errors import InputError, Position
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from pathlib import Path
 
-from canon.standards.errors import InputError, Position
+from canon.errors import InputError, Position
 from canon.standards.model import (
     Block,
     ListItem,

@@ -5,7 +5,7 @@ from re import compile as regex
 from orjson import OPT_INDENT_2, OPT_SORT_KEYS, dumps
 from pydantic import BaseModel
 
-from canon.standards.errors import InputError
+from canon.errors import InputError
 from canon.standards.model import Manifest, SectionFile, StandardMeta
 
 __all__ = ["SCHEMAS", "schema_json"]

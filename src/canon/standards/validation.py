@@ -6,7 +6,7 @@ from typing import Annotated, TypeAliasType, Union, get_args, get_origin
 
 from pydantic import BaseModel, Tag, ValidationError
 
-from canon.standards.errors import InputError
+from canon.errors import InputError
 from canon.standards.yamlpos import Located, YamlPath
 
 __all__ = ["validate_located"]

@@ -19,7 +19,7 @@ from yaml import (
     compose,
 )
 
-from canon.standards.errors import InputError, Position
+from canon.errors import InputError, Position
 
 __all__ = ["Located", "YamlPath", "read_text", "read_yaml"]
 

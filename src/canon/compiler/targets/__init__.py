@@ -10,7 +10,7 @@ from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from canon.standards.errors import InputError
+from canon.errors import InputError
 
 if TYPE_CHECKING:
     from canon.compiler.targets.base import Target

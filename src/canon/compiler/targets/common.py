@@ -29,7 +29,7 @@ from canon.compiler.targets.scoping import (
     split_rule_scopes,
     with_scope_line,
 )
-from canon.standards.errors import InputError
+from canon.errors import InputError
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
