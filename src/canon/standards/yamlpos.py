@@ -21,7 +21,7 @@ from yaml import (
 
 from canon.errors import InputError, Position
 
-__all__ = ["Located", "YamlPath", "read_text", "read_yaml"]
+__all__ = ["MAX_DEPTH", "MAX_VALUES", "Located", "YamlPath", "read_text", "read_yaml"]
 
 type YamlPath = tuple[str | int, ...]
 
@@ -105,6 +105,8 @@ def read_yaml(path: Path) -> Located:
     text = read_text(path)
     try:
         node = compose(text, Loader=_Loader)
+    except RecursionError:
+        raise InputError(f"nested too deeply (limit {MAX_DEPTH})", Position(path=path)) from None
     except MarkedYAMLError as exc:
         raise _syntax_error(path, text, exc) from None
     except YAMLError as exc:
@@ -114,7 +116,7 @@ def read_yaml(path: Path) -> Located:
             "empty file: expected a YAML mapping", Position(path=path, line=1, column=1)
         )
     located = Located(path=path, data=None)
-    data = _build(node, (), located)
+    data = _Builder(located=located).build(node, ())
     return Located(path=path, data=data, values=located.values, keys=located.keys)
 
 
@@ -132,38 +134,119 @@ def _syntax_error(path: Path, text: str, exc: MarkedYAMLError) -> InputError:
 
 
 _constructor = SafeLoader("")
-_STRING_TAG = "tag:yaml.org,2002:str"
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null"))
+_MAPPING_TAG = f"{_TAG}map"
+_SEQUENCE_TAG = f"{_TAG}seq"
+MAX_VALUES = 100_000
+"""How many values a document may hold once its aliases are expanded (an alias bomb stops here)."""
+MAX_DEPTH = 64
+"""How deeply mappings and sequences may nest."""
 
 
-def _scalar(node: Node) -> object:
-    """A scalar's value: strings as written (most of a standard), the rest as YAML resolves."""
-    if node.tag == _STRING_TAG:
-        return node.value
-    return _constructor.construct_object(node)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Builder:
+    """Turns a composed node graph into plain data within fixed limits.
+
+    YAML aliases are expanded (a standard may share a block through an anchor), but a document
+    that refers to itself, nests deeper than `MAX_DEPTH`, or expands to more than `MAX_VALUES`
+    values is refused, and so is any tag but the plain ones (strings, numbers, booleans, null,
+    mappings and sequences).
+    """
+
+    located: Located
+    built: list[int] = field(default_factory=lambda: [0])
+    path: set[int] = field(default_factory=set)
+
+    def error(self, message: str, node: Node) -> InputError:
+        """An input error at a node's position.
+
+        Args:
+            message: What is wrong.
+            node: Where.
+
+        Returns:
+            The error, to raise.
+        """
+        mark = node.start_mark
+        where = Position(path=self.located.path, line=mark.line + 1, column=mark.column + 1)
+        return InputError(message, where)
+
+    def build(self, node: Node, loc: YamlPath) -> object:
+        """Build a node's value, recording positions.
+
+        Args:
+            node: The composed node.
+            loc: Where it sits in the document.
+
+        Returns:
+            Its plain value.
+
+        Raises:
+            InputError: A limit is exceeded or a tag is not a plain one.
+        """
+        self.built[0] += 1
+        if self.built[0] > MAX_VALUES:
+            raise self.error(f"aliases expand beyond {MAX_VALUES:,} values", node)
+        if len(loc) > MAX_DEPTH:
+            raise self.error(f"nested deeper than {MAX_DEPTH} levels", node)
+        self.located.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, MappingNode | SequenceNode):
+            return self._collection(node, loc)
+        return self.scalar(node)
+
+    def _collection(self, node: MappingNode | SequenceNode, loc: YamlPath) -> object:
+        if id(node) in self.path:
+            raise self.error("an alias refers to the value that contains it", node)
+        expected = _MAPPING_TAG if isinstance(node, MappingNode) else _SEQUENCE_TAG
+        if node.tag != expected:
+            raise self.error(f"unsupported YAML tag {node.tag}", node)
+        self.path.add(id(node))
+        try:
+            if isinstance(node, MappingNode):
+                return self._mapping(node, loc)
+            return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
+        finally:
+            self.path.discard(id(node))
+
+    def scalar(self, node: Node) -> object:
+        """A scalar's value: strings as written (most of a standard), the rest as YAML resolves.
+
+        Args:
+            node: A scalar node.
+
+        Returns:
+            Its value.
+
+        Raises:
+            InputError: The tag is not a plain one, or the text does not fit its tag.
+        """
+        if node.tag not in _SCALAR_TAGS:
+            raise self.error(f"unsupported YAML tag {node.tag}", node)
+        if node.tag == _STRING_TAG:
+            return node.value
+        try:
+            return _constructor.construct_object(node)
+        except (ValueError, YAMLError):
+            tag = node.tag.removeprefix(_TAG)
+            raise self.error(f"{node.value!r} is not a valid {tag}", node) from None
+
+    def _mapping(self, node: MappingNode, loc: YamlPath) -> dict[object, object]:
+        located = self.located
+        result: dict[object, object] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, MappingNode | SequenceNode):
+                raise self.error("a mapping key must be a plain value", key_node)
+            key = self.scalar(key_node)
+            key_loc = (*loc, key)
+            mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = located.keys[key_loc]
+                where = Position(path=located.path, line=mark[0], column=mark[1])
+                raise InputError(f"duplicate key {key!r} (first at line {first[0]})", where)
+            located.keys[key_loc] = mark
+            result[key] = self.build(value_node, key_loc)
+        return result
 
 
-def _build(node: Node, loc: YamlPath, located: Located) -> object:
-    located.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, MappingNode):
-        return _build_mapping(node, loc, located)
-    if isinstance(node, SequenceNode):
-        return [_build(item, (*loc, index), located) for index, item in enumerate(node.value)]
-    return _scalar(node)
-
-
-def _build_mapping(node: MappingNode, loc: YamlPath, located: Located) -> dict[object, object]:
-    result: dict[object, object] = {}
-    for key_node, value_node in node.value:
-        key = _scalar(key_node)
-        if isinstance(key, list | dict):
-            where = Position(path=located.path, line=key_node.start_mark.line + 1)
-            raise InputError("a mapping key must be a plain value", where)
-        key_loc = (*loc, key)
-        mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        if key in result:
-            first = located.keys[key_loc]
-            where = Position(path=located.path, line=mark[0], column=mark[1])
-            raise InputError(f"duplicate key {key!r} (first at line {first[0]})", where)
-        located.keys[key_loc] = mark
-        result[key] = _build(value_node, key_loc, located)
-    return result
+_STRING_TAG = f"{_TAG}str"
