@@ -29,11 +29,11 @@ def _one_line(result, pattern: str) -> None:
     ("text", "pattern"),
     [
         (_BOMB, r".*10-typing.yaml:\d+:\d+: aliases expand beyond 100,000 values"),
-        ("sections: &a [*a]\n", r".*10-typing.yaml:1:11: an alias refers to the value that contains.*"),
+        ("sections: &a [*a]\n", r".*:1:11: an alias refers to the value that contains it"),
         ("sections: !!int abc\n", r".*10-typing.yaml:1:11: 'abc' is not a valid int"),
         (
             "sections: !!python/object:os.system {}\n",
-            r".*10-typing.yaml:1:11: unsupported YAML tag tag:yaml.org,2002:python/object:os\.sys.*",
+            r".*:1:11: unsupported YAML tag tag:yaml.org,2002:python/object:os.system",
         ),
         ("sections: !custom [a]\n", r".*10-typing.yaml:1:11: unsupported YAML tag !custom"),
         ("sections: [!custom a]\n", r".*10-typing.yaml:1:12: unsupported YAML tag !custom"),
