@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from canon.compiler.targets.base import Context
     from canon.standards.model import Standard
 
-__all__ = ["CONFIG", "INFO", "Aider"]
+__all__ = ["CONFIG", "INFO", "TARGET", "Aider"]
 
 INFO = TargetInfo(
     name="aider",
@@ -23,6 +23,7 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://aider.chat/docs/config/aider_conf.html",
     checked="2026-11-27",
+    import_names=("conventions.md",),
 )
 
 CONFIG = (
@@ -51,3 +52,6 @@ class Aider(MarkdownTarget):
         )
         note = Note(message="aider: .aider.conf.yml is owned by canon (it holds only `read:`)")
         return Rendering(outputs=(*rendering.outputs, config), notes=(*rendering.notes, note))
+
+
+TARGET = Aider

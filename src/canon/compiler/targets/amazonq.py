@@ -7,7 +7,7 @@ from typing import ClassVar
 from canon.compiler.targets.base import TargetInfo
 from canon.compiler.targets.common import MarkdownTarget
 
-__all__ = ["INFO", "AmazonQ"]
+__all__ = ["INFO", "TARGET", "AmazonQ"]
 
 INFO = TargetInfo(
     name="amazonq",
@@ -17,6 +17,7 @@ INFO = TargetInfo(
     doc_url="https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/context-project-rules.html",
     checked="2026-11-27",
     splits=True,
+    import_folders=(".amazonq/rules/",),
 )
 
 
@@ -25,3 +26,6 @@ class AmazonQ(MarkdownTarget):
 
     info: ClassVar[TargetInfo] = INFO
     scoped_path: ClassVar[str | None] = INFO.paths[0]
+
+
+TARGET = AmazonQ

@@ -10,7 +10,7 @@ from canon.compiler.targets.common import MarkdownTarget, yaml_list
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Cline"]
+__all__ = ["INFO", "TARGET", "Cline"]
 
 INFO = TargetInfo(
     name="cline",
@@ -23,6 +23,8 @@ INFO = TargetInfo(
     scoping="paths:",
     globs="YAML list of quoted globs",
     splits=True,
+    glob_key="paths",
+    import_folders=(".clinerules/",),
 )
 
 
@@ -38,3 +40,6 @@ class Cline(MarkdownTarget):
         """`paths:` as a list; nothing for an unscoped standard (`paths: []` means never)."""
         del meta
         return yaml_list("paths", globs) if globs else []
+
+
+TARGET = Cline

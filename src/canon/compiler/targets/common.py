@@ -42,7 +42,6 @@ __all__ = [
     "body_of",
     "check_size",
     "extra_lines",
-    "import_agents_md",
     "yaml_list",
 ]
 
@@ -308,42 +307,6 @@ class MarkdownTarget:
 
     def _path(self, name: str) -> str:
         return (self.scoped_path or self.combined_path or "").format(name=name)
-
-
-def import_agents_md(
-    rendering: Rendering, standards: Sequence[Standard], context: Context, path: str
-) -> Rendering:
-    """Replace a combined file by the one line `@AGENTS.md` where AGENTS.md says the same.
-
-    Claude Code and Gemini CLI follow `@path` imports; a file that would repeat AGENTS.md
-    word for word imports it instead, so the two never drift apart.
-
-    Args:
-        rendering: The target's own rendering.
-        standards: The standards of the compile.
-        context: What else this compile writes.
-        path: The combined file's path.
-
-    Returns:
-        The rendering, with that file's content replaced when AGENTS.md is written and equal.
-    """
-    if "agents-md" not in context.targets:
-        return rendering
-    from canon.compiler.targets.agents_md import AgentsMd
-
-    agents = AgentsMd().render_all(standards, context)
-    expected = {output.content for output in agents.outputs}
-    outputs = tuple(
-        _imported(output) if str(output.path) == path and output.content in expected else output
-        for output in rendering.outputs
-    )
-    return Rendering(outputs=outputs, notes=rendering.notes)
-
-
-def _imported(output: Output) -> Output:
-    return Output(
-        path=output.path, content="@AGENTS.md\n", standard=output.standard, target=output.target
-    )
 
 
 def check_size(info: TargetInfo, output: Output, notes: list[Note], context: Context) -> None:

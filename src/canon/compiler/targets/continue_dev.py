@@ -10,7 +10,7 @@ from canon.compiler.targets.common import MarkdownTarget, yaml_list
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Continue"]
+__all__ = ["INFO", "TARGET", "Continue"]
 
 INFO = TargetInfo(
     name="continue",
@@ -23,6 +23,8 @@ INFO = TargetInfo(
     scoping="globs: with alwaysApply: false",
     globs="YAML list of quoted globs",
     splits=True,
+    glob_key="globs",
+    import_folders=(".continue/rules/",),
 )
 
 
@@ -42,3 +44,6 @@ class Continue(MarkdownTarget):
             lines.append(f"description: {frontmatter_value(meta.description, quote=True)}")
         lines.append(f"alwaysApply: {'false' if globs else 'true'}")
         return lines
+
+
+TARGET = Continue

@@ -10,7 +10,7 @@ from canon.compiler.targets.common import MarkdownTarget
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Cursor"]
+__all__ = ["INFO", "TARGET", "Cursor"]
 
 INFO = TargetInfo(
     name="cursor",
@@ -23,6 +23,9 @@ INFO = TargetInfo(
     scoping="globs: with alwaysApply: false (auto-attached)",
     globs='one unquoted string, globs joined by ","',
     splits=True,
+    glob_key="globs",
+    import_names=(".mdc",),
+    import_folders=(".cursor/rules/",),
 )
 
 
@@ -43,3 +46,6 @@ class Cursor(MarkdownTarget):
             f"globs: {','.join(globs)}".rstrip(),
             f"alwaysApply: {'false' if globs else 'true'}",
         ]
+
+
+TARGET = Cursor

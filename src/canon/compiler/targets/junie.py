@@ -7,7 +7,7 @@ from typing import ClassVar
 from canon.compiler.targets.base import TargetInfo
 from canon.compiler.targets.common import MarkdownTarget
 
-__all__ = ["INFO", "Junie"]
+__all__ = ["INFO", "TARGET", "Junie"]
 
 INFO = TargetInfo(
     name="junie",
@@ -28,3 +28,6 @@ class Junie(MarkdownTarget):
 
     info: ClassVar[TargetInfo] = INFO
     combined_path: ClassVar[str | None] = INFO.paths[0]
+
+
+TARGET = Junie

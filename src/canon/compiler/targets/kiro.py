@@ -10,7 +10,7 @@ from canon.compiler.targets.common import MarkdownTarget, yaml_list
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Kiro"]
+__all__ = ["INFO", "TARGET", "Kiro"]
 
 INFO = TargetInfo(
     name="kiro",
@@ -23,6 +23,8 @@ INFO = TargetInfo(
     scoping="inclusion: fileMatch with fileMatchPattern:",
     globs="one quoted string, or a YAML list for several",
     splits=True,
+    glob_key="fileMatchPattern",
+    import_folders=(".kiro/steering/",),
 )
 
 
@@ -44,3 +46,6 @@ class Kiro(MarkdownTarget):
         else:
             pattern = yaml_list("fileMatchPattern", globs)
         return ["inclusion: fileMatch", *pattern]
+
+
+TARGET = Kiro

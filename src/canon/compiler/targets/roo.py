@@ -7,7 +7,7 @@ from typing import ClassVar
 from canon.compiler.targets.base import TargetInfo
 from canon.compiler.targets.common import MarkdownTarget
 
-__all__ = ["INFO", "Roo"]
+__all__ = ["INFO", "TARGET", "Roo"]
 
 INFO = TargetInfo(
     name="roo",
@@ -17,6 +17,7 @@ INFO = TargetInfo(
     doc_url="https://docs.roocode.com/features/custom-instructions",
     checked="2026-11-27",
     splits=True,
+    import_folders=(".roo/rules/",),
 )
 
 
@@ -25,3 +26,6 @@ class Roo(MarkdownTarget):
 
     info: ClassVar[TargetInfo] = INFO
     scoped_path: ClassVar[str | None] = INFO.paths[0]
+
+
+TARGET = Roo

@@ -10,7 +10,7 @@ from canon.compiler.targets.common import MarkdownTarget
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Windsurf"]
+__all__ = ["INFO", "TARGET", "Windsurf"]
 
 INFO = TargetInfo(
     name="windsurf",
@@ -23,6 +23,8 @@ INFO = TargetInfo(
     scoping="trigger: glob with globs:",
     globs='one string, globs joined by ","',
     splits=True,
+    glob_key="globs",
+    import_folders=(".windsurf/rules/",),
 )
 
 
@@ -40,3 +42,6 @@ class Windsurf(MarkdownTarget):
         if meta.description:
             lines.append(f"description: {frontmatter_value(meta.description, quote=True)}")
         return lines
+
+
+TARGET = Windsurf

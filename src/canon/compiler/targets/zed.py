@@ -7,7 +7,7 @@ from typing import ClassVar
 from canon.compiler.targets.base import TargetInfo
 from canon.compiler.targets.common import MarkdownTarget
 
-__all__ = ["INFO", "Zed"]
+__all__ = ["INFO", "TARGET", "Zed"]
 
 INFO = TargetInfo(
     name="zed",
@@ -27,3 +27,6 @@ class Zed(MarkdownTarget):
 
     info: ClassVar[TargetInfo] = INFO
     combined_path: ClassVar[str | None] = INFO.paths[0]
+
+
+TARGET = Zed
