@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from canon.checks.service import CheckRequest
+    from canon.compiler.service import CompileOutcome
     from canon.errors import CanonError
     from canon.reports.service import ReportFiles
 
@@ -145,7 +146,10 @@ def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per 
         allow_oversize=allow_oversize,
     )
     run = CompileRun(request=request, check=check, cache=not no_cache)
-    outcome = _guarded(lambda: compile_project(run))
+    _print_compiled(_guarded(lambda: compile_project(run)), quiet=quiet)
+
+
+def _print_compiled(outcome: CompileOutcome, *, quiet: bool) -> None:
     for said in outcome.said:
         if said.data:
             _out(said.text)
