@@ -37,6 +37,8 @@ __all__ = [
 
 type VariantKind = Literal["full", "condensed", "keep", "drop", "budget"]
 
+_CONFIGURATION_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
+
 _SPEC = regex(r"^(full|condensed)$|^(keep|drop):(.+)$|^budget:([0-9]+)$")
 
 
@@ -142,14 +144,14 @@ def render_text(standard: Standard, target: str = DEFAULT_TARGET) -> str:
 
     Returns:
         The file's content; a target that writes several files (a split, a config file
-        beside the instructions) gives their Markdown contents in path order, joined by a
-        blank line.
+        beside the instructions) gives their instruction texts (every file but YAML, JSON and
+        TOML configuration) in path order, joined by a blank line.
     """
     files = render_standard(standard, target)
     texts = [
         content
         for path, content in sorted(files.items())
-        if path.endswith((".md", ".mdc", ".rules"))
+        if not path.endswith(_CONFIGURATION_SUFFIXES)
     ]
     return "\n".join(texts or list(files.values()))
 
