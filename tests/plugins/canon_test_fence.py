@@ -3,7 +3,7 @@
 from typing import ClassVar
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
 __all__ = ["Fence"]
 

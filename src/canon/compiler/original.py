@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from canon.compiler.frontmatter import MetaFields, meta_fields, parse_fields, split_frontmatter
 from canon.compiler.targets import find_target, glob_key_of
 from canon.compiler.targets.base import Output, render_document
-from canon.compiler.targets.common import body_of, extra_lines
+from canon.compiler.targets.markdown_target import body_of, extra_lines
 
 if TYPE_CHECKING:
     from canon.standards.model import Standard

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.agents_md import import_agents_md
 from canon.compiler.targets.base import TargetInfo
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

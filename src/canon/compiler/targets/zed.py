@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from canon.compiler.targets.base import TargetInfo
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
 __all__ = ["INFO", "TARGET", "Zed"]
 
