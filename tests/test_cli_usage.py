@@ -1,6 +1,8 @@
 """The command line: usage errors refused in one place, compile's outcome printed in order."""
 
 from pathlib import Path
+from subprocess import run
+from sys import executable
 
 from pytest import mark
 
@@ -63,3 +65,26 @@ def test_quiet_check_prints_drift_but_not_the_all_clear(project: Path, canon: Ru
         "canon: stale: .github/instructions/demo.instructions.md\n"
         "canon: 1 generated file(s) out of date; run `canon compile`\n"
     )
+
+
+def _loaded_by_check(project: Path, *options: str) -> str:
+    code = (
+        "import sys\n"
+        "from contextlib import suppress\n"
+        "from canon.cli import main\n"
+        f"sys.argv = ['canon', 'compile', '--check', *{list(options)!r}]\n"
+        "with suppress(SystemExit):\n"
+        "    main()\n"
+        "heavy = {'pydantic', 'yaml', 'canon.compiler.project'}\n"
+        "sys.stderr.write(repr(sorted(heavy & set(sys.modules))))\n"
+    )
+    done = run([executable, "-c", code], cwd=project, capture_output=True, text=True, check=False)
+    return done.stderr
+
+
+def test_cached_check_answers_without_loading_standards(project: Path, canon: Run):
+    assert canon(["compile"]).exit_code == 0
+    assert _loaded_by_check(project, "--no-cache") == (
+        "canon: 2 generated file(s) up to date\n['canon.compiler.project', 'pydantic', 'yaml']"
+    )
+    assert _loaded_by_check(project) == "canon: 2 generated file(s) up to date\n[]"

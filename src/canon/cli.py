@@ -135,7 +135,7 @@ def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per 
     target. A standard made by `canon import` compiled without --target gives back the file
     it came from.
     """
-    from canon.compiler.project import CompileRequest
+    from canon.compiler.request import CompileRequest
     from canon.compiler.service import CompileRun, compile_project
 
     request = CompileRequest(

@@ -6,6 +6,7 @@ from pathlib import Path, PurePosixPath
 from canon.checks.registry import CHECK_IDS
 from canon.compiler.layout import INSTRUCTIONS_DIR, MANIFEST, RECORD, find_root
 from canon.compiler.rendering import render_target
+from canon.compiler.request import CompileRequest
 from canon.compiler.targets import DEFAULT_TARGET, get_target, target_names
 from canon.compiler.targets.base import Context, Note, Output
 from canon.compiler.variants import apply_variant, parse_variant
@@ -15,29 +16,7 @@ from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Standard
 from canon.standards.yamlpos import read_yaml
 
-__all__ = ["CompileRequest", "Planned", "expand_targets", "plan_compile"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CompileRequest:
-    """What the user asked to compile.
-
-    Attributes:
-        standards: Standard folders named on the command line; empty to use the manifest.
-        targets: Targets to write; empty for the manifest's (or `copilot` without one).
-        out: The output folder for standards named on the command line.
-        start: Where to look for the project (its `instructions/canon.yaml`) from.
-        variant: The instruction variant to write (`full`, `condensed`, `keep:ID,...`,
-            `drop:ID,...`, `budget:N`).
-        allow_oversize: Write files over a target's size limit instead of failing.
-    """
-
-    standards: tuple[Path, ...] = ()
-    targets: tuple[str, ...] = ()
-    out: Path | None = None
-    start: Path = Path()
-    variant: str = "full"
-    allow_oversize: bool = False
+__all__ = ["Planned", "expand_targets", "plan_compile"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,7 +14,7 @@ from canon.errors import CanonError
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from canon.compiler.project import CompileRequest
+    from canon.compiler.request import CompileRequest
     from canon.compiler.writer import Plan
 
 __all__ = ["CompileOutcome", "CompileRun", "Said", "compile_project"]
