@@ -67,7 +67,7 @@ def test_quiet_check_prints_drift_but_not_the_all_clear(project: Path, canon: Ru
     )
 
 
-def _loaded_by_check(project: Path, *options: str) -> str:
+def _loaded_by_check(project: Path, options: tuple[str, ...] = ()) -> str:
     code = (
         "import sys\n"
         "from contextlib import suppress\n"
@@ -84,7 +84,7 @@ def _loaded_by_check(project: Path, *options: str) -> str:
 
 def test_cached_check_answers_without_loading_standards(project: Path, canon: Run):
     assert canon(["compile"]).exit_code == 0
-    assert _loaded_by_check(project, "--no-cache") == (
+    assert _loaded_by_check(project, ("--no-cache",)) == (
         "canon: 2 generated file(s) up to date\n['canon.compiler.project', 'pydantic', 'yaml']"
     )
     assert _loaded_by_check(project) == "canon: 2 generated file(s) up to date\n[]"

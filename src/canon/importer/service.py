@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path, PurePosixPath
-from re import IGNORECASE, Pattern, escape, findall
+from re import IGNORECASE, escape, findall
 from re import compile as regex
 from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING
@@ -28,6 +28,8 @@ from canon.standards.loader import load_standard
 from canon.standards.model import MarkdownBlock, SourceFile, Standard, StandardMeta
 
 if TYPE_CHECKING:
+    from re import Pattern
+
     from yaml import ScalarNode
 
     from canon.compiler.writer import Applied
