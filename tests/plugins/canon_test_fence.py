@@ -26,8 +26,6 @@ class Fence(MarkdownTarget):
     """One `.fence/rules/NAME.md` per standard, limited to its globs by `match:`."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
-    can_scope: ClassVar[bool] = True
 
     def frontmatter(self, meta, globs):
         del meta

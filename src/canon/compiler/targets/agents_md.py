@@ -32,7 +32,6 @@ class AgentsMd(MarkdownTarget):
     """One `AGENTS.md` at the root holding every standard; scoped ones say so in a line."""
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = "AGENTS.md"
 
 
 def import_agents_md(

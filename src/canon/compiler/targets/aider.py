@@ -35,7 +35,6 @@ class Aider(MarkdownTarget):
     """One `CONVENTIONS.md` holding every standard, and the config line that loads it."""
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
 
     @override
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:

@@ -25,7 +25,6 @@ class AmazonQ(MarkdownTarget):
     """One rule file per standard, no frontmatter; a scoped one says which files in a line."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
 
 
 TARGET = AmazonQ

@@ -79,6 +79,33 @@ class TargetInfo:
             "splits": self.splits,
         }
 
+    @property
+    def combined_path(self) -> str | None:
+        """The one file unscoped standards share: the first path without `{name}`.
+
+        Returns:
+            The path, or None when each standard has its own file.
+        """
+        return next((path for path in self.paths if "{name}" not in path), None)
+
+    @property
+    def scoped_path(self) -> str | None:
+        """The per-standard file, `{name}` standing for the standard's id.
+
+        Returns:
+            The path pattern, or None when every standard goes into the combined file.
+        """
+        return next((path for path in self.paths if "{name}" in path), None)
+
+    @property
+    def can_scope(self) -> bool:
+        """Whether a per-standard file can limit itself to globs (the format has `scoping`).
+
+        Returns:
+            True when the format scopes files.
+        """
+        return bool(self.scoping)
+
     def recognises(self, path: str) -> tuple[bool, bool]:
         """Tell whether `canon import` reads a file as this format, by its name or its folder.
 

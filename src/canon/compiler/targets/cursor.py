@@ -33,8 +33,6 @@ class Cursor(MarkdownTarget):
     """One `.mdc` rule per standard: `description`, `globs`, `alwaysApply`."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:

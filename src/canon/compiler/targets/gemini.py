@@ -31,7 +31,6 @@ class Gemini(MarkdownTarget):
     """One `GEMINI.md`; `@AGENTS.md` when AGENTS.md is written with the same content."""
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
 
     @override
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:

@@ -27,7 +27,6 @@ class Junie(MarkdownTarget):
     """
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
 
 
 TARGET = Junie

@@ -113,22 +113,16 @@ def body_of(standard: Standard) -> str:
 
 
 class MarkdownTarget:
-    """A Markdown-based assistant format, described by class attributes.
+    """A Markdown-based assistant format, described by its `TargetInfo`.
 
-    Subclasses set `info`, the paths, and `frontmatter`; everything else is shared.
+    Subclasses set `info` and `frontmatter`; everything else is shared, the paths and the
+    scoping read from `info`.
 
     Attributes:
         info: The format's facts.
-        combined_path: The one file unscoped standards share (None: each has its own file).
-        scoped_path: The per-standard file, `{name}` standing for the standard's id (None:
-            every standard goes into the combined file).
-        can_scope: Whether per-standard files can limit themselves to globs.
     """
 
     info: ClassVar[TargetInfo]
-    combined_path: ClassVar[str | None] = None
-    scoped_path: ClassVar[str | None] = None
-    can_scope: ClassVar[bool] = False
 
     def __repr__(self) -> str:
         """Name the target, as `Copilot(name='copilot')`.
@@ -182,7 +176,7 @@ class MarkdownTarget:
             standard = select_for(original, self.info.name)
             if standard is None:
                 continue
-            if self.can_scope and self.scoped_path is not None:
+            if self.info.can_scope and self.info.scoped_path is not None:
                 standard, own = split_rule_scopes(standard)
                 for part in own:
                     notes.append(_moved_note(self.info, self._path(part.meta.id), part))
@@ -190,11 +184,11 @@ class MarkdownTarget:
             standard, rule_notes = inline_rule_scopes(standard, self.info.name)
             notes.extend(rule_notes)
             scoped = bool(standard.meta.applies_to)
-            if self.scoped_path is not None and (scoped or self.combined_path is None):
+            if self.info.scoped_path is not None and (scoped or self.info.combined_path is None):
                 outputs.extend(self._own_file(standard, notes, context))
             else:
                 combined.append(standard)
-        if combined and self.combined_path is not None:
+        if combined and self.info.combined_path is not None:
             outputs.extend(self._combined(combined, notes, context))
         return Rendering(outputs=tuple(outputs), notes=tuple(notes))
 
@@ -212,7 +206,7 @@ class MarkdownTarget:
         for standard in standards:
             shown = standard
             if standard.meta.applies_to:
-                notes.append(_fallback_note(self.info, standard, self.combined_path or ""))
+                notes.append(_fallback_note(self.info, standard, self.info.combined_path or ""))
                 shown = with_scope_line(standard)
             bodies.append(body_of(shown))
         return "\n".join(body for body in bodies if body)
@@ -220,7 +214,7 @@ class MarkdownTarget:
     def _combined(
         self, standards: list[Standard], notes: list[Note], context: Context
     ) -> list[Output]:
-        path = PurePosixPath(self.combined_path or "")
+        path = PurePosixPath(self.info.combined_path or "")
         content = self.combined_text(standards, notes)
         names = ",".join(standard.meta.id for standard in standards)
         output = Output(path=path, content=content, standard=names, target=self.info.name)
@@ -229,8 +223,8 @@ class MarkdownTarget:
 
     def _own_file(self, standard: Standard, notes: list[Note], context: Context) -> list[Output]:
         meta = standard.meta
-        globs = meta.applies_to if self.can_scope else ()
-        if meta.applies_to and not self.can_scope:
+        globs = meta.applies_to if self.info.can_scope else ()
+        if meta.applies_to and not self.info.can_scope:
             notes.append(_fallback_note(self.info, standard, self._path(meta.id)))
             standard = with_scope_line(standard)
         lines = self.frontmatter(meta, globs)
@@ -306,7 +300,7 @@ class MarkdownTarget:
         )
 
     def _path(self, name: str) -> str:
-        return (self.scoped_path or self.combined_path or "").format(name=name)
+        return (self.info.scoped_path or self.info.combined_path or "").format(name=name)
 
 
 def check_size(info: TargetInfo, output: Output, notes: list[Note], context: Context) -> None:

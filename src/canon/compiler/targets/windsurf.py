@@ -32,8 +32,6 @@ class Windsurf(MarkdownTarget):
     """One rule file per standard (split by section past 12,000 characters)."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:

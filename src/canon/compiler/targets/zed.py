@@ -26,7 +26,6 @@ class Zed(MarkdownTarget):
     """
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
 
 
 TARGET = Zed
