@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from os import environ
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 from typer import Argument, Exit, Option, Typer
 
@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from canon.checks.service import CheckRequest
-    from canon.compiler.project import CompileRequest
-    from canon.compiler.writer import Plan
+    from canon.compiler.service import CompileOutcome
+    from canon.errors import CanonError
     from canon.reports.service import ReportFiles
 
 __all__ = ["app", "main"]
@@ -74,8 +74,32 @@ def _guarded[T](action: Callable[[], T]) -> T:
     try:
         return action()
     except CanonError as exc:
-        _err(f"canon: {exc}\n")
-        raise Exit(exc.exit_code) from None
+        _refuse(exc)
+
+
+def _refuse(error: CanonError) -> NoReturn:
+    """Print a user error as one line and exit with its code (2)."""
+    _err(f"canon: {error}\n")
+    raise Exit(error.exit_code) from None
+
+
+_FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
+    # each command's --format choices, and the line it has always refused any other with
+    "check": (("text", "json", "sarif"), "--format must be one of text, json, sarif"),
+    "compare": (("markdown", "json"), "unknown format {value!r} (markdown or json)"),
+    "rules": (("text", "json"), "--format must be text or json"),
+    "targets": (("text", "json"), "unknown format {value!r} (text, json)"),
+}
+
+
+def _output_format(command: str, value: str) -> str:
+    """Refuse a `--format` the command does not write: the one place that does, exit 2."""
+    from canon.errors import InputError
+
+    choices, refusal = _FORMATS[command]
+    if value not in choices:
+        _refuse(InputError(refusal.format(value=value)))
+    return value
 
 
 _STANDARD_DIRS = Argument(
@@ -111,12 +135,8 @@ def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per 
     target. A standard made by `canon import` compiled without --target gives back the file
     it came from.
     """
-    whole_project = (
-        not standards and not target and out is None and variant == "full" and not allow_oversize
-    )
-    if check and whole_project and not no_cache and _fresh_from_cache(quiet=quiet):
-        return
-    from canon.compiler.project import CompileRequest
+    from canon.compiler.request import CompileRequest
+    from canon.compiler.service import CompileRun, compile_project
 
     request = CompileRequest(
         standards=tuple(standards or ()),
@@ -125,67 +145,20 @@ def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per 
         variant=variant,
         allow_oversize=allow_oversize,
     )
-    _compile(request, check=check, quiet=quiet, remember=whole_project and not no_cache)
+    run = CompileRun(request=request, check=check, cache=not no_cache)
+    _print_compiled(_guarded(lambda: compile_project(run)), quiet=quiet)
 
 
-def _compile(request: CompileRequest, *, check: bool, quiet: bool, remember: bool) -> None:
-    from canon.compiler.project import plan_compile
-
-    planned = _guarded(lambda: plan_compile(request))
-    notes = tuple(str(note) for note in planned.notes)
-    for note in notes:
-        _say(f"warning: {note}")
-    if check:
-        _report_drift(planned.plan, quiet=quiet)
-    else:
-        _write(planned.plan, quiet=quiet)
-    if remember:
-        from canon.compiler.freshness import remember as remember_fresh
-
-        remember_fresh(planned.plan.root, planned.plan.files, notes)
-
-
-def _fresh_from_cache(*, quiet: bool) -> bool:
-    from canon.compiler.freshness import cached_verdict
-    from canon.compiler.layout import find_root
-    from canon.errors import CanonError
-
-    try:
-        root = find_root(Path())
-    except CanonError:
-        return False
-    fresh = cached_verdict(root)
-    if fresh is None:
-        return False
-    for note in fresh.notes:
-        _say(f"warning: {note}")
-    _say(f"{fresh.files} generated file(s) up to date", quiet=quiet)
-    return True
-
-
-def _write(plan: Plan, *, quiet: bool) -> None:
-    from canon.compiler.writer import apply_plan
-
-    applied = _guarded(lambda: apply_plan(plan))
-    for path in applied.written:
-        _say(f"wrote {path}", quiet=quiet)
-    for path in applied.deleted:
-        _say(f"deleted {path} (its source is gone)", quiet=quiet)
-    summary = f"{len(applied.written)} written, {len(applied.unchanged)} unchanged"
-    _say(f"{summary}, {len(applied.deleted)} deleted", quiet=quiet)
-
-
-def _report_drift(plan: Plan, *, quiet: bool) -> None:
-    from canon.compiler.writer import find_drift
-
-    drift = _guarded(lambda: find_drift(plan))
-    for item in drift:
-        _out(item.diff)
-        _say(f"{item.kind}: {item.path}")
-    if drift:
-        _say(f"{len(drift)} generated file(s) out of date; run `canon compile`")
-        raise Exit(1)
-    _say(f"{len(plan.files)} generated file(s) up to date", quiet=quiet)
+def _print_compiled(outcome: CompileOutcome, *, quiet: bool) -> None:
+    for said in outcome.said:
+        if said.data:
+            _out(said.text)
+        else:
+            _say(said.text, quiet=quiet and not said.always)
+    if outcome.error is not None:
+        _refuse(outcome.error)
+    if outcome.exit_code:
+        raise Exit(outcome.exit_code)
 
 
 @app.command("targets")
@@ -195,27 +168,10 @@ def _targets_command(
     ] = "text",
 ) -> None:
     """List the assistant formats canon writes: paths, size limit, documentation."""
-    from orjson import OPT_INDENT_2, dumps
+    _output_format("targets", output_format)
+    from canon.compiler.target_table import target_table
 
-    from canon.compiler.targets import get_target, target_names
-    from canon.errors import InputError
-
-    if output_format not in ("text", "json"):
-        _guarded(lambda: _raise(InputError(f"unknown format {output_format!r} (text, json)")))
-    infos = [_guarded(lambda name=name: get_target(name)).info for name in target_names()]
-    if output_format == "json":
-        document = [info.as_json() for info in infos]
-        _out(dumps(document, option=OPT_INDENT_2).decode() + "\n")
-        return
-    for info in infos:
-        limit = f"{info.size_limit:,} chars" if info.size_limit else "no limit"
-        scoping = info.scoping or "no scoping (a line says which files)"
-        _out(f"{info.name:<10} {', '.join(info.paths)}\n")
-        _out(f"{'':<10} {limit}; {scoping}; {info.doc_url}\n")
-
-
-def _raise(error: Exception) -> None:
-    raise error
+    _out(_guarded(lambda: target_table(output_format)))
 
 
 @app.command("import")
@@ -370,9 +326,7 @@ def _compare_command(
 
     Exit 0, or 2 on an error.
     """
-    if output_format not in {"markdown", "json"}:
-        _say(f"unknown format {output_format!r} (markdown or json)")
-        raise Exit(2)
+    _output_format("compare", output_format)
     from canon.reports import compare_logs
 
     written = _guarded(lambda: compare_logs(log_a, log_b, out))
@@ -429,6 +383,7 @@ def _check_command(  # canon: ignore[functions.max-parameters] typer: one per op
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Check Python code against the standard's rules (exit 0 clean, 1 findings, 2 error)."""
+    _output_format("check", output_format)
     from canon.checks.service import CheckRequest
 
     request = CheckRequest(
@@ -461,6 +416,7 @@ def _rules_command(
     output_format: Annotated[str, Option("--format", help="text or json.")] = "text",
 ) -> None:
     """List the rules and their checks, or explain one rule."""
+    _output_format("rules", output_format)
     from canon.checks.catalog import find_standards, load_rulebook
     from canon.checks.explain import explain_rule, list_rules
 

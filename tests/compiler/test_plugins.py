@@ -58,3 +58,43 @@ def test_plugin_absent_is_unknown_target(tmp_path: Path):
     )
     assert result.returncode == 2
     assert "unknown target 'shout'" in result.stderr
+
+
+FENCE_RULE = """---
+match: "src/api/**/*.py"
+---
+
+# API rules
+
+- Validate every request body with a pydantic model.
+- Return problem details on errors.
+"""
+
+
+def test_plugin_target_file_imports_back_with_its_scope(tmp_path: Path):
+    source = tmp_path / "repo" / ".fence" / "rules" / "api.md"
+    source.parent.mkdir(parents=True)
+    source.write_text(FENCE_RULE)
+    imported = _canon(["import", str(source), "--out", "std"], cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stderr == (
+        "canon: imported api (fence, rules and sections)\ncanon: 1 written, 0 unchanged\n"
+    )
+    meta = (tmp_path / "std" / "api" / "standard.yaml").read_text()
+    assert "applies_to:\n- src/api/**/*.py\n" in meta
+    assert "format: fence\n" in meta
+
+    back = _canon(["compile", "std/api", "--out", "back"], cwd=tmp_path)
+    assert back.returncode == 0, back.stderr
+    assert (tmp_path / "back" / "api.md").read_text() == FENCE_RULE
+
+    again = _canon(["compile", "std/api", "-t", "fence", "--out", "again"], cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "again" / ".fence" / "rules" / "api.md").read_text() == FENCE_RULE
+
+    copilot = _canon(["compile", "std/api", "-t", "copilot", "--out", "copilot"], cwd=tmp_path)
+    assert copilot.returncode == 0, copilot.stderr
+    written = (
+        tmp_path / "copilot" / ".github" / "instructions" / "api.instructions.md"
+    ).read_text()
+    assert written.startswith('---\napplyTo: "src/api/**/*.py"\n---\n\n# API rules\n')

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from canon.checks.registry import CHECK_IDS, CHECKS, SPECIAL_CHECKS
 from canon.errors import InputError
+from canon.standards.bundled import bundled_standard
 from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Rule, Standard
 
 __all__ = ["BUNDLED_STANDARD", "RuleBook", "find_standards", "load_rulebook"]
 
-BUNDLED_STANDARD = Path(__file__).resolve().parents[3] / "instructions" / "python"
+BUNDLED_STANDARD = bundled_standard()
 _MANIFEST = Path("instructions") / "canon.yaml"
 
 
@@ -127,20 +128,7 @@ def load_rulebook(folders: Iterable[Path]) -> RuleBook:
 
 
 def _sections(standard: Standard) -> dict[str, str]:
-    from canon.standards.model import ListItem, RuleItem
-
-    found: dict[str, str] = {}
-
-    def walk(blocks: Iterable[object], title: str) -> None:
-        for block in blocks:
-            if isinstance(block, RuleItem):
-                found[block.rule.id] = title
-            if isinstance(block, RuleItem | ListItem):
-                walk(block.children, title)
-
-    for section in standard.sections:
-        walk(section.blocks, section.title)
-    return found
+    return {rule.id: section.title for section in standard.sections for rule in section.rules()}
 
 
 def check_summary(check_id: str) -> str:

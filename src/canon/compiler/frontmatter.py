@@ -14,7 +14,6 @@ from re import compile as regex
 from orjson import JSONDecodeError, loads
 
 __all__ = [
-    "GLOB_KEYS",
     "Frontmatter",
     "MetaFields",
     "meta_fields",
@@ -24,16 +23,6 @@ __all__ = [
 ]
 
 type Value = str | tuple[str, ...]
-
-GLOB_KEYS: dict[str, str] = {
-    "claude": "paths",
-    "cline": "paths",
-    "continue": "globs",
-    "copilot": "applyTo",
-    "cursor": "globs",
-    "kiro": "fileMatchPattern",
-    "windsurf": "globs",
-}
 
 _FENCE = regex(r"---[ \t]*\n")
 _KEY = regex(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
@@ -169,11 +158,12 @@ def split_globs(value: Value) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
-def meta_fields(source_format: str, fields: dict[str, Value] | None) -> MetaFields:
+def meta_fields(glob_key: str, fields: dict[str, Value] | None) -> MetaFields:
     """Map frontmatter keys to a standard's metadata for one format.
 
     Args:
-        source_format: The format the file is in (a target name).
+        glob_key: The key the format keeps its globs under (its target's `glob_key`; empty
+            for none).
         fields: The frontmatter's keys, or None when unreadable.
 
     Returns:
@@ -182,7 +172,6 @@ def meta_fields(source_format: str, fields: dict[str, Value] | None) -> MetaFiel
     if fields is None:
         return MetaFields(extra={})
     remaining = dict(fields)
-    glob_key = GLOB_KEYS.get(source_format)
     globs = split_globs(remaining.pop(glob_key)) if glob_key and glob_key in remaining else ()
     description = remaining.pop("description", "")
     if isinstance(description, tuple):

@@ -21,7 +21,7 @@ from canon.standards.model import (
     Section,
 )
 
-__all__ = ["render_block", "render_body", "render_sections"]
+__all__ = ["render_block", "render_body"]
 
 type Piece = tuple[str | None, str]
 
@@ -55,19 +55,6 @@ def render_body(
     for space, piece in pieces[1:]:
         text += ("\n\n" if space is None else space) + piece
     return text + ending
-
-
-def render_sections(sections: Iterable[Section], *, tight_lists: bool = False) -> str:
-    """Render sections alone, without a title.
-
-    Args:
-        sections: The sections, in document order.
-        tight_lists: Put a list right under its heading unless a section says otherwise.
-
-    Returns:
-        The Markdown, ending with one newline (empty when there is nothing to write).
-    """
-    return render_body("", sections, tight_lists=tight_lists)
 
 
 def _section_pieces(sections: Iterable[Section], *, tight_lists: bool) -> Iterator[Piece]:

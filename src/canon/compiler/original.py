@@ -6,9 +6,9 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from canon.compiler.frontmatter import MetaFields, meta_fields, parse_fields, split_frontmatter
-from canon.compiler.targets import BUILTIN, get_target
+from canon.compiler.targets import find_target, glob_key_of
 from canon.compiler.targets.base import Output, render_document
-from canon.compiler.targets.common import body_of, extra_lines
+from canon.compiler.targets.markdown_target import body_of, extra_lines
 
 if TYPE_CHECKING:
     from canon.standards.model import Standard
@@ -33,7 +33,7 @@ def frontmatter_agrees(standard: Standard) -> bool:
         return False
     found, _ = split_frontmatter(source.frontmatter)
     fields = found.fields if found else parse_fields("")
-    return meta_fields(source.format, fields) == _read(standard)
+    return meta_fields(glob_key_of(source.format), fields) == _read(standard)
 
 
 def _read(standard: Standard) -> MetaFields:
@@ -74,9 +74,7 @@ def render_original(standard: Standard) -> Output:
 def _derived_lines(standard: Standard) -> list[str]:
     meta = standard.meta
     format_name = meta.source.format if meta.source else ""
-    if format_name not in BUILTIN:
-        return []
-    target = get_target(format_name)
+    target = find_target(format_name)
     frontmatter = getattr(target, "frontmatter", None)
     if frontmatter is None or not meta.applies_to:
         return []

@@ -5,37 +5,18 @@ from pathlib import Path, PurePosixPath
 
 from canon.checks.registry import CHECK_IDS
 from canon.compiler.layout import INSTRUCTIONS_DIR, MANIFEST, RECORD, find_root
-from canon.compiler.targets import get_target, target_names
-from canon.compiler.targets.base import Context, Note, Output, Rendering, Target
+from canon.compiler.rendering import render_target
+from canon.compiler.request import CompileRequest
+from canon.compiler.targets import DEFAULT_TARGET, get_target, target_names
+from canon.compiler.targets.base import Context, Note, Output
+from canon.compiler.variants import apply_variant, parse_variant
 from canon.compiler.writer import Plan, read_record, record_text
 from canon.errors import InputError, Position
 from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Standard
 from canon.standards.yamlpos import read_yaml
 
-__all__ = ["CompileRequest", "Planned", "expand_targets", "plan_compile", "render_target"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CompileRequest:
-    """What the user asked to compile.
-
-    Attributes:
-        standards: Standard folders named on the command line; empty to use the manifest.
-        targets: Targets to write; empty for the manifest's (or `copilot` without one).
-        out: The output folder for standards named on the command line.
-        start: Where to look for the project (its `instructions/canon.yaml`) from.
-        variant: The instruction variant to write (`full`, `condensed`, `keep:ID,...`,
-            `drop:ID,...`, `budget:N`).
-        allow_oversize: Write files over a target's size limit instead of failing.
-    """
-
-    standards: tuple[Path, ...] = ()
-    targets: tuple[str, ...] = ()
-    out: Path | None = None
-    start: Path = Path()
-    variant: str = "full"
-    allow_oversize: bool = False
+__all__ = ["Planned", "expand_targets", "plan_compile"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,20 +73,18 @@ def _plan_folders(request: CompileRequest) -> Planned:
 def _varied(standard: Standard, request: CompileRequest) -> Standard:
     if request.variant == "full":
         return standard
-    from canon.compiler.variants import apply_variant, parse_variant
-
     return apply_variant(standard, parse_variant(request.variant))
 
 
 def _render_default(
     standards: list[Standard], request: CompileRequest
 ) -> tuple[list[Output], tuple[Note, ...]]:
-    """Imported standards go back to the format they came from; the rest to Copilot."""
+    """Imported standards go back to the format they came from; the rest to the default."""
     from canon.compiler.original import render_original
 
     imported = [standard for standard in standards if standard.meta.source is not None]
     others = [standard for standard in standards if standard.meta.source is None]
-    outputs, notes = _render(others, ("copilot",), request) if others else ([], ())
+    outputs, notes = _render(others, (DEFAULT_TARGET,), request) if others else ([], ())
     outputs.extend(render_original(standard) for standard in imported)
     return outputs, notes
 
@@ -185,27 +164,6 @@ def _render(
         outputs.extend(rendering.outputs)
         notes.extend(rendering.notes)
     return outputs, tuple(notes)
-
-
-def render_target(target: Target, standards: list[Standard], context: Context) -> Rendering:
-    """Render standards with one target; a plugin with only `render` gets one call each.
-
-    Args:
-        target: The target.
-        standards: The standards.
-        context: What else the compile writes.
-
-    Returns:
-        Every file and note.
-    """
-    render_all = getattr(target, "render_all", None)
-    if render_all is not None:
-        return render_all(standards, context)
-    renderings = [target.render(standard) for standard in standards]
-    return Rendering(
-        outputs=tuple(output for rendering in renderings for output in rendering.outputs),
-        notes=tuple(note for rendering in renderings for note in rendering.notes),
-    )
 
 
 def _files(outputs: list[Output]) -> dict[PurePosixPath, str]:

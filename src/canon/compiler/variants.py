@@ -17,12 +17,15 @@ from re import compile as regex
 from typing import TYPE_CHECKING, Literal
 
 from canon.compiler.markdown import render_body
+from canon.compiler.rendering import render_target
+from canon.compiler.targets import DEFAULT_TARGET, get_target
+from canon.compiler.targets.base import Context
 from canon.errors import InputError
-from canon.standards.model import ListItem, RuleItem
+from canon.standards.model import RuleItem
 from canon.tokens import estimate_tokens
 
 if TYPE_CHECKING:
-    from canon.standards.model import Block, Rule, Section, Standard
+    from canon.standards.model import Section, Standard
 
 __all__ = [
     "VariantSpec",
@@ -33,6 +36,8 @@ __all__ = [
 ]
 
 type VariantKind = Literal["full", "condensed", "keep", "drop", "budget"]
+
+_CONFIGURATION_SUFFIXES = (".yml", ".yaml", ".json", ".toml")
 
 _SPEC = regex(r"^(full|condensed)$|^(keep|drop):(.+)$|^budget:([0-9]+)$")
 
@@ -115,7 +120,7 @@ def apply_variant(standard: Standard, spec: VariantSpec | str) -> Standard:
             return _budget(standard, spec.tokens)
 
 
-def render_standard(standard: Standard, target: str = "copilot") -> dict[str, str]:
+def render_standard(standard: Standard, target: str = DEFAULT_TARGET) -> dict[str, str]:
     """Render one standard for one target, in memory (what the file would hold).
 
     Args:
@@ -125,16 +130,12 @@ def render_standard(standard: Standard, target: str = "copilot") -> dict[str, st
     Returns:
         Each file the target would write, by path, with its content.
     """
-    from canon.compiler.project import render_target
-    from canon.compiler.targets import get_target
-    from canon.compiler.targets.base import Context
-
     context = Context(targets=frozenset({target}), allow_oversize=True)
     rendering = render_target(get_target(target), [standard], context)
     return {str(output.path): output.content for output in rendering.outputs}
 
 
-def render_text(standard: Standard, target: str = "copilot") -> str:
+def render_text(standard: Standard, target: str = DEFAULT_TARGET) -> str:
     """Render one standard for one target as one text, as an assistant would read it.
 
     Args:
@@ -143,14 +144,14 @@ def render_text(standard: Standard, target: str = "copilot") -> str:
 
     Returns:
         The file's content; a target that writes several files (a split, a config file
-        beside the instructions) gives their Markdown contents in path order, joined by a
-        blank line.
+        beside the instructions) gives their instruction texts (every file but YAML, JSON and
+        TOML configuration) in path order, joined by a blank line.
     """
     files = render_standard(standard, target)
     texts = [
         content
         for path, content in sorted(files.items())
-        if path.endswith((".md", ".mdc", ".rules"))
+        if not path.endswith(_CONFIGURATION_SUFFIXES)
     ]
     return "\n".join(texts or list(files.values()))
 
@@ -173,21 +174,11 @@ def _selected(standard: Standard, spec: VariantSpec) -> Standard:
     return standard.model_copy(update={"sections": sections})
 
 
-def _rules_of(blocks: tuple[Block, ...]) -> list[Rule]:
-    found: list[Rule] = []
-    for block in blocks:
-        if isinstance(block, RuleItem):
-            found.append(block.rule)
-        if isinstance(block, RuleItem | ListItem):
-            found.extend(_rules_of(block.children))
-    return found
-
-
 def _condensed(standard: Standard, chosen: set[str] | None) -> Standard:
     """Rules only, short wording, flattened; `chosen` limits which rule ids are kept."""
     sections: list[Section] = []
     for section in standard.sections:
-        rules = [rule for rule in _rules_of(section.blocks) if chosen is None or rule.id in chosen]
+        rules = [rule for rule in section.rules() if chosen is None or rule.id in chosen]
         if not rules:
             continue
         blocks = tuple(

@@ -9,8 +9,9 @@ back byte for byte is refused with one line. Nothing is written unless every fil
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path, PurePosixPath
-from re import IGNORECASE, findall
+from re import IGNORECASE, escape, findall
 from re import compile as regex
 from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from yaml import SafeDumper, dump
 
 from canon.compiler.frontmatter import meta_fields, split_frontmatter
 from canon.compiler.original import render_original
+from canon.compiler.targets import glob_key_of, targets
 from canon.compiler.writer import Plan, apply_plan
 from canon.errors import InputError, Position
 from canon.importer.parse import Parsed, parse_body
@@ -26,13 +28,15 @@ from canon.standards.loader import load_standard
 from canon.standards.model import MarkdownBlock, SourceFile, Standard, StandardMeta
 
 if TYPE_CHECKING:
+    from re import Pattern
+
     from yaml import ScalarNode
 
     from canon.compiler.writer import Applied
 
 __all__ = ["Imported", "detect_format", "import_files", "import_text"]
 
-_SUFFIX = regex(r"(\.instructions\.md|\.mdc|\.md|\.markdown|\.txt)$", IGNORECASE)
+_PLAIN_SUFFIXES = (".md", ".markdown", ".txt")
 
 META = "standard.yaml"
 SECTIONS = "sections.yaml"
@@ -48,28 +52,6 @@ class Imported:
     structured: bool
 
 
-_FOLDERS: tuple[tuple[str, str], ...] = (
-    (".github/instructions/", "copilot"),
-    (".cursor/rules/", "cursor"),
-    (".claude/rules/", "claude"),
-    (".windsurf/rules/", "windsurf"),
-    (".continue/rules/", "continue"),
-    (".kiro/steering/", "kiro"),
-    (".clinerules/", "cline"),
-    (".amazonq/rules/", "amazonq"),
-    (".roo/rules/", "roo"),
-)
-
-_NAMES: tuple[tuple[tuple[str, ...], str], ...] = (
-    ((".instructions.md", "copilot-instructions.md"), "copilot"),
-    ((".mdc",), "cursor"),
-    (("agents.md", "agent.md"), "agents-md"),
-    (("claude.md",), "claude"),
-    (("gemini.md",), "gemini"),
-    (("conventions.md",), "aider"),
-)
-
-
 def detect_format(path: str) -> str:
     """Tell a file's format from its path (or its name, folders flattened with `__`).
 
@@ -77,18 +59,33 @@ def detect_format(path: str) -> str:
         path: The file's path as given, or its name.
 
     Returns:
-        A target name (`copilot`, `cursor`, `agents-md`, `claude`, `windsurf`, ...), or
-        `markdown` for plain Markdown.
+        The name of the target whose `import_names` end the file's name, else of the first
+        whose `import_folders` hold it (plugin targets included), else `markdown`.
     """
     lower = path.lower().replace("\\", "/").replace("__", "/")
-    folder = next((kind for part, kind in _FOLDERS if part in lower), None)
-    name = lower.rsplit("/", 1)[-1]
-    by_name = next((kind for ends, kind in _NAMES if name.endswith(ends)), None)
-    return by_name or folder or "markdown"
+    by_name: str | None = None
+    by_folder: str | None = None
+    for target in targets():
+        name_matches, folder_matches = target.info.recognises(lower)
+        if name_matches and by_name is None:
+            by_name = target.info.name
+        if folder_matches and by_folder is None:
+            by_folder = target.info.name
+    return by_name or by_folder or "markdown"
+
+
+@cache
+def _suffix() -> Pattern[str]:
+    """File name endings left out of a standard's id: plain text's, and every target's."""
+    endings = {
+        ending for target in targets() for ending in target.info.import_names if ending[0] == "."
+    }
+    spelled = "|".join(escape(ending) for ending in sorted({*endings, *_PLAIN_SUFFIXES}))
+    return regex(f"({spelled})$", IGNORECASE)
 
 
 def _standard_id(name: str) -> str:
-    stem = _SUFFIX.sub("", name)
+    stem = _suffix().sub("", name)
     words = findall(r"[a-z0-9]+", stem.lower())
     return "-".join(words) or "imported"
 
@@ -114,7 +111,7 @@ def _build(name: str, text: str, *, structured: bool, source_format: str) -> Sta
     if not found:
         lead, body = _leading_blank(body)
         raw = lead
-    fields = meta_fields(source_format, found.fields if found else {})
+    fields = meta_fields(glob_key_of(source_format), found.fields if found else {})
     content, ending = _split_ending(body)
     if not content:  # blank space alone: nothing to parse, kept with the frontmatter
         raw, ending = raw + ending, ""

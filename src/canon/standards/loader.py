@@ -1,17 +1,15 @@
 """Load standards and the manifest from YAML, with every error placed at file:line:col."""
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from canon.errors import InputError, Position
 from canon.standards.model import (
-    Block,
-    ListItem,
     Manifest,
     RuleItem,
     SectionFile,
     Standard,
     StandardMeta,
+    walk_rules,
 )
 from canon.standards.validation import validate_located
 from canon.standards.yamlpos import Located, YamlPath, read_yaml
@@ -91,7 +89,7 @@ def _collect_rules(
     known_checks: frozenset[str] | None,
 ) -> None:
     for index, section in enumerate(section_file.sections):
-        for loc, item in _rule_items(section.blocks, ("sections", index, "blocks")):
+        for loc, item in walk_rules(section.blocks, ("sections", index, "blocks")):
             rule = item.rule
             where = document.position((*loc, "rule", "id"))
             if rule.id in origins:
@@ -114,12 +112,3 @@ def _check_rule(
         where = document.position((*loc, "rule", "examples"))
         message = f"rule {rule.id!r} has a check, so it needs a good and a bad example"
         raise InputError(message, where)
-
-
-def _rule_items(blocks: Iterable[Block], loc: YamlPath) -> Iterable[tuple[YamlPath, RuleItem]]:
-    for index, block in enumerate(blocks):
-        here = (*loc, index)
-        if isinstance(block, RuleItem):
-            yield here, block
-        if isinstance(block, RuleItem | ListItem):
-            yield from _rule_items(block.children, (*here, "children"))

@@ -8,9 +8,12 @@ are values, built once by the loader and shared by the compiler, the checks and 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "Block",
@@ -31,6 +34,7 @@ __all__ = [
     "Standard",
     "StandardMeta",
     "block_kind",
+    "walk_rules",
 ]
 
 RULE_ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
@@ -212,6 +216,14 @@ class Section(_Frozen):
     space_before: Spacing | None = None
     space_after_heading: Spacing | None = None
 
+    def rules(self) -> tuple[Rule, ...]:
+        """Every rule of the section, in document order (nested rules included).
+
+        Returns:
+            The rules, depth first.
+        """
+        return tuple(item.rule for _, item in walk_rules(self.blocks))
+
 
 class SectionFile(_Frozen):
     """One YAML file of a standard's folder holding sections, in document order."""
@@ -292,19 +304,28 @@ class Standard(_Frozen):
         Returns:
             The rules, depth first.
         """
-        found = _rules_in(self.meta.intro)
-        found.extend(rule for section in self.sections for rule in _rules_in(section.blocks))
-        return tuple(found)
+        intro = tuple(item.rule for _, item in walk_rules(self.meta.intro))
+        return intro + tuple(rule for section in self.sections for rule in section.rules())
 
 
-def _rules_in(blocks: tuple[Block, ...]) -> list[Rule]:
-    found: list[Rule] = []
-    for block in blocks:
+def walk_rules(
+    blocks: Iterable[Block], where: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], RuleItem]]:
+    """Walk blocks depth first, in document order, yielding every rule item: the one walker.
+
+    Args:
+        blocks: The blocks (a section's, or a standard's intro).
+        where: The blocks' own path in their YAML document (for positions).
+
+    Yields:
+        Each rule item's path (`(*where, index, "children", index, ...)`) and the item.
+    """
+    for index, block in enumerate(blocks):
+        here = (*where, index)
         if isinstance(block, RuleItem):
-            found.append(block.rule)
+            yield here, block
         if isinstance(block, RuleItem | ListItem):
-            found.extend(_rules_in(block.children))
-    return found
+            yield from walk_rules(block.children, (*here, "children"))
 
 
 class Manifest(_Frozen):

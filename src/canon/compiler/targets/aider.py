@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import Note, Output, Rendering, TargetInfo
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from canon.compiler.targets.base import Context
     from canon.standards.model import Standard
 
-__all__ = ["CONFIG", "INFO", "Aider"]
+__all__ = ["CONFIG", "INFO", "TARGET", "Aider"]
 
 INFO = TargetInfo(
     name="aider",
@@ -23,6 +23,7 @@ INFO = TargetInfo(
     size_limit=None,
     doc_url="https://aider.chat/docs/config/aider_conf.html",
     checked="2026-11-27",
+    import_names=("conventions.md",),
 )
 
 CONFIG = (
@@ -34,7 +35,6 @@ class Aider(MarkdownTarget):
     """One `CONVENTIONS.md` holding every standard, and the config line that loads it."""
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
 
     @override
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
@@ -51,3 +51,6 @@ class Aider(MarkdownTarget):
         )
         note = Note(message="aider: .aider.conf.yml is owned by canon (it holds only `read:`)")
         return Rendering(outputs=(*rendering.outputs, config), notes=(*rendering.notes, note))
+
+
+TARGET = Aider

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from canon.compiler.targets.base import TargetInfo
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
-__all__ = ["INFO", "AmazonQ"]
+__all__ = ["INFO", "TARGET", "AmazonQ"]
 
 INFO = TargetInfo(
     name="amazonq",
@@ -17,6 +17,7 @@ INFO = TargetInfo(
     doc_url="https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/context-project-rules.html",
     checked="2026-11-27",
     splits=True,
+    import_folders=(".amazonq/rules/",),
 )
 
 
@@ -24,4 +25,6 @@ class AmazonQ(MarkdownTarget):
     """One rule file per standard, no frontmatter; a scoped one says which files in a line."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
+
+
+TARGET = AmazonQ

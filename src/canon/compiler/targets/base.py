@@ -40,6 +40,10 @@ class TargetInfo:
         scoping: How the format limits a file to some paths (empty: it cannot).
         globs: How globs are spelled in the frontmatter (empty: not at all).
         splits: Whether the format reads several files, so a standard can be split by section.
+        glob_key: The frontmatter key `canon import` reads a file's globs from (empty: none).
+        import_names: File name endings `canon import` recognises as this format
+            (`.instructions.md`), lower case; they win over folders.
+        import_folders: Folders `canon import` recognises as this format (`.cursor/rules/`).
     """
 
     name: str
@@ -52,6 +56,9 @@ class TargetInfo:
     scoping: str = ""
     globs: str = ""
     splits: bool = False
+    glob_key: str = ""
+    import_names: tuple[str, ...] = ()
+    import_folders: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         """The facts as a JSON object (`canon targets --format json`).
@@ -71,6 +78,47 @@ class TargetInfo:
             "globs": self.globs,
             "splits": self.splits,
         }
+
+    @property
+    def combined_path(self) -> str | None:
+        """The one file unscoped standards share: the first path without `{name}`.
+
+        Returns:
+            The path, or None when each standard has its own file.
+        """
+        return next((path for path in self.paths if "{name}" not in path), None)
+
+    @property
+    def scoped_path(self) -> str | None:
+        """The per-standard file, `{name}` standing for the standard's id.
+
+        Returns:
+            The path pattern, or None when every standard goes into the combined file.
+        """
+        return next((path for path in self.paths if "{name}" in path), None)
+
+    @property
+    def can_scope(self) -> bool:
+        """Whether a per-standard file can limit itself to globs (the format has `scoping`).
+
+        Returns:
+            True when the format scopes files.
+        """
+        return bool(self.scoping)
+
+    def recognises(self, path: str) -> tuple[bool, bool]:
+        """Tell whether `canon import` reads a file as this format, by its name or its folder.
+
+        Args:
+            path: The file's path, lower case, with `/` separators.
+
+        Returns:
+            Whether its name ends as this format's files do, and whether it lies in one of
+            this format's folders.
+        """
+        name = path.rsplit("/", 1)[-1]
+        by_name = bool(self.import_names) and name.endswith(self.import_names)
+        return by_name, any(folder in path for folder in self.import_folders)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, override
 
+from canon.compiler.targets.agents_md import import_agents_md
 from canon.compiler.targets.base import TargetInfo
-from canon.compiler.targets.common import MarkdownTarget, import_agents_md, yaml_list
+from canon.compiler.targets.markdown_target import MarkdownTarget, yaml_list
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
     from canon.compiler.targets.base import Context, Rendering
     from canon.standards.model import Standard, StandardMeta
 
-__all__ = ["INFO", "Claude"]
+__all__ = ["INFO", "TARGET", "Claude"]
 
 INFO = TargetInfo(
     name="claude",
@@ -25,6 +26,9 @@ INFO = TargetInfo(
     frontmatter=("paths",),
     scoping="paths: in .claude/rules/NAME.md",
     globs="YAML list of quoted globs",
+    glob_key="paths",
+    import_names=("claude.md",),
+    import_folders=(".claude/rules/",),
 )
 
 
@@ -35,9 +39,6 @@ class Claude(MarkdownTarget):
     """
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
-    scoped_path: ClassVar[str | None] = INFO.paths[1]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
@@ -50,3 +51,6 @@ class Claude(MarkdownTarget):
         """Render every standard; `CLAUDE.md` imports `AGENTS.md` when that says the same."""
         rendering = super().render_all(standards, context)
         return import_agents_md(rendering, standards, context, INFO.paths[0])
+
+
+TARGET = Claude

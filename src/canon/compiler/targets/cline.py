@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo
-from canon.compiler.targets.common import MarkdownTarget, yaml_list
+from canon.compiler.targets.markdown_target import MarkdownTarget, yaml_list
 
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Cline"]
+__all__ = ["INFO", "TARGET", "Cline"]
 
 INFO = TargetInfo(
     name="cline",
@@ -23,6 +23,8 @@ INFO = TargetInfo(
     scoping="paths:",
     globs="YAML list of quoted globs",
     splits=True,
+    glob_key="paths",
+    import_folders=(".clinerules/",),
 )
 
 
@@ -30,11 +32,12 @@ class Cline(MarkdownTarget):
     """One rule file per standard; `paths:` when scoped (none means always)."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
         """`paths:` as a list; nothing for an unscoped standard (`paths: []` means never)."""
         del meta
         return yaml_list("paths", globs) if globs else []
+
+
+TARGET = Cline

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
-from canon.compiler.targets.common import MarkdownTarget, yaml_list
+from canon.compiler.targets.markdown_target import MarkdownTarget, yaml_list
 
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Continue"]
+__all__ = ["INFO", "TARGET", "Continue"]
 
 INFO = TargetInfo(
     name="continue",
@@ -23,6 +23,8 @@ INFO = TargetInfo(
     scoping="globs: with alwaysApply: false",
     globs="YAML list of quoted globs",
     splits=True,
+    glob_key="globs",
+    import_folders=(".continue/rules/",),
 )
 
 
@@ -30,8 +32,6 @@ class Continue(MarkdownTarget):
     """One rule file per standard: `name`, `globs`, `description`, `alwaysApply`."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
@@ -42,3 +42,6 @@ class Continue(MarkdownTarget):
             lines.append(f"description: {frontmatter_value(meta.description, quote=True)}")
         lines.append(f"alwaysApply: {'false' if globs else 'true'}")
         return lines
+
+
+TARGET = Continue

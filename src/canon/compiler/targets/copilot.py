@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import Note, Rendering, TargetInfo, frontmatter_value
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from canon.compiler.targets.base import Context
     from canon.standards.model import Standard, StandardMeta
 
-__all__ = ["INFO", "REVIEW_LIMIT", "Copilot"]
+__all__ = ["INFO", "REVIEW_LIMIT", "TARGET", "Copilot"]
 
 REVIEW_LIMIT = 4_000
 """Copilot code review was documented to read only this much of copilot-instructions.md."""
@@ -28,6 +28,9 @@ INFO = TargetInfo(
     frontmatter=("applyTo", "description"),
     scoping="applyTo in .github/instructions/NAME.instructions.md",
     globs='one string, globs joined by "," (quoted unless quote_globs: false)',
+    glob_key="applyTo",
+    import_names=(".instructions.md", "copilot-instructions.md"),
+    import_folders=(".github/instructions/",),
 )
 
 
@@ -39,9 +42,6 @@ class Copilot(MarkdownTarget):
     """
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
-    scoped_path: ClassVar[str | None] = INFO.paths[1]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
@@ -78,3 +78,6 @@ def _unquoted_note(standard: Standard) -> Note:
         "strict YAML parsers reject it"
     )
     return Note(message=message, where=standard.origins.get("standard.quote_globs", ""))
+
+
+TARGET = Copilot

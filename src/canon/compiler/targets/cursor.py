@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Cursor"]
+__all__ = ["INFO", "TARGET", "Cursor"]
 
 INFO = TargetInfo(
     name="cursor",
@@ -23,6 +23,9 @@ INFO = TargetInfo(
     scoping="globs: with alwaysApply: false (auto-attached)",
     globs='one unquoted string, globs joined by ","',
     splits=True,
+    glob_key="globs",
+    import_names=(".mdc",),
+    import_folders=(".cursor/rules/",),
 )
 
 
@@ -30,8 +33,6 @@ class Cursor(MarkdownTarget):
     """One `.mdc` rule per standard: `description`, `globs`, `alwaysApply`."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
@@ -43,3 +44,6 @@ class Cursor(MarkdownTarget):
             f"globs: {','.join(globs)}".rstrip(),
             f"alwaysApply: {'false' if globs else 'true'}",
         ]
+
+
+TARGET = Cursor

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from canon.compiler.targets.base import TargetInfo
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
-__all__ = ["INFO", "Junie"]
+__all__ = ["INFO", "TARGET", "Junie"]
 
 INFO = TargetInfo(
     name="junie",
@@ -27,4 +27,6 @@ class Junie(MarkdownTarget):
     """
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
+
+
+TARGET = Junie

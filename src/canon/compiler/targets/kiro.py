@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
-from canon.compiler.targets.common import MarkdownTarget, yaml_list
+from canon.compiler.targets.markdown_target import MarkdownTarget, yaml_list
 
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Kiro"]
+__all__ = ["INFO", "TARGET", "Kiro"]
 
 INFO = TargetInfo(
     name="kiro",
@@ -23,6 +23,8 @@ INFO = TargetInfo(
     scoping="inclusion: fileMatch with fileMatchPattern:",
     globs="one quoted string, or a YAML list for several",
     splits=True,
+    glob_key="fileMatchPattern",
+    import_folders=(".kiro/steering/",),
 )
 
 
@@ -30,8 +32,6 @@ class Kiro(MarkdownTarget):
     """One steering file per standard: `inclusion: always` or `fileMatch`."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
@@ -44,3 +44,6 @@ class Kiro(MarkdownTarget):
         else:
             pattern = yaml_list("fileMatchPattern", globs)
         return ["inclusion: fileMatch", *pattern]
+
+
+TARGET = Kiro

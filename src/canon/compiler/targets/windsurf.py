@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
 if TYPE_CHECKING:
     from canon.standards.model import StandardMeta
 
-__all__ = ["INFO", "Windsurf"]
+__all__ = ["INFO", "TARGET", "Windsurf"]
 
 INFO = TargetInfo(
     name="windsurf",
@@ -23,6 +23,8 @@ INFO = TargetInfo(
     scoping="trigger: glob with globs:",
     globs='one string, globs joined by ","',
     splits=True,
+    glob_key="globs",
+    import_folders=(".windsurf/rules/",),
 )
 
 
@@ -30,8 +32,6 @@ class Windsurf(MarkdownTarget):
     """One rule file per standard (split by section past 12,000 characters)."""
 
     info: ClassVar[TargetInfo] = INFO
-    scoped_path: ClassVar[str | None] = INFO.paths[0]
-    can_scope: ClassVar[bool] = True
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
@@ -40,3 +40,6 @@ class Windsurf(MarkdownTarget):
         if meta.description:
             lines.append(f"description: {frontmatter_value(meta.description, quote=True)}")
         return lines
+
+
+TARGET = Windsurf

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from canon.compiler.targets.base import TargetInfo
-from canon.compiler.targets.common import MarkdownTarget
+from canon.compiler.targets.markdown_target import MarkdownTarget
 
-__all__ = ["INFO", "Zed"]
+__all__ = ["INFO", "TARGET", "Zed"]
 
 INFO = TargetInfo(
     name="zed",
@@ -26,4 +26,6 @@ class Zed(MarkdownTarget):
     """
 
     info: ClassVar[TargetInfo] = INFO
-    combined_path: ClassVar[str | None] = INFO.paths[0]
+
+
+TARGET = Zed

@@ -42,7 +42,6 @@ __all__ = [
     "body_of",
     "check_size",
     "extra_lines",
-    "import_agents_md",
     "yaml_list",
 ]
 
@@ -114,22 +113,16 @@ def body_of(standard: Standard) -> str:
 
 
 class MarkdownTarget:
-    """A Markdown-based assistant format, described by class attributes.
+    """A Markdown-based assistant format, described by its `TargetInfo`.
 
-    Subclasses set `info`, the paths, and `frontmatter`; everything else is shared.
+    Subclasses set `info` and `frontmatter`; everything else is shared, the paths and the
+    scoping read from `info`.
 
     Attributes:
         info: The format's facts.
-        combined_path: The one file unscoped standards share (None: each has its own file).
-        scoped_path: The per-standard file, `{name}` standing for the standard's id (None:
-            every standard goes into the combined file).
-        can_scope: Whether per-standard files can limit themselves to globs.
     """
 
     info: ClassVar[TargetInfo]
-    combined_path: ClassVar[str | None] = None
-    scoped_path: ClassVar[str | None] = None
-    can_scope: ClassVar[bool] = False
 
     def __repr__(self) -> str:
         """Name the target, as `Copilot(name='copilot')`.
@@ -183,7 +176,7 @@ class MarkdownTarget:
             standard = select_for(original, self.info.name)
             if standard is None:
                 continue
-            if self.can_scope and self.scoped_path is not None:
+            if self.info.can_scope and self.info.scoped_path is not None:
                 standard, own = split_rule_scopes(standard)
                 for part in own:
                     notes.append(_moved_note(self.info, self._path(part.meta.id), part))
@@ -191,11 +184,11 @@ class MarkdownTarget:
             standard, rule_notes = inline_rule_scopes(standard, self.info.name)
             notes.extend(rule_notes)
             scoped = bool(standard.meta.applies_to)
-            if self.scoped_path is not None and (scoped or self.combined_path is None):
+            if self.info.scoped_path is not None and (scoped or self.info.combined_path is None):
                 outputs.extend(self._own_file(standard, notes, context))
             else:
                 combined.append(standard)
-        if combined and self.combined_path is not None:
+        if combined and self.info.combined_path is not None:
             outputs.extend(self._combined(combined, notes, context))
         return Rendering(outputs=tuple(outputs), notes=tuple(notes))
 
@@ -213,7 +206,7 @@ class MarkdownTarget:
         for standard in standards:
             shown = standard
             if standard.meta.applies_to:
-                notes.append(_fallback_note(self.info, standard, self.combined_path or ""))
+                notes.append(_fallback_note(self.info, standard, self.info.combined_path or ""))
                 shown = with_scope_line(standard)
             bodies.append(body_of(shown))
         return "\n".join(body for body in bodies if body)
@@ -221,7 +214,7 @@ class MarkdownTarget:
     def _combined(
         self, standards: list[Standard], notes: list[Note], context: Context
     ) -> list[Output]:
-        path = PurePosixPath(self.combined_path or "")
+        path = PurePosixPath(self.info.combined_path or "")
         content = self.combined_text(standards, notes)
         names = ",".join(standard.meta.id for standard in standards)
         output = Output(path=path, content=content, standard=names, target=self.info.name)
@@ -230,8 +223,8 @@ class MarkdownTarget:
 
     def _own_file(self, standard: Standard, notes: list[Note], context: Context) -> list[Output]:
         meta = standard.meta
-        globs = meta.applies_to if self.can_scope else ()
-        if meta.applies_to and not self.can_scope:
+        globs = meta.applies_to if self.info.can_scope else ()
+        if meta.applies_to and not self.info.can_scope:
             notes.append(_fallback_note(self.info, standard, self._path(meta.id)))
             standard = with_scope_line(standard)
         lines = self.frontmatter(meta, globs)
@@ -307,43 +300,7 @@ class MarkdownTarget:
         )
 
     def _path(self, name: str) -> str:
-        return (self.scoped_path or self.combined_path or "").format(name=name)
-
-
-def import_agents_md(
-    rendering: Rendering, standards: Sequence[Standard], context: Context, path: str
-) -> Rendering:
-    """Replace a combined file by the one line `@AGENTS.md` where AGENTS.md says the same.
-
-    Claude Code and Gemini CLI follow `@path` imports; a file that would repeat AGENTS.md
-    word for word imports it instead, so the two never drift apart.
-
-    Args:
-        rendering: The target's own rendering.
-        standards: The standards of the compile.
-        context: What else this compile writes.
-        path: The combined file's path.
-
-    Returns:
-        The rendering, with that file's content replaced when AGENTS.md is written and equal.
-    """
-    if "agents-md" not in context.targets:
-        return rendering
-    from canon.compiler.targets.agents_md import AgentsMd
-
-    agents = AgentsMd().render_all(standards, context)
-    expected = {output.content for output in agents.outputs}
-    outputs = tuple(
-        _imported(output) if str(output.path) == path and output.content in expected else output
-        for output in rendering.outputs
-    )
-    return Rendering(outputs=outputs, notes=rendering.notes)
-
-
-def _imported(output: Output) -> Output:
-    return Output(
-        path=output.path, content="@AGENTS.md\n", standard=output.standard, target=output.target
-    )
+        return (self.info.scoped_path or self.info.combined_path or "").format(name=name)
 
 
 def check_size(info: TargetInfo, output: Output, notes: list[Note], context: Context) -> None:
