@@ -3,8 +3,8 @@
 Importing this package is cheap: libcst loads only when code is checked.
 """
 
-from canon.checks.api import check_source
-from canon.checks.model import CheckResult, Finding, Tally
-from canon.checks.registry import CHECK_IDS, CHECKS, CheckInfo
+from canon.checks.catalog import CHECK_IDS, CHECKS
+from canon.checks.model import CheckInfo, CheckResult, Finding, Tally
+from canon.checks.source import check_source
 
 __all__ = ["CHECKS", "CHECK_IDS", "CheckInfo", "CheckResult", "Finding", "Tally", "check_source"]

@@ -1,0 +1,1 @@
+"""Code several checks share, by the family of checks that grew it."""
