@@ -84,7 +84,9 @@ def discover_checks() -> list[type[Check]]:
 
 
 def _text(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A string literal as ruff formats it: double quotes unless single ones escape less."""
+    quote = "'" if value.count('"') > value.count("'") else '"'
+    return quote + value.replace("\\", "\\\\").replace(quote, "\\" + quote) + quote
 
 
 def _entry(cls: type[Check]) -> str:

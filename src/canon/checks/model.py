@@ -1,4 +1,4 @@
-"""What a check run produces: findings, tallies and the result of one source."""
+"""The checks' plain data: what a check is, and what a run produces (findings, tallies)."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field

@@ -1,9 +1,6 @@
 """Helpers shared by several checks (docs)."""
 
-from libcst import (
-    Call,
-    FunctionDef,
-)
+from libcst import Call, FunctionDef
 
 from canon.checks.base import FileContext, dotted
 

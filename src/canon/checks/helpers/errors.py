@@ -1,14 +1,6 @@
 """Helpers shared by several checks (errors)."""
 
-from libcst import (
-    BaseSuite,
-    CSTVisitor,
-    Element,
-    ExceptHandler,
-    FunctionDef,
-    Raise,
-    Tuple,
-)
+from libcst import BaseSuite, CSTVisitor, Element, ExceptHandler, FunctionDef, Raise, Tuple
 
 from canon.checks.base import dotted
 

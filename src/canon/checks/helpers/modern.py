@@ -3,15 +3,7 @@
 from collections.abc import Mapping
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-    ClassDef,
-    CSTNode,
-    Decorator,
-    Import,
-    ImportFrom,
-    Name,
-)
+from libcst import Call, ClassDef, CSTNode, Decorator, Import, ImportFrom, Name
 
 from canon.checks.base import Check, FileContext, dotted
 

@@ -3,11 +3,7 @@
 from collections.abc import Mapping
 from typing import ClassVar, override
 
-from libcst import (
-    ClassDef,
-    CSTNode,
-    FunctionDef,
-)
+from libcst import ClassDef, CSTNode, FunctionDef
 
 from canon.checks.base import Check
 

@@ -1,12 +1,6 @@
 """Helpers shared by several checks (type checking)."""
 
-from libcst import (
-    Arg,
-    BaseExpression,
-    Call,
-    Decorator,
-    Subscript,
-)
+from libcst import Arg, BaseExpression, Call, Decorator, Subscript
 
 __all__ = ["base_target", "decorator_target"]
 

@@ -1,9 +1,6 @@
 """Helpers shared by several checks (typing)."""
 
-from libcst import (
-    BaseExpression,
-    FunctionDef,
-)
+from libcst import BaseExpression, FunctionDef
 
 from canon.checks.base import FileContext, dotted
 

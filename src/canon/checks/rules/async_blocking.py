@@ -2,10 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    Await,
-    Call,
-)
+from libcst import Await, Call
 
 from canon.checks.base import Check
 

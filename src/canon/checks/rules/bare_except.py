@@ -2,12 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    CSTNode,
-    ExceptHandler,
-    Name,
-    SimpleWhitespace,
-)
+from libcst import CSTNode, ExceptHandler, Name, SimpleWhitespace
 
 from canon.checks.base import Check
 from canon.checks.helpers.errors import reraises

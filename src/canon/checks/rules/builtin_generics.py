@@ -5,13 +5,7 @@ Generic builtins (`list[str]`), never `typing.List`, `Dict`, `Tuple`...
 
 from typing import ClassVar, override
 
-from libcst import (
-    CSTNode,
-    ImportFrom,
-    ImportStar,
-    Name,
-    Subscript,
-)
+from libcst import CSTNode, ImportFrom, ImportStar, Name, Subscript
 
 from canon.checks.base import Check, Rewrite, dotted
 from canon.checks.helpers.typing import TYPING_MODULES, typing_name

@@ -5,11 +5,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-    ExceptHandler,
-    Name,
-)
+from libcst import Call, ExceptHandler, Name
 
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.errors import CANCELLATION, caught_names, reraises

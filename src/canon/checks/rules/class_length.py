@@ -2,9 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    ClassDef,
-)
+from libcst import ClassDef
 
 from canon.checks.helpers.structure import LengthCheck
 

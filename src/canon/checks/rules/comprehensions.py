@@ -2,14 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-    DictComp,
-    GeneratorExp,
-    Lambda,
-    ListComp,
-    SetComp,
-)
+from libcst import Call, DictComp, GeneratorExp, Lambda, ListComp, SetComp
 
 from canon.checks.base import Check
 

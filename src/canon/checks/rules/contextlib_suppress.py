@@ -5,15 +5,7 @@ Ignored exceptions use `contextlib.suppress()`, not `try`/`except`/`pass`.
 
 from typing import ClassVar, override
 
-from libcst import (
-    BaseSuite,
-    Call,
-    Expr,
-    IndentedBlock,
-    Pass,
-    SimpleStatementLine,
-    Try,
-)
+from libcst import BaseSuite, Call, Expr, IndentedBlock, Pass, SimpleStatementLine, Try
 from libcst import Ellipsis as EllipsisNode
 
 from canon.checks.base import Check

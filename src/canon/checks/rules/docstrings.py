@@ -2,11 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    ClassDef,
-    FunctionDef,
-    Module,
-)
+from libcst import ClassDef, FunctionDef, Module
 
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.docs import is_public, overrides

@@ -5,10 +5,7 @@ No two arms of a `match` have the same body; merge them with `|`.
 
 from typing import ClassVar, override
 
-from libcst import (
-    Match,
-    Module,
-)
+from libcst import Match, Module
 
 from canon.checks.base import Check
 

@@ -3,12 +3,7 @@
 from re import split
 from typing import ClassVar, override
 
-from libcst import (
-    FormattedString,
-    FormattedStringExpression,
-    FormattedStringText,
-    Module,
-)
+from libcst import FormattedString, FormattedStringExpression, FormattedStringText, Module
 
 from canon.checks.base import Check
 

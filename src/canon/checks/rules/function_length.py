@@ -6,11 +6,7 @@ Functions stay under the line limit (30 by default), their docstring not counted
 from collections.abc import Mapping
 from typing import ClassVar, override
 
-from libcst import (
-    CSTNode,
-    FunctionDef,
-    IndentedBlock,
-)
+from libcst import CSTNode, FunctionDef, IndentedBlock
 
 from canon.checks.base import FileContext
 from canon.checks.helpers.structure import LengthCheck, Span

@@ -4,13 +4,7 @@ from re import MULTILINE, search
 from re import compile as re_compile
 from typing import ClassVar, override
 
-from libcst import (
-    ClassDef,
-    FunctionDef,
-    Lambda,
-    Name,
-    Param,
-)
+from libcst import ClassDef, FunctionDef, Lambda, Name, Param
 
 from canon.checks.base import Check, FileContext, dotted
 from canon.checks.helpers.docs import is_public, overrides

@@ -7,15 +7,7 @@ from re import IGNORECASE
 from re import compile as re_compile
 from typing import ClassVar, override
 
-from libcst import (
-    AnnAssign,
-    Arg,
-    Assign,
-    BaseExpression,
-    CSTNode,
-    Param,
-    SimpleString,
-)
+from libcst import AnnAssign, Arg, Assign, BaseExpression, CSTNode, Param, SimpleString
 
 from canon.checks.base import Check, dotted
 

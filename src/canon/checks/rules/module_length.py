@@ -2,9 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    Module,
-)
+from libcst import Module
 
 from canon.checks.base import Check
 

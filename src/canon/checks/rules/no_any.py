@@ -2,12 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    Annotation,
-    Attribute,
-    ImportAlias,
-    Name,
-)
+from libcst import Annotation, Attribute, ImportAlias, Name
 
 from canon.checks.base import Check, FileContext
 from canon.checks.helpers.typing import typing_name

@@ -2,10 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    FunctionDef,
-    Param,
-)
+from libcst import FunctionDef, Param
 
 from canon.checks.base import Check
 

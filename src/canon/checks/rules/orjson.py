@@ -4,9 +4,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import ClassVar
 
-from canon.checks.helpers.modern import (
-    ModuleBan,
-)
+from canon.checks.helpers.modern import ModuleBan
 
 __all__ = ["Orjson"]
 

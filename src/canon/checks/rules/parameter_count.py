@@ -5,9 +5,7 @@ Functions take at most the parameter limit (5 by default, `self`/`cls` not count
 
 from typing import ClassVar, override
 
-from libcst import (
-    FunctionDef,
-)
+from libcst import FunctionDef
 
 from canon.checks.base import Check, dotted
 

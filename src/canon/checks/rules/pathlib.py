@@ -5,13 +5,7 @@ Paths are `pathlib.Path`s, never `os.path`, `os` file functions or `open()`.
 
 from typing import ClassVar, override
 
-from libcst import (
-    Attribute,
-    BinaryOperation,
-    Call,
-    Divide,
-    SimpleString,
-)
+from libcst import Attribute, BinaryOperation, Call, Divide, SimpleString
 
 from canon.checks.base import Check
 

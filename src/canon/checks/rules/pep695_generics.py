@@ -5,10 +5,7 @@ Generics use PEP 695 type parameters, never `TypeVar`/`ParamSpec`/`TypeVarTuple`
 
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-    TypeParameters,
-)
+from libcst import Call, TypeParameters
 
 from canon.checks.base import Check
 from canon.checks.helpers.typing import typing_name

@@ -5,10 +5,7 @@ Tests are pytest functions with plain `assert`, not `unittest.TestCase` classes.
 
 from typing import ClassVar, override
 
-from libcst import (
-    ClassDef,
-    FunctionDef,
-)
+from libcst import ClassDef, FunctionDef
 
 from canon.checks.base import Check
 

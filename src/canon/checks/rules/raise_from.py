@@ -2,14 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    ClassDef,
-    ExceptHandler,
-    FunctionDef,
-    Lambda,
-    Name,
-    Raise,
-)
+from libcst import ClassDef, ExceptHandler, FunctionDef, Lambda, Name, Raise
 
 from canon.checks.base import Check, FileContext, dotted
 

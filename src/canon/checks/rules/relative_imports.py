@@ -5,9 +5,7 @@ Relative imports stay inside their package: never `from ..x import y`.
 
 from typing import ClassVar, override
 
-from libcst import (
-    ImportFrom,
-)
+from libcst import ImportFrom
 
 from canon.checks.base import Check
 

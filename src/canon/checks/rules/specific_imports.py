@@ -5,11 +5,7 @@ Names are imported specifically (`from module import Name`), not `import module`
 
 from typing import ClassVar, override
 
-from libcst import (
-    Import,
-    ImportFrom,
-    ImportStar,
-)
+from libcst import Import, ImportFrom, ImportStar
 
 from canon.checks.base import Check, dotted
 

@@ -5,14 +5,10 @@ Relationships name their other side with `back_populates`, never `backref`.
 
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-)
+from libcst import Call
 
 from canon.checks.base import Check
-from canon.checks.helpers.libraries import (
-    called_name,
-)
+from canon.checks.helpers.libraries import called_name
 
 __all__ = ["SqlalchemyBackPopulates"]
 

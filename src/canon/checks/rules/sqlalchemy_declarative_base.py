@@ -5,15 +5,10 @@ Models derive from a `DeclarativeBase` subclass, never `declarative_base()`.
 
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-    ClassDef,
-)
+from libcst import Call, ClassDef
 
 from canon.checks.base import Check
-from canon.checks.helpers.libraries import (
-    from_sqlalchemy,
-)
+from canon.checks.helpers.libraries import from_sqlalchemy
 
 __all__ = ["SqlalchemyDeclarativeBase"]
 

@@ -7,15 +7,10 @@ from re import IGNORECASE
 from re import compile as re_compile
 from typing import ClassVar, override
 
-from libcst import (
-    Attribute,
-    Call,
-)
+from libcst import Attribute, Call
 
 from canon.checks.base import Check, dotted
-from canon.checks.helpers.libraries import (
-    from_sqlalchemy,
-)
+from canon.checks.helpers.libraries import from_sqlalchemy
 
 __all__ = ["SqlalchemySelect"]
 

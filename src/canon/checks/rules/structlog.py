@@ -2,9 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-)
+from libcst import Call
 
 from canon.checks.base import Check
 

@@ -5,9 +5,7 @@ Concurrent tasks run in an `asyncio.TaskGroup`, not `gather`/bare `create_task`.
 
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-)
+from libcst import Call
 
 from canon.checks.base import Check
 

@@ -3,9 +3,7 @@
 from re import compile as re_compile
 from typing import ClassVar, override
 
-from libcst import (
-    FunctionDef,
-)
+from libcst import FunctionDef
 
 from canon.checks.base import Check
 

@@ -5,10 +5,7 @@ Datetimes are timezone-aware: `datetime.now(UTC)`, never `utcnow()` or a naive o
 
 from typing import ClassVar, override
 
-from libcst import (
-    Call,
-    SimpleString,
-)
+from libcst import Call, SimpleString
 
 from canon.checks.base import Check
 

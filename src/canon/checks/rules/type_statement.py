@@ -5,13 +5,7 @@ Type aliases use the `type` statement, never a `TypeAlias` annotation.
 
 from typing import ClassVar, override
 
-from libcst import (
-    AnnAssign,
-    Call,
-    CSTNode,
-    Name,
-    TypeAlias,
-)
+from libcst import AnnAssign, Call, CSTNode, Name, TypeAlias
 
 from canon.checks.base import Check
 from canon.checks.helpers.typing import typing_name

@@ -2,10 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import (
-    ImportFrom,
-    ImportStar,
-)
+from libcst import ImportFrom, ImportStar
 
 from canon.checks.base import Check, dotted
 
