@@ -73,7 +73,7 @@ def test_engine_recursion_limit_is_a_finding_not_a_crash():
     assert [finding.check for finding in result.findings] == ["too-deep"]
 
 
-def test_registry_every_check_implemented_and_fix_flags_match():
+def test_catalog_every_check_implemented_and_fix_flags_match():
     classes = check_classes(sorted(CHECK_IDS))
     assert sorted(cls.check_id for cls in classes) == sorted(CHECK_IDS)
     assert {check_id for check_id, info in CHECKS.items() if info.fixable} == FIXABLE

@@ -13,9 +13,10 @@ from sys import executable
 
 from pytest import mark
 
-from canon.checks import CHECK_IDS, CHECKS
+from canon.checks import CHECK_IDS, CHECKS, check_source
 from canon.checks.base import Check
 from canon.checks.generate import CATALOG_PATH, check_modules, discover_checks, render_catalog
+from tests.checks.conftest import checked_rules
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "canon"
 ROOT = SRC.parents[1]
@@ -83,9 +84,9 @@ def test_no_module_outside_a_check_names_a_check_id():
         for node in walk(parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, Constant) and isinstance(node.value, str)):
                 continue
-            if node.value in CHECK_IDS and node.value != own:
-                if (relative, node.value) not in NOT_CHECK_IDS:
-                    found.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.value!r}")
+            spelled = node.value in CHECK_IDS and node.value != own
+            if spelled and (relative, node.value) not in NOT_CHECK_IDS:
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.value!r}")
     assert found == []
 
 
@@ -100,5 +101,13 @@ def test_help_and_compile_never_import_libcst():
         "assert result.exit_code == 0, result.output\n"
         "assert 'libcst' not in sys.modules, 'libcst imported'\n"
     )
-    completed = run([executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    assert completed.returncode == 0, completed.stderr
+    run([executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_fixable_findings_only_from_checks_the_catalog_calls_fixable():
+    fixable_seen: set[str] = set()
+    for rule in checked_rules():
+        for code in rule.examples.bad:
+            result = check_source(code, select=frozenset({rule.check}))
+            fixable_seen.update(f.check for f in result.findings if f.fixable)
+    assert fixable_seen == {check_id for check_id, info in CHECKS.items() if info.fixable}
