@@ -1,1 +1,1 @@
-"""Code several checks share, by the family of checks that grew it."""
+"""Code several checks share, one module per concern; a check's own code stays in its module."""

@@ -19,7 +19,7 @@ from libcst import (
 )
 
 from canon.checks.base import Check, FileContext, dotted
-from canon.checks.helpers.typing import TYPING_MODULES
+from canon.checks.helpers.typing_names import TYPING_MODULES
 
 __all__ = ["AbcImports"]
 

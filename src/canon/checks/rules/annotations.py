@@ -14,7 +14,7 @@ from libcst import (
 )
 
 from canon.checks.base import Check, dotted
-from canon.checks.helpers.typing import is_static
+from canon.checks.helpers.typing_names import is_static
 
 __all__ = ["Annotations"]
 

@@ -5,7 +5,7 @@ from typing import ClassVar, override
 from libcst import CSTNode, ExceptHandler, Name, SimpleWhitespace
 
 from canon.checks.base import Check
-from canon.checks.helpers.errors import reraises
+from canon.checks.helpers.handlers import reraises
 
 __all__ = ["BareExcept"]
 

@@ -8,7 +8,7 @@ from typing import ClassVar, override
 from libcst import CSTNode, ImportFrom, ImportStar, Name, Subscript
 
 from canon.checks.base import Check, Rewrite, dotted
-from canon.checks.helpers.typing import TYPING_MODULES, typing_name
+from canon.checks.helpers.typing_names import TYPING_MODULES, typing_name
 
 __all__ = ["BuiltinGenerics"]
 

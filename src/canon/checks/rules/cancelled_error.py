@@ -8,7 +8,7 @@ from typing import ClassVar, override
 from libcst import Call, ExceptHandler, Name
 
 from canon.checks.base import Check, dotted
-from canon.checks.helpers.errors import CANCELLATION, caught_names, reraises
+from canon.checks.helpers.handlers import CANCELLATION, caught_names, reraises
 
 __all__ = ["CancelledErrorCheck"]
 

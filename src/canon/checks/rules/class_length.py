@@ -4,7 +4,7 @@ from typing import ClassVar, override
 
 from libcst import ClassDef
 
-from canon.checks.helpers.structure import LengthCheck
+from canon.checks.helpers.lengths import LengthCheck
 
 __all__ = ["ClassLength"]
 

@@ -9,7 +9,7 @@ from libcst import BaseSuite, Call, Expr, IndentedBlock, Pass, SimpleStatementLi
 from libcst import Ellipsis as EllipsisNode
 
 from canon.checks.base import Check
-from canon.checks.helpers.errors import CANCELLATION, caught_names
+from canon.checks.helpers.handlers import CANCELLATION, caught_names
 
 __all__ = ["ContextlibSuppress"]
 

@@ -2,7 +2,7 @@
 
 from typing import ClassVar
 
-from canon.checks.helpers.modern import DataclassCheck
+from canon.checks.helpers.dataclasses import DataclassCheck
 
 __all__ = ["DataclassFrozen"]
 

@@ -5,7 +5,7 @@ Dataclasses are declared `frozen=True, slots=True, kw_only=True`.
 
 from typing import ClassVar
 
-from canon.checks.helpers.modern import DataclassCheck
+from canon.checks.helpers.dataclasses import DataclassCheck
 
 __all__ = ["DataclassOptions"]
 

@@ -5,7 +5,7 @@ from typing import ClassVar, override
 from libcst import ClassDef, FunctionDef, Module
 
 from canon.checks.base import Check, dotted
-from canon.checks.helpers.docs import is_public, overrides
+from canon.checks.helpers.public_api import is_public, overrides
 
 __all__ = ["Docstrings"]
 

@@ -9,7 +9,7 @@ from typing import ClassVar, override
 from libcst import CSTNode, FunctionDef, IndentedBlock
 
 from canon.checks.base import FileContext
-from canon.checks.helpers.structure import LengthCheck, Span
+from canon.checks.helpers.lengths import LengthCheck, Span
 
 __all__ = ["FunctionLength"]
 

@@ -5,7 +5,7 @@ from typing import ClassVar, override
 from libcst import Annotation, Attribute, ImportAlias, Name
 
 from canon.checks.base import Check, FileContext
-from canon.checks.helpers.typing import typing_name
+from canon.checks.helpers.typing_names import typing_name
 
 __all__ = ["NoAny"]
 

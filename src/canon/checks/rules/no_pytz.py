@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import ClassVar
 
-from canon.checks.helpers.modern import ModuleBan
+from canon.checks.helpers.module_bans import ModuleBan
 
 __all__ = ["NoPytz"]
 

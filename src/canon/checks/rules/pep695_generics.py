@@ -8,7 +8,7 @@ from typing import ClassVar, override
 from libcst import Call, TypeParameters
 
 from canon.checks.base import Check
-from canon.checks.helpers.typing import typing_name
+from canon.checks.helpers.typing_names import typing_name
 
 __all__ = ["Pep695Generics"]
 

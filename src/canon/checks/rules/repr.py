@@ -5,7 +5,7 @@ from typing import ClassVar, override
 from libcst import ClassDef, FunctionDef, IndentedBlock
 
 from canon.checks.base import Check, FileContext, dotted
-from canon.checks.helpers.type_checking import base_target, decorator_target
+from canon.checks.helpers.targets import base_target, decorator_target
 
 __all__ = ["Repr"]
 

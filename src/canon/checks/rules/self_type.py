@@ -5,7 +5,7 @@ from typing import ClassVar, override
 from libcst import BaseExpression, FunctionDef, Name, Return, SimpleString, Subscript
 
 from canon.checks.base import Check, FileContext, dotted
-from canon.checks.helpers.typing import is_static, typing_name
+from canon.checks.helpers.typing_names import is_static, typing_name
 
 __all__ = ["SelfType"]
 

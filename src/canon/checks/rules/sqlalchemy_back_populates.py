@@ -8,7 +8,7 @@ from typing import ClassVar, override
 from libcst import Call
 
 from canon.checks.base import Check
-from canon.checks.helpers.libraries import called_name
+from canon.checks.helpers.sqlalchemy import called_name
 
 __all__ = ["SqlalchemyBackPopulates"]
 

@@ -8,7 +8,7 @@ from typing import ClassVar, override
 from libcst import Call, ClassDef
 
 from canon.checks.base import Check
-from canon.checks.helpers.libraries import from_sqlalchemy
+from canon.checks.helpers.sqlalchemy import from_sqlalchemy
 
 __all__ = ["SqlalchemyDeclarativeBase"]
 

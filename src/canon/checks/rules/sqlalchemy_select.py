@@ -10,7 +10,7 @@ from typing import ClassVar, override
 from libcst import Attribute, Call
 
 from canon.checks.base import Check, dotted
-from canon.checks.helpers.libraries import from_sqlalchemy
+from canon.checks.helpers.sqlalchemy import from_sqlalchemy
 
 __all__ = ["SqlalchemySelect"]
 

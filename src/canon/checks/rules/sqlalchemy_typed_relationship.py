@@ -5,7 +5,7 @@ from typing import ClassVar, override
 from libcst import AnnAssign, Call, ClassDef
 
 from canon.checks.base import Check
-from canon.checks.helpers.libraries import called_name, class_assignments, is_mapped
+from canon.checks.helpers.sqlalchemy import called_name, class_assignments, is_mapped
 
 __all__ = ["SqlalchemyTypedRelationship"]
 

@@ -22,7 +22,7 @@ from libcst import (
 )
 
 from canon.checks.base import Check, FileContext, dotted
-from canon.checks.helpers.type_checking import base_target, decorator_target
+from canon.checks.helpers.targets import base_target, decorator_target
 
 __all__ = ["TypeCheckingImports"]
 

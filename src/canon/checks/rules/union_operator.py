@@ -16,7 +16,7 @@ from libcst import (
 )
 
 from canon.checks.base import Check
-from canon.checks.helpers.typing import typing_name
+from canon.checks.helpers.typing_names import typing_name
 
 __all__ = ["UnionOperator"]
 

@@ -1,4 +1,4 @@
-"""Helpers shared by several checks (docs)."""
+"""Which functions are public API: names, decorators, `@override`."""
 
 from libcst import Call, FunctionDef
 

@@ -1,4 +1,4 @@
-"""Helpers shared by several checks (typing)."""
+"""Names from `typing`, resolved through the file's imports; `@staticmethod`."""
 
 from libcst import BaseExpression, FunctionDef
 

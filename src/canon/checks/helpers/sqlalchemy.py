@@ -1,4 +1,4 @@
-"""Helpers shared by several checks (libraries)."""
+"""SQLAlchemy names, mapped classes and their assignments."""
 
 from libcst import (
     AnnAssign,

@@ -1,4 +1,4 @@
-"""Helpers shared by several checks (structure)."""
+"""The base of the length checks: measure nodes, decide once spans are known."""
 
 from collections.abc import Mapping
 from typing import ClassVar, override

@@ -1,4 +1,4 @@
-"""Helpers shared by several checks (errors)."""
+"""Except handlers: what they catch and whether they re-raise."""
 
 from libcst import BaseSuite, CSTVisitor, Element, ExceptHandler, FunctionDef, Raise, Tuple
 

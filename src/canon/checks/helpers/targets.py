@@ -1,4 +1,4 @@
-"""Helpers shared by several checks (type checking)."""
+"""The expression a decorator calls or a base class names, without call or type arguments."""
 
 from libcst import Arg, BaseExpression, Call, Decorator, Subscript
 
