@@ -22,6 +22,8 @@ from canon.checks.positions import node_spans
 
 __all__ = ["check_classes", "parse_error_finding", "run_checks", "traverse"]
 
+type Span = tuple[int, int, int, int]
+
 
 @cache
 def _check_class(check_id: str) -> type[Check]:
@@ -115,8 +117,9 @@ def run_checks(
         deep = _whole_file("too-deep", "the file nests too deeply to parse")
         return CheckResult(findings=(deep,), tally=empty)
     try:
-        checks = traverse(module, source=source, path=path, check_ids=check_ids, settings=settings)
-        spans = _spans(module, checks)
+        checks, spans = traverse(
+            module, source=source, path=path, check_ids=check_ids, settings=settings
+        )
     except RecursionError:
         message = "the file nests too deeply for libcst to walk; it was not checked"
         return CheckResult(findings=(_whole_file("too-deep", message),), tally=empty)
@@ -130,8 +133,8 @@ def traverse(
     path: str,
     check_ids: tuple[str, ...],
     settings: Settings | None = None,
-) -> list[Check]:
-    """Run the given checks over a parsed module in one batched traversal.
+) -> tuple[list[Check], dict[int, Span]]:
+    """Run the given checks over a parsed module in one batched traversal, then `finish` them.
 
     The checks see the module's own nodes (no copy), so their flags' nodes and fix targets
     can be found again in the module.
@@ -144,7 +147,8 @@ def traverse(
         settings: Thresholds; the standard's by default.
 
     Returns:
-        The checks, holding their opportunities and flags.
+        The checks, holding their opportunities and flags, and the spans of the flagged and
+        measured nodes by node id.
 
     Raises:
         RecursionError: The tree is too deep to walk.
@@ -154,10 +158,10 @@ def traverse(
     visitors: list[BatchableCSTVisitor] = [ContextPush(context), *checks]
     visitors.append(ContextPop(context))
     MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
-    return checks
+    return checks, _spans(module, checks)
 
 
-def _spans(module: Module, checks: list[Check]) -> dict[int, tuple[int, int, int, int]]:
+def _spans(module: Module, checks: list[Check]) -> dict[int, Span]:
     wanted = [flag.node for check in checks for flag in check.flags]
     wanted.extend(node for check in checks for node in check.measured)
     spans = dict(node_spans(module, wanted))
@@ -176,7 +180,7 @@ def _spans(module: Module, checks: list[Check]) -> dict[int, tuple[int, int, int
     return spans
 
 
-def _result(checks: list[Check], spans: Mapping[int, tuple[int, int, int, int]]) -> CheckResult:
+def _result(checks: list[Check], spans: Mapping[int, Span]) -> CheckResult:
     findings: list[Finding] = []
     tally: dict[str, Tally] = {}
     for check in checks:

@@ -147,7 +147,7 @@ def fix_source(source: str, check_ids: frozenset[str]) -> str:
         return source
     try:
         module = parse_module(source)
-        checks = traverse(module, source=source, path="", check_ids=enabled)
+        checks, _ = traverse(module, source=source, path="", check_ids=enabled)
     except (ParserSyntaxError, RecursionError):
         return source
     fixed = module.visit(_ApplyFixes(_collect(checks)))
