@@ -29,10 +29,10 @@ from time import perf_counter
 from libcst import ParserSyntaxError, parse_module
 from orjson import OPT_APPEND_NEWLINE, OPT_INDENT_2, dumps
 
+from canon.checks.catalog import CHECK_IDS
 from canon.checks.engine import run_checks
+from canon.checks.files import RunRequest, run
 from canon.checks.model import Settings
-from canon.checks.registry import CHECK_IDS
-from canon.checks.runner import RunRequest, run
 
 __all__ = ["Measurement", "copy_corpus", "corpus", "main", "measure", "ratios"]
 

@@ -417,7 +417,7 @@ def _rules_command(
 ) -> None:
     """List the rules and their checks, or explain one rule."""
     _output_format("rules", output_format)
-    from canon.checks.catalog import find_standards, load_rulebook
+    from canon.checks.rulebook import find_standards, load_rulebook
     from canon.checks.explain import explain_rule, list_rules
 
     book = _guarded(lambda: load_rulebook(find_standards(Path())))

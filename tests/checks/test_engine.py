@@ -51,12 +51,12 @@ def test_check_source_unknown_check_raises_value_error():
 
 
 def test_engine_raising_check_keeps_other_checks(monkeypatch: MonkeyPatch):
-    from canon.checks.families import typing as typing_checks
+    from canon.checks.rules.union_operator import UnionOperator
 
     def explode(self: object, node: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(typing_checks.UnionOperator, "visit_Subscript", explode)
+    monkeypatch.setattr(UnionOperator, "visit_Subscript", explode)
     code = "def f(x: Optional[int], *args: int) -> None:\n    pass\n"
     result = check_source(code, select=frozenset({"union-operator", "no-star-args"}))
     checks = [finding.check for finding in result.findings]
@@ -73,7 +73,7 @@ def test_engine_recursion_limit_is_a_finding_not_a_crash():
     assert [finding.check for finding in result.findings] == ["too-deep"]
 
 
-def test_registry_every_check_implemented_and_fix_flags_match():
+def test_catalog_every_check_implemented_and_fix_flags_match():
     classes = check_classes(sorted(CHECK_IDS))
     assert sorted(cls.check_id for cls in classes) == sorted(CHECK_IDS)
     assert {check_id for check_id, info in CHECKS.items() if info.fixable} == FIXABLE

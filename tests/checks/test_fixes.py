@@ -66,3 +66,15 @@ def test_fix_source_syntax_error_left_alone():
 def test_fix_source_sqlalchemy_comparison_never_touched():
     code = "stmt = select(User).where(User.is_active == True)\n"
     assert fix_source(code, FIXABLE) == code
+
+
+def test_fix_source_nested_fixes_compose_and_orphaned_import_dropped():
+    code = "from typing import List, Optional\n\nx: Optional[List[int]] = None\n"
+    assert fix_source(code, FIXABLE) == "\nx: list[int] | None = None\n"
+
+
+def test_fix_source_changes_only_what_a_check_flags():
+    # `Union[...]` built at run time inside a function is not a finding, so it is not fixed.
+    code = "from typing import Union\n\n\ndef f() -> None:\n    x = Union[int, str]\n"
+    assert check_source(code, select=frozenset({"union-operator"})).findings == ()
+    assert fix_source(code, FIXABLE) == code

@@ -18,12 +18,14 @@ from libcst import (
     ClassDef,
     CSTNode,
     ExceptHandler,
+    FlattenSentinel,
     FunctionDef,
     Import,
     ImportFrom,
     ImportStar,
     Lambda,
     Name,
+    RemovalSentinel,
 )
 
 from canon.checks.model import Settings
@@ -34,6 +36,7 @@ __all__ = [
     "ContextPush",
     "FileContext",
     "Flag",
+    "Rewrite",
     "Settings",
     "dotted",
     "hook_names",
@@ -41,6 +44,7 @@ __all__ = [
 
 type Span = tuple[int, int, int, int]
 type Visit = Callable[[CSTNode], object]
+type Rewrite = Callable[[CSTNode], CSTNode | FlattenSentinel[CSTNode] | RemovalSentinel]
 
 
 @dataclass(  # canon: ignore[dataclass-frozen, dataclass-options] mutated during the walk
@@ -293,23 +297,51 @@ class ContextPop(_FastHooks):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Flag:
-    """A violation before its position is known."""
+    """A violation before its position is known.
+
+    Attributes:
+        node: Where the violation is.
+        message: What is wrong and what to write instead.
+        fixable: Whether `--fix` repairs it.
+        fix: Builds the repaired node from the target node as the fixes have left it so far
+            (so nested fixes compose); it may return the node unchanged to decline.
+        target: The node `fix` rewrites, when it is not `node` (an enclosing statement).
+    """
 
     node: CSTNode
     message: str
     fixable: bool
+    fix: Rewrite | None = None
+    target: CSTNode | None = None
 
 
 class Check(_FastHooks):
     """Base of every check: counts opportunities and violations, isolates its own failures.
 
-    Subclasses set `check_id` and define `visit_*`/`leave_*` methods that call `ok()` for an
-    opportunity that follows the rule and `flag()` for one that breaks it. A check that
-    needs node spans calls `measure(node)` during the traversal and decides in `finish`.
+    A check is one class in one module of `canon.checks.rules`, named after its id. It says
+    what it is in class attributes (the catalog, `canon.checks.catalog`, is generated from
+    them) and defines `visit_*`/`leave_*` methods that call `ok()` for an opportunity that
+    follows the rule and `flag()` for one that breaks it, with the fix when one is safe. A
+    check that needs node spans calls `measure(node)` during the traversal and decides in
+    `finish`. Its examples are those of the rules whose `check:` names its id.
+
+    Attributes:
+        check_id: The id rules name in `check:`.
+        summary: What a violation is, in one sentence.
+        heuristic: Whether it can be wrong; `caveat` says how.
+        caveat: How a heuristic check can be wrong.
+        opportunity: Where the rule applies: what the check counts, followed or broken.
+        fixable: Whether `--fix` repairs (some of) its findings.
+        orphans: `typing` names its fixes may leave unused; `--fix` drops their imports.
     """
 
     check_id: ClassVar[str] = ""
+    summary: ClassVar[str] = ""
+    heuristic: ClassVar[bool] = False
+    caveat: ClassVar[str] = ""
+    opportunity: ClassVar[str] = ""
     fixable: ClassVar[bool] = False
+    orphans: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, context: FileContext) -> None:
         """Create the check for one file.
@@ -339,17 +371,27 @@ class Check(_FastHooks):
         """
         self.opportunities += count
 
-    def flag(self, node: CSTNode, message: str, *, fixable: bool | None = None) -> None:
+    def flag(
+        self,
+        node: CSTNode,
+        message: str,
+        *,
+        fix: Rewrite | None = None,
+        target: CSTNode | None = None,
+        fixable: bool | None = None,
+    ) -> None:
         """Count an opportunity that breaks the rule.
 
         Args:
             node: Where the violation is.
             message: What is wrong and what to write instead.
-            fixable: Whether `--fix` repairs it; the check's default when None.
+            fix: Builds the repaired `target` (applied only under `--fix`/`--diff`).
+            target: The node `fix` rewrites; `node` when None.
+            fixable: Whether `--fix` repairs it; whether a fix is given when None.
         """
         self.opportunities += 1
-        can_fix = self.fixable if fixable is None else fixable
-        self.flags.append(Flag(node=node, message=message, fixable=can_fix))
+        can_fix = fix is not None if fixable is None else fixable
+        self.flags.append(Flag(node=node, message=message, fixable=can_fix, fix=fix, target=target))
 
     def measure(self, node: CSTNode) -> None:
         """Ask for the span of a node, to decide in `finish`.

@@ -1,145 +1,460 @@
-"""Rules and checks together: which rule names which check, and the words users type.
+# ruff: noqa: E501
+"""The catalog of checks as plain data, importable without libcst.
 
-Findings shown to users name the rule of the standard (the first rule, in document order,
-whose `check:` names the check); `--select`, `--ignore` and suppressions accept a rule id or a
-check id.
+GENERATED from the check classes of `canon.checks.rules` by
+`uv run python -m canon.checks.generate`: do not edit.
 """
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Mapping
+from types import MappingProxyType
 
-from canon.checks.registry import CHECK_IDS, CHECKS, SPECIAL_CHECKS
-from canon.errors import InputError
-from canon.standards.bundled import bundled_standard
-from canon.standards.loader import load_manifest, load_standard
-from canon.standards.model import Rule, Standard
+from canon.checks.model import SPECIAL_CHECKS, CheckInfo
 
-__all__ = ["BUNDLED_STANDARD", "RuleBook", "find_standards", "load_rulebook"]
+__all__ = ["CHECKS", "CHECK_IDS", "SPECIAL_CHECKS"]
 
-BUNDLED_STANDARD = bundled_standard()
-_MANIFEST = Path("instructions") / "canon.yaml"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RuleBook:
-    """The rules of the standards in use, indexed for the checks.
-
-    Attributes:
-        rules: Every rule, in document order.
-        sections: The section title of each rule id.
-        primary: The primary rule id of each check id that a rule names.
-    """
-
-    rules: tuple[Rule, ...] = ()
-    sections: Mapping[str, str] = field(default_factory=dict)
-    primary: Mapping[str, str] = field(default_factory=dict)
-
-    def rule_id(self, check_id: str) -> str:
-        """The id users see for a check: its primary rule, else the check id itself.
-
-        Args:
-            check_id: A check id (or a special one such as `syntax`).
-
-        Returns:
-            The rule id or the check id.
-        """
-        return self.primary.get(check_id, check_id)
-
-    def rule(self, rule_id: str) -> Rule | None:
-        """The rule with this id, if any.
-
-        Args:
-            rule_id: A rule id.
-
-        Returns:
-            The rule, or None.
-        """
-        return next((rule for rule in self.rules if rule.id == rule_id), None)
-
-    def check_ids(self, words: Iterable[str], *, option: str) -> frozenset[str]:
-        """Turn rule ids and check ids into check ids.
-
-        Args:
-            words: What the user typed; each may hold several ids separated by commas.
-            option: Where they typed it, for the error message.
-
-        Returns:
-            The check ids.
-
-        Raises:
-            InputError: A word is neither a known rule id (of a checked rule) nor a check id.
-        """
-        found: set[str] = set()
-        for word in (part.strip() for words_ in words for part in words_.split(",")):
-            if not word:
-                continue
-            if word in CHECK_IDS or word in SPECIAL_CHECKS:
-                found.add(word)
-                continue
-            rule = self.rule(word)
-            if rule is None or not rule.check:
-                raise InputError(f"{option}: {word!r} is neither a checked rule id nor a check id")
-            found.add(rule.check)
-        return frozenset(found)
-
-
-def find_standards(start: Path) -> tuple[Path, ...]:
-    """The standard folders in use: the nearest project's manifest, else the bundled one.
-
-    Args:
-        start: Where to look for `instructions/canon.yaml` from, upwards.
-
-    Returns:
-        Standard folders (empty when neither exists).
-    """
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        manifest_path = folder / _MANIFEST
-        if manifest_path.is_file():
-            manifest = load_manifest(manifest_path)
-            return tuple(manifest_path.parent / name for name in manifest.standards)
-    return (BUNDLED_STANDARD,) if BUNDLED_STANDARD.is_dir() else ()
-
-
-def load_rulebook(folders: Iterable[Path]) -> RuleBook:
-    """Load standards and index their rules.
-
-    Args:
-        folders: Standard folders.
-
-    Returns:
-        The rule book.
-
-    Raises:
-        InputError: A standard is malformed or names an unknown check.
-    """
-    rules: list[Rule] = []
-    sections: dict[str, str] = {}
-    for folder in folders:
-        standard = load_standard(folder, known_checks=CHECK_IDS)
-        rules.extend(standard.rules())
-        sections.update(_sections(standard))
-    primary: dict[str, str] = {}
-    for rule in rules:
-        if rule.check:
-            primary.setdefault(rule.check, rule.id)
-    return RuleBook(rules=tuple(rules), sections=sections, primary=primary)
-
-
-def _sections(standard: Standard) -> dict[str, str]:
-    return {rule.id: section.title for section in standard.sections for rule in section.rules()}
-
-
-def check_summary(check_id: str) -> str:
-    """One sentence on what a check flags.
-
-    Args:
-        check_id: A check id or special id.
-
-    Returns:
-        The summary.
-    """
-    if check_id in CHECKS:
-        return CHECKS[check_id].summary
-    return SPECIAL_CHECKS.get(check_id, "")
+CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
+    {
+        "abc-imports": CheckInfo(
+            id="abc-imports",
+            implementation="canon.checks.rules.abc_imports.AbcImports",
+            summary="Abstract collection types imported from `typing`.",
+            heuristic=False,
+            fixable=True,
+            caveat="",
+            opportunity="Flag `from typing import Callable`, count `from collections.abc import ...`. Flag `typing.Callable`.",
+        ),
+        "annotations": CheckInfo(
+            id="annotations",
+            implementation="canon.checks.rules.annotations.Annotations",
+            summary="A parameter, return type or class attribute without an annotation.",
+            heuristic=True,
+            fixable=False,
+            caveat="Class attributes of enums and `model_config`/`__slots__` are exempt; other framework attributes that must stay unannotated are flagged.",
+            opportunity="Count each parameter and the return type. Count each attribute assigned in the class body.",
+        ),
+        "async-blocking": CheckInfo(
+            id="async-blocking",
+            implementation="canon.checks.rules.async_blocking.AsyncBlocking",
+            summary="A known blocking call (`time.sleep`, `requests`, `open`...) inside `async def`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Only calls from a fixed list are known; other blocking calls go unseen.",
+            opportunity="Count an awaited call in async code. Flag a blocking call inside `async def`.",
+        ),
+        "bare-except": CheckInfo(
+            id="bare-except",
+            implementation="canon.checks.rules.bare_except.BareExcept",
+            summary="A bare `except:`.",
+            heuristic=False,
+            fixable=True,
+            caveat="",
+            opportunity="Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows).",
+        ),
+        "builtin-generics": CheckInfo(
+            id="builtin-generics",
+            implementation="canon.checks.rules.builtin_generics.BuiltinGenerics",
+            summary="`typing.List`/`Dict`/`Tuple`/... instead of builtins.",
+            heuristic=False,
+            fixable=True,
+            caveat="",
+            opportunity="Flag `from typing import List`. Flag `List[...]`, count `list[...]`.",
+        ),
+        "cancelled-error": CheckInfo(
+            id="cancelled-error",
+            implementation="canon.checks.rules.cancelled_error.CancelledErrorCheck",
+            summary="`CancelledError` caught (or suppressed) and not re-raised.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge a handler that catches cancellation. Flag `suppress(CancelledError)`.",
+        ),
+        "class-length": CheckInfo(
+            id="class-length",
+            implementation="canon.checks.rules.class_length.ClassLength",
+            summary="A class longer than the limit (200 lines).",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Measure a class.",
+        ),
+        "comprehensions": CheckInfo(
+            id="comprehensions",
+            implementation="canon.checks.rules.comprehensions.Comprehensions",
+            summary="`map()`/`filter()` with a lambda instead of a comprehension.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Flag `map(lambda ...)` and `filter(lambda ...)`. Count a list, set or dict comprehension or a generator expression.",
+        ),
+        "contextlib-suppress": CheckInfo(
+            id="contextlib-suppress",
+            implementation="canon.checks.rules.contextlib_suppress.ContextlibSuppress",
+            summary="`try`/`except`/`pass` instead of `contextlib.suppress()`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge a `try` statement. Count `suppress(...)`.",
+        ),
+        "dataclass-frozen": CheckInfo(
+            id="dataclass-frozen",
+            implementation="canon.checks.rules.dataclass_frozen.DataclassFrozen",
+            summary="A dataclass without `frozen=True`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Every dataclass counts.",
+            opportunity="Judge a dataclass's options.",
+        ),
+        "dataclass-kw-only": CheckInfo(
+            id="dataclass-kw-only",
+            implementation="canon.checks.rules.dataclass_kw_only.DataclassKwOnly",
+            summary="A dataclass without `kw_only=True`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge a dataclass's options.",
+        ),
+        "dataclass-options": CheckInfo(
+            id="dataclass-options",
+            implementation="canon.checks.rules.dataclass_options.DataclassOptions",
+            summary="A dataclass without `frozen=True, slots=True, kw_only=True`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Every dataclass counts; one that must be mutable is flagged too.",
+            opportunity="Judge a dataclass's options.",
+        ),
+        "docstrings": CheckInfo(
+            id="docstrings",
+            implementation="canon.checks.rules.docstrings.Docstrings",
+            summary="A public module, class, function or method without a docstring (`@override` exempt).",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge the module docstring. Judge a public class. Judge a public function or method.",
+        ),
+        "dunder-all": CheckInfo(
+            id="dunder-all",
+            implementation="canon.checks.rules.dunder_all.DunderAll",
+            summary="A module with public names and no `__all__`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Scripts and test modules are exempt by name only.",
+            opportunity="Judge the module.",
+        ),
+        "duplicate-case-arms": CheckInfo(
+            id="duplicate-case-arms",
+            implementation="canon.checks.rules.duplicate_case_arms.DuplicateCaseArms",
+            summary="Two `case` arms of one `match` with the same body.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Compare the bodies of the arms.",
+        ),
+        "f-strings": CheckInfo(
+            id="f-strings",
+            implementation="canon.checks.rules.f_strings.FStrings",
+            summary="`%` formatting or `.format()` on a literal instead of an f-string.",
+            heuristic=False,
+            fixable=True,
+            caveat="",
+            opportunity='Count an f-string. Flag `"..." % args`. Flag `"...".format(...)`.',
+        ),
+        "fstring-debug": CheckInfo(
+            id="fstring-debug",
+            implementation="canon.checks.rules.fstring_debug.FStringDebug",
+            summary="`f'name={name}'` instead of `f'{name=}'`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Flag `name={name}` pairs; count `{name=}`.",
+        ),
+        "function-length": CheckInfo(
+            id="function-length",
+            implementation="canon.checks.rules.function_length.FunctionLength",
+            summary="A function over the limit (30 lines, docstring excluded).",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Measure a function and its docstring. Flag functions longer than the limit, not counting their docstrings.",
+        ),
+        "google-docstrings": CheckInfo(
+            id="google-docstrings",
+            implementation="canon.checks.rules.google_docstrings.GoogleDocstrings",
+            summary="A public docstring missing Google `Args:`/`Returns:` entries, or any with Sphinx or NumPy fields.",
+            heuristic=True,
+            fixable=False,
+            caveat="Parameters are matched by name; prose documentation of them is not understood. `Args:` lists the parameters besides `self`/`cls`, `Returns:` an annotated, non-`None` result. Sections are required of public API only: not of `_private` names, dunders, nested functions, methods of private classes, properties and `@override` methods.",
+            opportunity="Judge a documented function's style and sections.",
+        ),
+        "hardcoded-secrets": CheckInfo(
+            id="hardcoded-secrets",
+            implementation="canon.checks.rules.hardcoded_secrets.HardcodedSecrets",
+            summary="A secret-looking name bound to a string literal, or a token-shaped literal.",
+            heuristic=True,
+            fixable=False,
+            caveat="Judges by names and token shapes: placeholders can be flagged, secrets missed.",
+            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`.',
+        ),
+        "module-length": CheckInfo(
+            id="module-length",
+            implementation="canon.checks.rules.module_length.ModuleLength",
+            summary="A module longer than the limit (500 lines).",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Count the module's lines.",
+        ),
+        "no-any": CheckInfo(
+            id="no-any",
+            implementation="canon.checks.rules.no_any.NoAny",
+            summary="`typing.Any` used.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Count an annotation. Leave the import itself to the uses. Flag `Any`. Flag `typing.Any`.",
+        ),
+        "no-pickle": CheckInfo(
+            id="no-pickle",
+            implementation="canon.checks.rules.no_pickle.NoPickle",
+            summary="`pickle` (or `dill`, `shelve`) used.",
+            heuristic=True,
+            fixable=False,
+            caveat="Trusted-data uses are flagged too.",
+            opportunity="Judge `import x`. Judge `from x import y`.",
+        ),
+        "no-pytz": CheckInfo(
+            id="no-pytz",
+            implementation="canon.checks.rules.no_pytz.NoPytz",
+            summary="`pytz` instead of `zoneinfo`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge `import x`. Judge `from x import y`.",
+        ),
+        "no-star-args": CheckInfo(
+            id="no-star-args",
+            implementation="canon.checks.rules.no_star_args.NoStarArgs",
+            summary="A function taking `*args` or `**kwargs`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Decorators and wrappers that must forward arguments are flagged too.",
+            opportunity="Flag `*args` and `**kwargs`.",
+        ),
+        "orjson": CheckInfo(
+            id="orjson",
+            implementation="canon.checks.rules.orjson.Orjson",
+            summary="The standard `json` module instead of `orjson`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Code that must avoid a compiled dependency is flagged too.",
+            opportunity="Judge `import x`. Judge `from x import y`.",
+        ),
+        "parameter-count": CheckInfo(
+            id="parameter-count",
+            implementation="canon.checks.rules.parameter_count.ParameterCount",
+            summary="A function with more parameters than the limit (5).",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Count parameters.",
+        ),
+        "pathlib": CheckInfo(
+            id="pathlib",
+            implementation="canon.checks.rules.pathlib.Pathlib",
+            summary="`os.path`, `os` file functions, `glob` or `open()` instead of pathlib.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity='Flag `os.path.join(...)` and friends; count `Path(...)`. Count `base / "name"`, a path built with pathlib.',
+        ),
+        "pep695-generics": CheckInfo(
+            id="pep695-generics",
+            implementation="canon.checks.rules.pep695_generics.Pep695Generics",
+            summary="`TypeVar` declared instead of PEP 695 type parameters.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Flag `TypeVar(...)`. Count a PEP 695 generic definition.",
+        ),
+        "pytest-style": CheckInfo(
+            id="pytest-style",
+            implementation="canon.checks.rules.pytest_style.PytestStyle",
+            summary="A `unittest.TestCase` class instead of pytest functions.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Flag `TestCase` subclasses. Count a test function outside classes.",
+        ),
+        "raise-from": CheckInfo(
+            id="raise-from",
+            implementation="canon.checks.rules.raise_from.RaiseFrom",
+            summary="`raise` inside `except` without `from`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge a raise inside a handler.",
+        ),
+        "relative-imports": CheckInfo(
+            id="relative-imports",
+            implementation="canon.checks.rules.relative_imports.RelativeImports",
+            summary="A relative import reaching a parent package (`from ..x`).",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Flag imports reaching a parent package.",
+        ),
+        "repr": CheckInfo(
+            id="repr",
+            implementation="canon.checks.rules.repr.Repr",
+            summary="A class without `__repr__` that cannot inherit one.",
+            heuristic=True,
+            fixable=False,
+            caveat="A class can inherit one from any base but `object`, `ABC` and `Generic[...]`, unless the base is in the same file without one; bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their decorator or base names only.",
+            opportunity="Judge a class.",
+        ),
+        "self-type": CheckInfo(
+            id="self-type",
+            implementation="canon.checks.rules.self_type.SelfType",
+            summary="A method annotated to return its own class by name instead of `Self`.",
+            heuristic=True,
+            fixable=False,
+            caveat="A method that deliberately returns the base class (never a subclass) is flagged too.",
+            opportunity="Note that the enclosing function returns `self`. Judge a method's return annotation against its class.",
+        ),
+        "specific-imports": CheckInfo(
+            id="specific-imports",
+            implementation="canon.checks.rules.specific_imports.SpecificImports",
+            summary="`import module` instead of `from module import Name`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Modules conventionally used qualified are flagged too.",
+            opportunity="Flag `import module`. Count `from module import Name`.",
+        ),
+        "sqlalchemy-back-populates": CheckInfo(
+            id="sqlalchemy-back-populates",
+            implementation="canon.checks.rules.sqlalchemy_back_populates.SqlalchemyBackPopulates",
+            summary="`backref` instead of `back_populates`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge `relationship(...)`.",
+        ),
+        "sqlalchemy-declarative-base": CheckInfo(
+            id="sqlalchemy-declarative-base",
+            implementation="canon.checks.rules.sqlalchemy_declarative_base.SqlalchemyDeclarativeBase",
+            summary="`declarative_base()` instead of `DeclarativeBase`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Flag `declarative_base()`. Count `class Base(DeclarativeBase)`.",
+        ),
+        "sqlalchemy-mapped-column": CheckInfo(
+            id="sqlalchemy-mapped-column",
+            implementation="canon.checks.rules.sqlalchemy_mapped_column.SqlalchemyMappedColumn",
+            summary="`Column()` in a mapped class instead of `Mapped[T] = mapped_column()`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge the column attributes of a class.",
+        ),
+        "sqlalchemy-select": CheckInfo(
+            id="sqlalchemy-select",
+            implementation="canon.checks.rules.sqlalchemy_select.SqlalchemySelect",
+            summary="`session.query()` instead of `select()`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Recognises the receiver by name (`session`, `db`...).",
+            opportunity="Flag `session.query(...)`, count `select(...)`.",
+        ),
+        "sqlalchemy-typed-relationship": CheckInfo(
+            id="sqlalchemy-typed-relationship",
+            implementation="canon.checks.rules.sqlalchemy_typed_relationship.SqlalchemyTypedRelationship",
+            summary="A `relationship()` attribute without a `Mapped[...]` annotation.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge the relationship attributes of a class.",
+        ),
+        "structlog": CheckInfo(
+            id="structlog",
+            implementation="canon.checks.rules.structlog.Structlog",
+            summary="`print()` or the standard `logging` module instead of structlog.",
+            heuristic=True,
+            fixable=False,
+            caveat="Scripts that must print are flagged too.",
+            opportunity="Flag `print()` and `logging` calls; count structlog loggers.",
+        ),
+        "task-group": CheckInfo(
+            id="task-group",
+            implementation="canon.checks.rules.task_group.TaskGroup",
+            summary="`asyncio.gather`/`create_task`/`wait` instead of `asyncio.TaskGroup`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Every use is flagged, including ones a TaskGroup cannot express.",
+            opportunity="Flag `gather`, bare `create_task`, `wait`; count `TaskGroup()`.",
+        ),
+        "test-names": CheckInfo(
+            id="test-names",
+            implementation="canon.checks.rules.test_names.TestNames",
+            summary="A test not named `test_<unit>_<scenario>_<expected>`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Counts underscores: a long unit name can pass without a scenario.",
+            opportunity="Judge a test's name.",
+        ),
+        "timezone-aware": CheckInfo(
+            id="timezone-aware",
+            implementation="canon.checks.rules.timezone_aware.TimezoneAware",
+            summary="A naive datetime: `now()`/`datetime()` without a timezone.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge datetime constructors.",
+        ),
+        "tomllib": CheckInfo(
+            id="tomllib",
+            implementation="canon.checks.rules.tomllib.Tomllib",
+            summary="`toml`/`tomli` instead of the standard `tomllib`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Judge `import x`. Judge `from x import y`.",
+        ),
+        "type-checking-imports": CheckInfo(
+            id="type-checking-imports",
+            implementation="canon.checks.rules.type_checking_imports.TypeCheckingImports",
+            summary="An import used only in annotations, outside `if TYPE_CHECKING:`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` are never flagged. Only applies with `from __future__ import annotations`. Annotations read at run time are known only in classes deriving in the same file from `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in `TypedDict` and `NamedTuple` classes, and under `runtime-evaluated-decorators` (`[tool.canon]`); other runtime readers are invisible.",
+            opportunity="Enter `if TYPE_CHECKING:`. Leave `if TYPE_CHECKING:`. Record module-level imported names; one under `TYPE_CHECKING` follows the rule. Remember module-level instances (`app = typer.Typer()`) to qualify decorators. Note a class whose annotations are read at run time. Note a function whose annotations are read at run time. Note a use of a name, in an annotation or at run time. Names inside string annotations are annotation uses. Flag imports used only in annotations.",
+        ),
+        "type-statement": CheckInfo(
+            id="type-statement",
+            implementation="canon.checks.rules.type_statement.TypeStatement",
+            summary="`TypeAlias` annotation instead of the `type` statement.",
+            heuristic=False,
+            fixable=True,
+            caveat="",
+            opportunity="Flag `X: TypeAlias = ...`. Count a `type` statement. Flag `TypeAliasType(...)`.",
+        ),
+        "union-operator": CheckInfo(
+            id="union-operator",
+            implementation="canon.checks.rules.union_operator.UnionOperator",
+            summary="`Optional[X]`/`Union[A, B]` instead of `X | None`/`A | B`.",
+            heuristic=False,
+            fixable=True,
+            caveat="",
+            opportunity="Flag `Optional[...]` and `Union[...]` in type expressions. Count a `|` union in an annotation.",
+        ),
+        "wildcard-import": CheckInfo(
+            id="wildcard-import",
+            implementation="canon.checks.rules.wildcard_import.WildcardImport",
+            summary="`from module import *`.",
+            heuristic=False,
+            fixable=False,
+            caveat="",
+            opportunity="Flag `import *`.",
+        ),
+    }
+)
+CHECK_IDS: frozenset[str] = frozenset(CHECKS)

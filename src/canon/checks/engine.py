@@ -1,4 +1,4 @@
-"""The batched engine: parse once, run every selected check in one traversal.
+"""The engine: parse once, run every selected check in one batched traversal.
 
 Imported lazily (it imports libcst). `run_checks` never raises on input: unparseable code is
 one `syntax` finding, a tree too deep to walk is one `too-deep` finding, and a check that raises
@@ -16,18 +16,20 @@ from libcst import BatchableCSTVisitor, Module, ParserSyntaxError, parse_module
 from libcst.metadata import MetadataWrapper
 
 from canon.checks.base import Check, ContextPop, ContextPush, FileContext
+from canon.checks.catalog import CHECKS
 from canon.checks.model import CheckResult, Finding, Settings, Tally
 from canon.checks.positions import node_spans
-from canon.checks.registry import CHECKS, FAMILY_MODULES
 
-__all__ = ["check_classes", "parse_error_finding", "run_checks"]
+__all__ = ["check_classes", "parse_error_finding", "run_checks", "traverse"]
+
+type Span = tuple[int, int, int, int]
 
 
 @cache
-def _family(family: str) -> Mapping[str, type[Check]]:
-    module = import_module(FAMILY_MODULES[family])
-    implementations: Mapping[str, type[Check]] = module.CHECKS
-    return implementations
+def _check_class(check_id: str) -> type[Check]:
+    module, _, name = CHECKS[check_id].implementation.rpartition(".")
+    implementation: type[Check] = getattr(import_module(module), name)
+    return implementation
 
 
 def check_classes(check_ids: Iterable[str]) -> list[type[Check]]:
@@ -39,7 +41,7 @@ def check_classes(check_ids: Iterable[str]) -> list[type[Check]]:
     Returns:
         The check classes.
     """
-    return [_family(CHECKS[check_id].family)[check_id] for check_id in check_ids]
+    return [_check_class(check_id) for check_id in check_ids]
 
 
 def parse_error_finding(error: ParserSyntaxError) -> Finding:
@@ -114,24 +116,52 @@ def run_checks(
     except RecursionError:
         deep = _whole_file("too-deep", "the file nests too deeply to parse")
         return CheckResult(findings=(deep,), tally=empty)
-    context = FileContext(path=path, source=source, settings=settings or Settings())
-    checks = [cls(context) for cls in check_classes(check_ids)]
     try:
-        _traverse(module, context, checks)
-        spans = _spans(module, checks)
+        checks, spans = traverse(
+            module, source=source, path=path, check_ids=check_ids, settings=settings
+        )
     except RecursionError:
         message = "the file nests too deeply for libcst to walk; it was not checked"
         return CheckResult(findings=(_whole_file("too-deep", message),), tally=empty)
     return _result(checks, spans)
 
 
-def _traverse(module: Module, context: FileContext, checks: list[Check]) -> None:
+def traverse(
+    module: Module,
+    *,
+    source: str,
+    path: str,
+    check_ids: tuple[str, ...],
+    settings: Settings | None = None,
+) -> tuple[list[Check], dict[int, Span]]:
+    """Run the given checks over a parsed module in one batched traversal, then `finish` them.
+
+    The checks see the module's own nodes (no copy), so their flags' nodes and fix targets
+    can be found again in the module.
+
+    Args:
+        module: The parsed source.
+        source: Its text.
+        path: Its path, for checks that look at file names.
+        check_ids: The checks to run (known ids).
+        settings: Thresholds; the standard's by default.
+
+    Returns:
+        The checks, holding their opportunities and flags, and the spans of the flagged and
+        measured nodes by node id.
+
+    Raises:
+        RecursionError: The tree is too deep to walk.
+    """
+    context = FileContext(path=path, source=source, settings=settings or Settings())
+    checks = [cls(context) for cls in check_classes(check_ids)]
     visitors: list[BatchableCSTVisitor] = [ContextPush(context), *checks]
     visitors.append(ContextPop(context))
     MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
+    return checks, _spans(module, checks)
 
 
-def _spans(module: Module, checks: list[Check]) -> dict[int, tuple[int, int, int, int]]:
+def _spans(module: Module, checks: list[Check]) -> dict[int, Span]:
     wanted = [flag.node for check in checks for flag in check.flags]
     wanted.extend(node for check in checks for node in check.measured)
     spans = dict(node_spans(module, wanted))
@@ -150,7 +180,7 @@ def _spans(module: Module, checks: list[Check]) -> dict[int, tuple[int, int, int
     return spans
 
 
-def _result(checks: list[Check], spans: Mapping[int, tuple[int, int, int, int]]) -> CheckResult:
+def _result(checks: list[Check], spans: Mapping[int, Span]) -> CheckResult:
     findings: list[Finding] = []
     tally: dict[str, Tally] = {}
     for check in checks:

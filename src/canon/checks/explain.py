@@ -1,8 +1,8 @@
 """`canon rules`: list the rules with their checks, or explain one as ruff does."""
 
-from canon.checks.catalog import RuleBook, check_summary
+from canon.checks.catalog import CHECKS
 from canon.checks.jsontext import json_text
-from canon.checks.registry import CHECKS
+from canon.checks.rulebook import RuleBook, check_summary
 from canon.errors import InputError
 from canon.standards.model import Rule
 

@@ -1,10 +1,44 @@
-"""What a check run produces: findings, tallies and the result of one source."""
+"""The checks' plain data: what a check is, and what a run produces (findings, tallies)."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Self
 
-__all__ = ["CheckResult", "Finding", "Settings", "Tally"]
+__all__ = ["SPECIAL_CHECKS", "CheckInfo", "CheckResult", "Finding", "Settings", "Tally"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckInfo:
+    """What one check is, without its code (the catalog holds one per check).
+
+    Attributes:
+        id: The check id rules name in `check:`.
+        implementation: `module.Class` of the check, imported only when it runs.
+        summary: What a violation is, in one sentence.
+        heuristic: Whether it can be wrong; `caveat` says how.
+        fixable: Whether `--fix` repairs (some of) its findings.
+        caveat: How a heuristic check can be wrong.
+        opportunity: Where the check's rule applies: what it counts, followed or broken.
+    """
+
+    id: str
+    implementation: str
+    summary: str
+    heuristic: bool = False
+    fixable: bool = False
+    caveat: str = ""
+    opportunity: str = ""
+
+
+SPECIAL_CHECKS: Mapping[str, str] = MappingProxyType(
+    {
+        "syntax": "The file does not parse.",
+        "too-deep": "The file nests too deeply for the parser's tree walk (recursion limit).",
+        "check-error": "A check failed on this file; the other checks' results stand.",
+        "unreadable": "The file could not be read.",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

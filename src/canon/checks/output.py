@@ -5,11 +5,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from canon import __version__
-from canon.checks.catalog import RuleBook, check_summary
+from canon.checks.catalog import CHECKS
+from canon.checks.files import RunReport
 from canon.checks.jsontext import json_text
 from canon.checks.model import Finding, Tally
-from canon.checks.registry import CHECKS
-from canon.checks.runner import RunReport
+from canon.checks.rulebook import RuleBook, check_summary
 
 __all__ = ["render_json", "render_sarif", "render_statistics", "render_text", "rule_tallies"]
 

@@ -5,11 +5,11 @@ from difflib import unified_diff
 from os import cpu_count
 from pathlib import Path
 
-from canon.checks.api import resolve_selection
-from canon.checks.catalog import RuleBook, find_standards, load_rulebook
 from canon.checks.config import Config, load_config
+from canon.checks.files import CACHE_DIR, FileReport, RunReport, RunRequest, run
 from canon.checks.output import render_json, render_sarif, render_statistics, render_text, summary
-from canon.checks.runner import CACHE_DIR, FileReport, RunReport, RunRequest, run
+from canon.checks.rulebook import RuleBook, find_standards, load_rulebook
+from canon.checks.source import resolve_selection
 from canon.errors import InputError
 
 __all__ = ["FORMATS", "CheckOutcome", "CheckRequest", "check_paths"]
@@ -124,7 +124,7 @@ def _run_request(request: CheckRequest, config: Config, book: RuleBook) -> RunRe
 
 
 def _known(selected: frozenset[str] | None) -> frozenset[str] | None:
-    from canon.checks.registry import CHECK_IDS
+    from canon.checks.catalog import CHECK_IDS
 
     return None if selected is None else selected & CHECK_IDS
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from canon.checks.registry import CHECK_IDS
+from canon.checks.catalog import CHECK_IDS
 from canon.compiler.layout import INSTRUCTIONS_DIR, MANIFEST, RECORD, find_root
 from canon.compiler.rendering import render_target
 from canon.compiler.request import CompileRequest

@@ -1,7 +1,7 @@
-"""`check_source`: the in-process entry point the evals and the CLI share."""
+"""Check one source string in this process: the entry point of the evals and the tests."""
 
+from canon.checks.catalog import CHECK_IDS
 from canon.checks.model import CheckResult
-from canon.checks.registry import CHECK_IDS
 
 __all__ = ["check_source", "resolve_selection"]
 

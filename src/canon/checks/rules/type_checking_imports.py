@@ -1,19 +1,16 @@
-"""The `type-checking-imports` check: imports used only in annotations go under `TYPE_CHECKING`.
+"""The `type-checking-imports` check.
 
-Annotations that a framework reads at run time (pydantic models, `TypedDict`, configured
-bases and decorators) need their imports at run time, so they do not count as annotation-only.
+Imports used only in annotations go under `if TYPE_CHECKING:`.
 """
 
 from typing import ClassVar, override
 
 from libcst import (
-    Arg,
     Assign,
     Attribute,
     BaseExpression,
     Call,
     ClassDef,
-    Decorator,
     FunctionDef,
     If,
     ImportAlias,
@@ -22,42 +19,18 @@ from libcst import (
     Module,
     Name,
     SimpleString,
-    Subscript,
 )
 
 from canon.checks.base import Check, FileContext, dotted
+from canon.checks.helpers.targets import base_target, decorator_target
 
-__all__ = ["TypeCheckingImports", "base_target", "decorator_target"]
+__all__ = ["TypeCheckingImports"]
 
 
 _TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc", "dataclasses"})
+
+
 _RUNTIME_CLASS_BASES = frozenset({"TypedDict", "NamedTuple"})
-
-
-def decorator_target(decorator: Decorator) -> BaseExpression:
-    """The decorator's callable.
-
-    Args:
-        decorator: A decorator, called or not.
-
-    Returns:
-        `app.command` for `@app.command("name")`, the expression itself when not called.
-    """
-    target = decorator.decorator
-    return target.func if isinstance(target, Call) else target
-
-
-def base_target(base: Arg) -> BaseExpression:
-    """A base's class expression, without type arguments.
-
-    Args:
-        base: A base of a class statement.
-
-    Returns:
-        `Generic` for `Generic[T]`, the expression itself otherwise.
-    """
-    value = base.value
-    return value.value if isinstance(value, Subscript) else value
 
 
 class TypeCheckingImports(Check):
@@ -73,6 +46,26 @@ class TypeCheckingImports(Check):
     """
 
     check_id: ClassVar[str] = "type-checking-imports"
+    summary: ClassVar[str] = "An import used only in annotations, outside `if TYPE_CHECKING:`."
+    heuristic: ClassVar[bool] = True
+    caveat: ClassVar[str] = (
+        "Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` "
+        "are never flagged. Only applies with `from __future__ import annotations`. "
+        "Annotations read at run time are known only in classes deriving in the same "
+        "file from `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in "
+        "`TypedDict` and `NamedTuple` classes, and under "
+        "`runtime-evaluated-decorators` (`[tool.canon]`); other runtime readers are "
+        "invisible."
+    )
+    opportunity: ClassVar[str] = (
+        "Enter `if TYPE_CHECKING:`. Leave `if TYPE_CHECKING:`. Record module-level "
+        "imported names; one under `TYPE_CHECKING` follows the rule. Remember "
+        "module-level instances (`app = typer.Typer()`) to qualify decorators. Note a "
+        "class whose annotations are read at run time. Note a function whose "
+        "annotations are read at run time. Note a use of a name, in an annotation or "
+        "at run time. Names inside string annotations are annotation uses. Flag "
+        "imports used only in annotations."
+    )
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.

@@ -1,11 +1,51 @@
-"""`"...".format(...)` to f-string: the safe fix of the `f-strings` check."""
+"""The `f-strings` check: strings are formatted with f-strings, never `%` or `.format()`."""
 
 from collections.abc import Sequence
+from re import compile as re_compile
 from string import Formatter
+from typing import ClassVar, override
 
-from libcst import Arg, Attribute, Call, Float, Integer, Module, Name, SimpleString, Subscript
+from libcst import (
+    Arg,
+    Attribute,
+    BaseExpression,
+    BinaryOperation,
+    Call,
+    ConcatenatedString,
+    CSTNode,
+    Float,
+    FormattedString,
+    Integer,
+    Module,
+    Modulo,
+    Name,
+    SimpleString,
+    Subscript,
+    parse_expression,
+)
 
-__all__ = ["format_to_fstring"]
+from canon.checks.base import Check, Rewrite
+
+__all__ = ["FStrings"]
+
+
+def _replace_with(code: str) -> Rewrite:
+    """A fix that replaces the flagged call with the expression `code`.
+
+    Args:
+        code: The f-string.
+
+    Returns:
+        The fix.
+    """
+
+    def rewrite(node: CSTNode) -> BaseExpression:
+        return parse_expression(code)
+
+    return rewrite
+
+
+_FORMAT_SPEC = re_compile(r"%[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]|%\(")
 
 
 _SAFE_ARGS = (Name, Attribute, Subscript, Call, Integer, Float)
@@ -97,3 +137,41 @@ def _rebuild(body: str, positional: list[str], named: dict[str, str]) -> str | N
         pieces.append(f"{{{expression}{suffix}}}")
     expected = {str(i) for i in range(len(positional))} | set(named)
     return "".join(pieces) if used == expected else None
+
+
+class FStrings(Check):
+    """Strings are formatted with f-strings, never `%` or `.format()`."""
+
+    check_id: ClassVar[str] = "f-strings"
+    summary: ClassVar[str] = "`%` formatting or `.format()` on a literal instead of an f-string."
+    opportunity: ClassVar[str] = 'Count an f-string. Flag `"..." % args`. Flag `"...".format(...)`.'
+    fixable: ClassVar[bool] = True
+
+    @override
+    def visit_FormattedString(self, node: FormattedString) -> None:
+        """Count an f-string."""
+        self.ok()
+
+    @override
+    def visit_BinaryOperation(self, node: BinaryOperation) -> None:
+        """Flag `"..." % args`."""
+        left = node.left
+        if (
+            isinstance(node.operator, Modulo)
+            and isinstance(left, SimpleString)
+            and _FORMAT_SPEC.search(left.value)
+        ):
+            self.flag(node, "`%` formatting; use an f-string", fixable=False)
+
+    @override
+    def visit_Call(self, node: Call) -> None:
+        """Flag `"...".format(...)`."""
+        func = node.func
+        if (
+            isinstance(func, Attribute)
+            and func.attr.value == "format"
+            and isinstance(func.value, SimpleString | ConcatenatedString)
+        ):
+            rewritten = format_to_fstring(node)
+            fix = _replace_with(rewritten) if rewritten is not None else None
+            self.flag(node, "`.format()`; use an f-string", fix=fix)

@@ -1,0 +1,60 @@
+"""The `docstrings` check: public modules, classes, functions and methods have docstrings."""
+
+from typing import ClassVar, override
+
+from libcst import ClassDef, FunctionDef, Module
+
+from canon.checks.base import Check, dotted
+from canon.checks.helpers.public_api import is_public, overrides
+
+__all__ = ["Docstrings"]
+
+
+class Docstrings(Check):
+    """Public modules, classes, functions and methods have docstrings."""
+
+    check_id: ClassVar[str] = "docstrings"
+    summary: ClassVar[str] = (
+        "A public module, class, function or method without a docstring (`@override` exempt)."
+    )
+    opportunity: ClassVar[str] = (
+        "Judge the module docstring. Judge a public class. Judge a public function or method."
+    )
+
+    @override
+    def visit_Module(self, node: Module) -> None:
+        """Judge the module docstring."""
+        if not node.body:
+            return
+        if node.get_docstring() is None:
+            self.flag(node, "module has no docstring")
+        else:
+            self.ok()
+
+    @override
+    def visit_ClassDef(self, node: ClassDef) -> None:
+        """Judge a public class."""
+        if is_public(node.name.value) and not self._nested():
+            self._judge(node, f"class `{node.name.value}`")
+
+    @override
+    def visit_FunctionDef(self, node: FunctionDef) -> None:
+        """Judge a public function or method."""
+        name = node.name.value
+        if not is_public(name) or name.startswith("test_") or self._nested():
+            return
+        if any(dotted(d.decorator).endswith("overload") for d in node.decorators):
+            return
+        if overrides(node, self.context):
+            return
+        self._judge(node, f"function `{name}`")
+
+    def _nested(self) -> bool:
+        """Whether the node sits inside a function (local helpers need no docstring)."""
+        return any(isinstance(n, FunctionDef) for n in self.context.stack[:-1])
+
+    def _judge(self, node: FunctionDef | ClassDef, what: str) -> None:
+        if node.get_docstring() is None:
+            self.flag(node.name, f"{what} has no docstring")
+        else:
+            self.ok()

@@ -1,0 +1,23 @@
+"""The `orjson` check: jSON goes through `orjson`, not the standard `json`."""
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import ClassVar
+
+from canon.checks.helpers.module_bans import ModuleBan
+
+__all__ = ["Orjson"]
+
+
+class Orjson(ModuleBan):
+    """JSON goes through `orjson`, not the standard `json`."""
+
+    check_id: ClassVar[str] = "orjson"
+    summary: ClassVar[str] = "The standard `json` module instead of `orjson`."
+    heuristic: ClassVar[bool] = True
+    caveat: ClassVar[str] = "Code that must avoid a compiled dependency is flagged too."
+    opportunity: ClassVar[str] = "Judge `import x`. Judge `from x import y`."
+    banned: ClassVar[Mapping[str, str]] = MappingProxyType(
+        {"json": "use `orjson` (`orjson.dumps`/`orjson.loads`)"}
+    )
+    preferred: ClassVar[frozenset[str]] = frozenset({"orjson"})

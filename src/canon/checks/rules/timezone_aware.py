@@ -1,0 +1,66 @@
+"""The `timezone-aware` check.
+
+Datetimes are timezone-aware: `datetime.now(UTC)`, never `utcnow()` or a naive one.
+"""
+
+from typing import ClassVar, override
+
+from libcst import Call, SimpleString
+
+from canon.checks.base import Check
+
+__all__ = ["TimezoneAware"]
+
+
+_NAIVE = {
+    "datetime.datetime.now": "tz",
+    "datetime.datetime.fromtimestamp": "tz",
+    "datetime.datetime": "tzinfo",
+    "datetime.datetime.utcnow": "",
+    "datetime.datetime.utcfromtimestamp": "",
+    "datetime.datetime.today": "",
+    "datetime.date.today": "",
+}
+
+
+_TZ_POSITION = {"datetime.datetime.now": 0, "datetime.datetime.fromtimestamp": 1}
+
+
+class TimezoneAware(Check):
+    """Datetimes are timezone-aware: `datetime.now(UTC)`, never `utcnow()` or a naive one."""
+
+    check_id: ClassVar[str] = "timezone-aware"
+    summary: ClassVar[str] = "A naive datetime: `now()`/`datetime()` without a timezone."
+    opportunity: ClassVar[str] = "Judge datetime constructors."
+
+    @override
+    def visit_Call(self, node: Call) -> None:
+        """Judge datetime constructors."""
+        qualified = self.context.qualified(node.func)
+        if qualified.count(".") == 1 and "datetime" not in self.context.aliases:
+            qualified = f"datetime.{qualified}"  # a snippet without its import
+        if qualified == "datetime.datetime.strptime":
+            self._strptime(node)
+            return
+        if qualified not in _NAIVE:
+            return
+        keyword = _NAIVE[qualified]
+        keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
+        positional = sum(1 for arg in node.args if arg.keyword is None and not arg.star)
+        aware = bool(keyword) and (
+            keyword in keywords or positional > _TZ_POSITION.get(qualified, 7)
+        )
+        if aware:
+            self.ok()
+        else:
+            name = qualified.removeprefix("datetime.")
+            self.flag(node, f"`{name}()` makes a naive datetime; pass a timezone (`UTC`)")
+
+    def _strptime(self, node: Call) -> None:
+        fmt = node.args[1].value if len(node.args) > 1 else None
+        if isinstance(fmt, SimpleString) and "%z" in fmt.value:
+            self.ok()
+        else:
+            self.flag(
+                node, "`strptime()` without `%z` makes a naive datetime; add `.replace(tzinfo=...)`"
+            )

@@ -1,0 +1,89 @@
+"""The `union-operator` check: unions are written with `|`, never `Optional[X]` or `Union[A, B]`."""
+
+from functools import partial
+from typing import ClassVar, override
+
+from libcst import (
+    BaseExpression,
+    BinaryOperation,
+    BitOr,
+    ConcatenatedString,
+    CSTNode,
+    Index,
+    Name,
+    SimpleString,
+    Subscript,
+)
+
+from canon.checks.base import Check
+from canon.checks.helpers.typing_names import typing_name
+
+__all__ = ["UnionOperator"]
+
+
+def union_members(node: Subscript) -> list[BaseExpression] | None:
+    """The members of `Optional[...]`/`Union[...]`, when `|` can safely replace them.
+
+    Args:
+        node: The subscript.
+
+    Returns:
+        The member expressions; None when one is a string (a forward reference, which `|`
+        cannot join at run time) or a slice.
+    """
+    members: list[BaseExpression] = []
+    for element in node.slice:
+        if not isinstance(element.slice, Index):
+            return None
+        value = element.slice.value
+        if isinstance(value, SimpleString | ConcatenatedString):
+            return None
+        members.append(value)
+    return members
+
+
+def _to_operator(node: CSTNode, *, optional: bool) -> CSTNode:
+    """`Optional[X]` as `X | None`, `Union[A, B]` as `A | B`; unchanged when not safe."""
+    members = union_members(node) if isinstance(node, Subscript) else None
+    if not members or (optional and len(members) != 1):
+        return node
+    result = members[0]
+    for member in [*members[1:], *([Name("None")] if optional else [])]:
+        result = BinaryOperation(left=result, operator=BitOr(), right=member)
+    return result
+
+
+class UnionOperator(Check):
+    """Unions are written with `|`, never `Optional[X]` or `Union[A, B]`."""
+
+    check_id: ClassVar[str] = "union-operator"
+    summary: ClassVar[str] = "`Optional[X]`/`Union[A, B]` instead of `X | None`/`A | B`."
+    opportunity: ClassVar[str] = (
+        "Flag `Optional[...]` and `Union[...]` in type expressions. Count a `|` union "
+        "in an annotation."
+    )
+    fixable: ClassVar[bool] = True
+    orphans: ClassVar[frozenset[str]] = frozenset({"Optional", "Union"})
+    _NAMES: ClassVar[frozenset[str]] = frozenset({"Optional", "Union"})
+
+    @override
+    def visit_Subscript(self, node: Subscript) -> None:
+        """Flag `Optional[...]` and `Union[...]` in type expressions.
+
+        Type expressions are annotations and anything outside function bodies (aliases);
+        `Union[...]` built at run time inside a function is left alone, as ruff does.
+        """
+        if not self.context.annotation_depth and self.context.function() is not None:
+            return
+        name = typing_name(self.context, node.value, self._NAMES)
+        fix = partial(_to_operator, optional=name == "Optional") if union_members(node) else None
+        if name == "Optional":
+            self.flag(node, "`Optional[X]`; write `X | None`", fix=fix)
+        elif name == "Union":
+            self.flag(node, "`Union[A, B]`; write `A | B`", fix=fix)
+
+    @override
+    def visit_BinaryOperation(self, node: BinaryOperation) -> None:
+        """Count a `|` union in an annotation."""
+        if self.context.annotation_depth and isinstance(node.operator, BitOr):
+            self.ok()

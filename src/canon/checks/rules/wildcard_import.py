@@ -1,0 +1,26 @@
+"""The `wildcard-import` check: names are imported explicitly, never `from x import *`."""
+
+from typing import ClassVar, override
+
+from libcst import ImportFrom, ImportStar
+
+from canon.checks.base import Check, dotted
+
+__all__ = ["WildcardImport"]
+
+
+class WildcardImport(Check):
+    """Names are imported explicitly, never `from x import *`."""
+
+    check_id: ClassVar[str] = "wildcard-import"
+    summary: ClassVar[str] = "`from module import *`."
+    opportunity: ClassVar[str] = "Flag `import *`."
+
+    @override
+    def visit_ImportFrom(self, node: ImportFrom) -> None:
+        """Flag `import *`."""
+        if isinstance(node.names, ImportStar):
+            module = dotted(node.module) if node.module else "."
+            self.flag(node, f"`from {module} import *`; import the names you use")
+        else:
+            self.ok()
