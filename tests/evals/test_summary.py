@@ -31,14 +31,8 @@ def _sample(task_id: str, values: dict[str, float]) -> SampleRecord:
     )
 
 
-def test_configuration_stats_ratio_of_sums_per_rule() -> None:
-    shared = {"instruction_applicable": 2, "prompt_strict": 0}
-    samples = (
-        _sample("a", {"r": 1, "r@applicable": 1, "instruction_followed": 2, **shared}),
-        _sample("b", {"r": 0, "r@applicable": 1, "instruction_followed": 1, **shared}),
-        _sample("c", {"r": 0, "r@applicable": 0, "instruction_followed": 0, **shared}),
-    )
-    log = ConfigurationLog(
+def _log(samples: tuple[SampleRecord, ...]) -> ConfigurationLog:
+    return ConfigurationLog(
         name="c",
         model="m",
         instructions="none",
@@ -55,7 +49,16 @@ def test_configuration_stats_ratio_of_sums_per_rule() -> None:
         samples=samples,
         errors=0,
     )
-    stats = configuration_stats(log)
+
+
+def test_configuration_stats_ratio_of_sums_per_rule() -> None:
+    shared = {"instruction_applicable": 2, "prompt_strict": 0}
+    samples = (
+        _sample("a", {"r": 1, "r@applicable": 1, "instruction_followed": 2, **shared}),
+        _sample("b", {"r": 0, "r@applicable": 1, "instruction_followed": 1, **shared}),
+        _sample("c", {"r": 0, "r@applicable": 0, "instruction_followed": 0, **shared}),
+    )
+    stats = configuration_stats(_log(samples))
     assert stats.scored == 3
     assert stats.totals["instruction_followed"] == 3
     assert (stats.rules["r"].trials, stats.rules["r"].successes) == (2, 1)

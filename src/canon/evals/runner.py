@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canon.errors import InputError, Position
-from canon.evals.config import Configuration, EvalConfig, load_config
+from canon.evals.config import load_config
 from canon.evals.project import EvalProject
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from canon.evals.config import Configuration, EvalConfig
     from canon.reports.analysis import ConfigurationStats
 
 __all__ = ["DEFAULT_CONFIG", "EvalOutcome", "EvalRequest", "expand_models", "run_eval"]

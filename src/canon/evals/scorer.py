@@ -109,22 +109,8 @@ def score_code(
     exercises = sample.exercises
     path = sample.path or "snippet.py"
     strict, loose = _extract(completion, path=path, select=frozenset(rules.values()))
-    value: dict[str, int] = {}
-    _rule_values(value, rules, strict.checked)
     strict_outcome = _exercised(exercises, rules, strict.checked)
-    loose_outcome = _exercised(exercises, rules, loose.checked)
-    value |= {
-        ScoreKey.INSTRUCTION_FOLLOWED: strict_outcome.followed,
-        ScoreKey.INSTRUCTION_APPLICABLE: strict_outcome.applicable,
-        ScoreKey.PROMPT_STRICT: strict_outcome.prompt,
-        ScoreKey.INSTRUCTION_FOLLOWED_LOOSE: loose_outcome.followed,
-        ScoreKey.INSTRUCTION_APPLICABLE_LOOSE: loose_outcome.applicable,
-        ScoreKey.PROMPT_LOOSE: loose_outcome.prompt,
-        ScoreKey.PARSED: int(strict.parsed),
-        ScoreKey.PARSED_LOOSE: int(loose.parsed),
-        ScoreKey.FUNCTIONAL: 0,
-        ScoreKey.FUNCTIONAL_APPLICABLE: 0,
-    }
+    value = _values(rules, exercises, strict=strict, loose=loose)
     findings = _findings(strict, loose)
     targeted = {rules[rule] for rule in exercises}
     value[ScoreKey.INCIDENTAL] = sum(1 for finding in findings if finding.check not in targeted)
@@ -223,6 +209,31 @@ class _Extraction:
     def checked(self) -> CheckResult | None:
         """The check result when the code parsed, else None."""
         return self.result if self.parsed else None
+
+
+def _values(
+    rules: Mapping[str, str],
+    exercises: Sequence[str],
+    *,
+    strict: _Extraction,
+    loose: _Extraction,
+) -> dict[str, int]:
+    value: dict[str, int] = {}
+    _rule_values(value, rules, strict.checked)
+    strict_outcome = _exercised(exercises, rules, strict.checked)
+    loose_outcome = _exercised(exercises, rules, loose.checked)
+    return value | {
+        ScoreKey.INSTRUCTION_FOLLOWED: strict_outcome.followed,
+        ScoreKey.INSTRUCTION_APPLICABLE: strict_outcome.applicable,
+        ScoreKey.PROMPT_STRICT: strict_outcome.prompt,
+        ScoreKey.INSTRUCTION_FOLLOWED_LOOSE: loose_outcome.followed,
+        ScoreKey.INSTRUCTION_APPLICABLE_LOOSE: loose_outcome.applicable,
+        ScoreKey.PROMPT_LOOSE: loose_outcome.prompt,
+        ScoreKey.PARSED: int(strict.parsed),
+        ScoreKey.PARSED_LOOSE: int(loose.parsed),
+        ScoreKey.FUNCTIONAL: 0,
+        ScoreKey.FUNCTIONAL_APPLICABLE: 0,
+    }
 
 
 def _extract(
