@@ -50,7 +50,9 @@ __all__ = [
     "PROMPT_LEVEL_LOOSE",
     "PROMPT_LEVEL_STRICT",
     "SCORER",
+    "DatasetFields",
     "FindingRecord",
+    "InstructionFields",
     "Measure",
     "SampleMetadata",
     "ScoreDetails",
@@ -207,10 +209,8 @@ class ScoreDetails(BaseModel):
     functional_output: str | None = None
 
 
-class SampleMetadata(BaseModel):
-    """A sample's metadata: the dataset sets the task's fields, the solver the instructions'.
-
-    Every field has a default so that reports read logs written before a field existed.
+class DatasetFields(BaseModel):
+    """The sample metadata the dataset sets, one task of the bank.
 
     Attributes:
         task_id: The task of the bank.
@@ -218,11 +218,6 @@ class SampleMetadata(BaseModel):
         exercises: The rules the task exercises.
         module: The module name the task's tests import.
         tests: The task's pytest tests ("" without tests).
-        instructions_sha256: The instructions' SHA-256.
-        instructions_files: The instruction files they came from.
-        instructions_chars: Their size in characters.
-        instructions_tokens: Their size in tokens (estimated, four characters a token).
-        instructions_label: The instructions' label.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -232,6 +227,21 @@ class SampleMetadata(BaseModel):
     exercises: tuple[str, ...] = ()
     module: str = ""
     tests: str = ""
+
+
+class InstructionFields(BaseModel):
+    """The sample metadata the solver sets: the instructions the model was given.
+
+    Attributes:
+        instructions_sha256: The instructions' SHA-256.
+        instructions_files: The instruction files they came from.
+        instructions_chars: Their size in characters.
+        instructions_tokens: Their size in tokens (estimated, four characters a token).
+        instructions_label: The instructions' label.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
     instructions_sha256: str = ""
     instructions_files: tuple[str, ...] = ()
     instructions_chars: int = 0
@@ -239,30 +249,41 @@ class SampleMetadata(BaseModel):
     instructions_label: str = ""
 
 
+class SampleMetadata(DatasetFields, InstructionFields):
+    """A sample's metadata as the scorer and the reports read it (`metadata_as`).
+
+    Every field has a default so that reports read logs written before a field existed.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+
 class TaskMetadata(BaseModel):
     """A task's metadata (`EvalLog.eval.metadata`): the configuration that ran.
 
+    The task sets the instructions' fields and the rules; `canon eval` adds the rest.
+
     Attributes:
-        configuration: The configuration's name (the task is named after it).
-        model: The model or calibration provider.
-        calibration: True for `canon/reference` and `canon/legacy`, which are not models;
-            None when the log does not say.
-        epochs: Runs per task; None when the log does not say.
         instructions: The label: `none`, `copilot:full`, `copilot:full-without:<section>`...
         variant: The instructions' variant.
         target: The assistant format they are delivered in.
         leave_out: Sections left out.
         rules: Rule id to check id, for every checked rule of the standard.
+        configuration: The configuration's name (the task is named after it).
+        model: The model or calibration provider.
+        calibration: True for `canon/reference` and `canon/legacy`, which are not models;
+            None when the log does not say.
+        epochs: Runs per task; None when the log does not say.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="allow")
 
-    configuration: str = ""
-    model: str = ""
-    calibration: bool | None = None
-    epochs: int | None = None
     instructions: str = ""
     variant: str = ""
     target: str = ""
     leave_out: tuple[str, ...] = ()
     rules: dict[str, str] = {}
+    configuration: str = ""
+    model: str = ""
+    calibration: bool | None = None
+    epochs: int | None = None

@@ -166,16 +166,18 @@ def _task(
     request: EvalRequest,
     config_path: Path,
 ) -> object:
+    from canon.evals.contract import TaskMetadata
     from canon.evals.task import TaskOptions, build_task
 
     model = _model(configuration, project, config_path)
     epochs = request.epochs or configuration.epochs or config.epochs
-    metadata: dict[str, object] = {
-        "configuration": configuration.name,
-        "model": configuration.model,
-        "calibration": configuration.calibration,
-        "epochs": epochs,
-    }
+    run = TaskMetadata(
+        configuration=configuration.name,
+        model=configuration.model,
+        calibration=configuration.calibration,
+        epochs=epochs,
+    )
+    metadata = run.model_dump(mode="json", exclude_unset=True)
     options = TaskOptions(
         root=project.root,
         spec=configuration.spec,

@@ -15,6 +15,7 @@ from inspect_ai.model import GenerateConfig, Model
 from inspect_ai.solver import generate
 
 from canon.evals.bank import TaskBank
+from canon.evals.contract import DatasetFields, TaskMetadata
 from canon.evals.functional import DEFAULT_TIMEOUT
 from canon.evals.instructions import InstructionSpec
 from canon.evals.project import EvalProject
@@ -62,13 +63,13 @@ def samples(bank: TaskBank) -> list[Sample]:
         Sample(
             id=item.id,
             input=item.prompt,
-            metadata={
-                "task_id": item.id,
-                "path": item.path,
-                "exercises": list(item.exercises),
-                "module": item.module,
-                "tests": item.tests,
-            },
+            metadata=DatasetFields(
+                task_id=item.id,
+                path=item.path,
+                exercises=item.exercises,
+                module=item.module,
+                tests=item.tests,
+            ).model_dump(mode="json"),
         )
         for item in bank.tasks
     ]
@@ -85,14 +86,17 @@ def build_task(options: TaskOptions) -> Task:
     """
     project = EvalProject(root=options.root)
     bank = project.bank
-    metadata = {
-        "instructions": options.spec.label,
-        "variant": options.spec.variant,
-        "target": options.spec.target,
-        "leave_out": list(options.spec.leave_out),
-        "rules": dict(project.rules),
-        **options.metadata,
-    }
+    spec = options.spec
+    metadata = TaskMetadata.model_validate(
+        {
+            "instructions": spec.label,
+            "variant": spec.variant,
+            "target": spec.target,
+            "leave_out": spec.leave_out,
+            "rules": dict(project.rules),
+            **options.metadata,
+        }
+    ).model_dump(mode="json", exclude_unset=True)
     return Task(
         name=options.name,
         dataset=MemoryDataset(samples(bank), name="canon-tasks"),
