@@ -1,9 +1,12 @@
 """The canon eval as inspect users run it: `inspect eval evals/canon_eval.py --model M`.
 
 Task arguments (`-T name=value`): `variant` (none, full, condensed, keep:ID,..., drop:ID,...,
-budget:N), `target` (the assistant
-format, default copilot), `leave_out` (comma-separated section ids or titles).
-Calibration providers need no network: `--model canon/reference` or `--model canon/legacy`.
+budget:N), `target` (the assistant format, default copilot), `leave_out` (comma-separated
+section ids or titles). Calibration providers need no network: `--model canon/reference` or
+`--model canon/legacy`.
+
+This is canon's one `@task`: inspect finds a file's tasks by reading it for `@task` functions,
+so the task is declared here, and built by `canon.evals.task` as `canon eval` builds its own.
 """
 
 from pathlib import Path

@@ -1,6 +1,9 @@
 from pytest import approx, mark
 
-from canon.evals.summary import summarise_samples, wilson
+from canon.evals.contract import INSTRUCTION_LEVEL, PROMPT_LEVEL_STRICT
+from canon.reports.analysis import configuration_stats
+from canon.reports.logs import ConfigurationLog, SampleRecord
+from canon.reports.stats import wilson
 
 
 @mark.parametrize(
@@ -15,14 +18,50 @@ def test_wilson_no_trials_is_none() -> None:
     assert wilson(0, 0) is None
 
 
-def test_summarise_samples_ratio_of_sums_per_rule() -> None:
-    values = [
-        {"r": 1, "r@applicable": 1, "instruction_followed": 2},
-        {"r": 0, "r@applicable": 1, "instruction_followed": 1},
-        {"r": 0, "r@applicable": 0, "instruction_followed": 0},
-    ]
-    scored, totals, rules = summarise_samples(values, ("r",))
-    assert scored == 3
-    assert totals["instruction_followed"] == 3
-    assert (rules["r"].opportunities, rules["r"].compliant) == (2, 1)
-    assert rules["r"].as_json()["rate"] == 0.5
+def _sample(task_id: str, values: dict[str, float]) -> SampleRecord:
+    return SampleRecord(
+        task_id=task_id,
+        epoch=1,
+        values=values,
+        input_tokens=0,
+        output_tokens=0,
+        seconds=0.0,
+        instruction_chars=0,
+        instruction_tokens=0,
+    )
+
+
+def _log(samples: tuple[SampleRecord, ...]) -> ConfigurationLog:
+    return ConfigurationLog(
+        name="c",
+        model="m",
+        instructions="none",
+        leave_out=(),
+        calibration=False,
+        epochs=1,
+        expected=3,
+        status="success",
+        location="c.eval",
+        run=".",
+        created="",
+        wall_seconds=0.0,
+        rules=("r",),
+        samples=samples,
+        errors=0,
+    )
+
+
+def test_configuration_stats_ratio_of_sums_per_rule() -> None:
+    shared = {"instruction_applicable": 2, "prompt_strict": 0}
+    samples = (
+        _sample("a", {"r": 1, "r@applicable": 1, "instruction_followed": 2, **shared}),
+        _sample("b", {"r": 0, "r@applicable": 1, "instruction_followed": 1, **shared}),
+        _sample("c", {"r": 0, "r@applicable": 0, "instruction_followed": 0, **shared}),
+    )
+    stats = configuration_stats(_log(samples))
+    assert stats.scored == 3
+    assert stats.totals["instruction_followed"] == 3
+    assert (stats.rules["r"].trials, stats.rules["r"].successes) == (2, 1)
+    assert stats.rules["r"].value == 0.5
+    assert stats.rate(INSTRUCTION_LEVEL).value == 0.5
+    assert stats.rate(PROMPT_LEVEL_STRICT).value == 0.0

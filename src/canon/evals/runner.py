@@ -1,22 +1,27 @@
-"""`canon eval`: run assistant configurations as one inspect eval set, then summarise.
+"""`canon eval`: run assistant configurations as one inspect eval set, then report on it.
 
 Each run goes into a fresh dated log folder (`logs/<UTC stamp>/`) unless one is given; running
 again on the same folder resumes it (inspect's eval set skips what completed and retries what
-did not). The report (`summary.json`, `summary.md`, `report.html`) is `canon report`'s.
+did not). Everything said about the run (the terminal table, `summary.json`, `summary.md`,
+`report.html`) is built by `canon.reports` from the logs, as `canon report` builds it.
 """
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from canon.errors import InputError, Position
-from canon.evals.config import Configuration, EvalConfig, load_config
+from canon.evals.config import load_config
 from canon.evals.project import EvalProject
-from canon.evals.summary import (
-    ConfigurationSummary,
-    summarise_samples,
-)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from canon.evals.config import Configuration, EvalConfig
+    from canon.reports.analysis import ConfigurationStats
 
 __all__ = ["DEFAULT_CONFIG", "EvalOutcome", "EvalRequest", "expand_models", "run_eval"]
 
@@ -50,10 +55,18 @@ class EvalRequest:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EvalOutcome:
-    """What a run produced."""
+    """What a run produced.
+
+    Attributes:
+        complete: Whether every configuration finished and scored every sample.
+        summaries: The configurations' statistics, in the configuration file's order, read
+            from the logs by `canon.reports`.
+        log_dir: The log folder.
+        report_dir: The report folder.
+    """
 
     complete: bool
-    summaries: tuple[ConfigurationSummary, ...]
+    summaries: tuple[ConfigurationStats, ...]
     log_dir: Path
     report_dir: Path
 
@@ -99,13 +112,13 @@ def _stamp() -> str:
 
 
 def run_eval(request: EvalRequest) -> EvalOutcome:
-    """Run the configurations as one eval set and write the summary.
+    """Run the configurations as one eval set and write the report on its logs.
 
     Args:
         request: What to run.
 
     Returns:
-        Whether every configuration completed, and the summaries.
+        Whether every configuration completed, and their statistics.
 
     Raises:
         InputError: A configuration, model or key is wrong (nothing is run).
@@ -119,12 +132,10 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
     log_dir = request.log_dir or request.root / "logs" / stamp
     report_dir = request.report_dir or request.root / "reports" / stamp
     tasks = [_task(project, config, item, request, config_path) for item in configurations]
-    logs = _run_eval_set(tasks, log_dir=log_dir, config=config, request=request)
-    summaries = tuple(_summarise(item, logs, project, request, config) for item in configurations)
-    _write_reports(summaries, log_dir=log_dir, report_dir=report_dir)
-    complete = all(
-        summary.status == "success" and summary.scored == summary.samples for summary in summaries
-    )
+    _run_eval_set(tasks, log_dir=log_dir, config=config, request=request)
+    names = tuple(configuration.name for configuration in configurations)
+    summaries = _write_report(names, log_dir=log_dir, report_dir=report_dir)
+    complete = len(summaries) == len(names) and all(stats.complete for stats in summaries)
     return EvalOutcome(
         complete=complete, summaries=summaries, log_dir=log_dir, report_dir=report_dir
     )
@@ -132,10 +143,10 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
 
 def _run_eval_set(
     tasks: list[object], *, log_dir: Path, config: EvalConfig, request: EvalRequest
-) -> Sequence[object]:
+) -> None:
     from inspect_ai import eval_set
 
-    _, logs = eval_set(
+    eval_set(
         tasks,
         log_dir=str(log_dir),
         retry_attempts=config.retry_attempts,
@@ -146,7 +157,6 @@ def _run_eval_set(
         display="none" if request.quiet else None,
         log_level="warning",
     )
-    return logs
 
 
 def _task(
@@ -156,16 +166,18 @@ def _task(
     request: EvalRequest,
     config_path: Path,
 ) -> object:
+    from canon.evals.contract import TaskMetadata
     from canon.evals.task import TaskOptions, build_task
 
     model = _model(configuration, project, config_path)
     epochs = request.epochs or configuration.epochs or config.epochs
-    metadata: dict[str, object] = {
-        "configuration": configuration.name,
-        "model": configuration.model,
-        "calibration": configuration.calibration,
-        "epochs": epochs,
-    }
+    run = TaskMetadata(
+        configuration=configuration.name,
+        model=configuration.model,
+        calibration=configuration.calibration,
+        epochs=epochs,
+    )
+    metadata = run.model_dump(mode="json", exclude_unset=True)
     options = TaskOptions(
         root=project.root,
         spec=configuration.spec,
@@ -213,71 +225,22 @@ def _first_line(exc: BaseException) -> str:
     return (text.splitlines() or [type(exc).__name__])[0]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _LogFacts:
-    status: str = "missing"
-    location: str = ""
-    values: tuple[dict[str, object], ...] = ()
-    usage: dict[str, float] | None = None
+def _write_report(
+    names: Sequence[str], *, log_dir: Path, report_dir: Path
+) -> tuple[ConfigurationStats, ...]:
+    """Write `canon report LOG_DIR --out REPORT_DIR`'s report; return the run's configurations.
 
+    Args:
+        names: The configurations run, in the configuration file's order.
+        log_dir: The eval set's log folder.
+        report_dir: Where the report goes.
 
-def _read_log(location: str) -> _LogFacts:
-    from inspect_ai.log import read_eval_log
-
-    log = read_eval_log(location)
-    values: list[dict[str, object]] = []
-    usage = {"input_tokens": 0.0, "output_tokens": 0.0, "instructions_tokens": 0.0}
-    for sample in log.samples or ():
-        for model_usage in (sample.model_usage or {}).values():
-            usage["input_tokens"] += model_usage.input_tokens
-            usage["output_tokens"] += model_usage.output_tokens
-        usage["instructions_tokens"] += float(sample.metadata.get("instructions_tokens", 0))
-        if sample.error is None and sample.scores:
-            score = next(iter(sample.scores.values()))
-            if isinstance(score.value, dict):
-                values.append(score.value)
-    count = len(log.samples or ()) or 1
-    usage["instructions_tokens"] = round(usage["instructions_tokens"] / count)
-    return _LogFacts(
-        status=str(log.status), location=str(log.location), values=tuple(values), usage=usage
-    )
-
-
-def _summarise(
-    configuration: Configuration,
-    logs: Sequence[object],
-    project: EvalProject,
-    request: EvalRequest,
-    config: EvalConfig,
-) -> ConfigurationSummary:
-    epochs = request.epochs or configuration.epochs or config.epochs
-    tasks = len(project.bank.tasks)
-    if request.limit is not None:
-        tasks = min(request.limit, tasks)
-    log = next((item for item in logs if item.eval.task == configuration.name), None)  # type: ignore[attr-defined]
-    facts = _read_log(log.location) if log is not None else _LogFacts()  # type: ignore[attr-defined]
-    scored, totals, rules = summarise_samples(facts.values, tuple(project.rules))
-    return ConfigurationSummary(
-        name=configuration.name,
-        model=configuration.model,
-        instructions=configuration.spec.label,
-        calibration=configuration.calibration,
-        epochs=epochs,
-        samples=tasks * epochs,
-        scored=scored,
-        status=facts.status,
-        log=facts.location,
-        totals=totals,
-        rules=rules,
-        usage={key: int(value) for key, value in (facts.usage or {}).items()},
-    )
-
-
-def _write_reports(
-    summaries: Sequence[ConfigurationSummary], *, log_dir: Path, report_dir: Path
-) -> None:
-    """Write the same report as `canon report LOG_DIR --out REPORT_DIR` (one place builds it)."""
+    Returns:
+        The statistics of the configurations run, in that order (a configuration without a
+        log is left out).
+    """
     from canon.reports import write_report
 
-    order = [summary.name for summary in summaries]  # the configuration file's order
-    write_report([log_dir], report_dir, order=order)
+    written = write_report([log_dir], report_dir, order=names)
+    found = {stats.log.name: stats for stats in written.report.configurations}
+    return tuple(found[name] for name in names if name in found)

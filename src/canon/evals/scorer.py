@@ -1,48 +1,6 @@
 """The scorer: extract the code, run canon's checks on it, run the task's tests, count.
 
-Score shape (one `Score` per sample; `canon report` reads it, so it is a contract):
-
-`Score.value` is a flat mapping of numbers, with every key present in every sample so that
-inspect's reducers and dataframes never meet a missing key:
-
-- `<rule-id>`: 1 when the rule had an opportunity in the strictly extracted code and no
-  violation, else 0 (for every rule of the standard that has a check, exercised or not).
-- `<rule-id>@applicable`: 1 when the rule had an opportunity, else 0 ("not applicable" is
-  never a pass). A rule's compliance over samples is sum(`<rule-id>`) / sum(`@applicable`).
-- `instruction_followed`, `instruction_applicable`: over the rules the task exercises, how
-  many had an opportunity and were followed, and how many had an opportunity (strict
-  extraction). Code that does not parse counts every exercised rule as applicable and broken.
-- `instruction_followed_loose`, `instruction_applicable_loose`: the same on loose extraction.
-- `prompt_strict`, `prompt_loose`: 1 when the code parsed, at least one exercised rule had an
-  opportunity, and every exercised rule with an opportunity was followed (IFEval's
-  prompt-level accuracy, strict and loose extraction).
-- `parsed`, `parsed_loose`: 1 when code was found and parsed.
-- `functional`, `functional@applicable`: 1 when the task's tests passed; applicable when the
-  task has tests.
-- `incidental`: findings of checks the task does not exercise (rules it did not target).
-
-Because every value is additive, inspect's per-key `mean` epoch reducer keeps the ratios
-right: rates are always computed as ratio of sums. The log keeps one `EvalSample` per task and
-epoch (`sample.id` is the task id, `sample.epoch` the epoch), each with its own unreduced score
-under `sample.scores["canon_scorer"]`, so two configurations pair up on (task id, epoch). In
-`inspect_ai.analysis.samples_df` the value is the one column `score_canon_scorer` (a mapping).
-
-`Score.answer` is the extracted code; `Score.metadata` holds `extraction` (`strict`, `loose`
-or `none`), `exercised` (rule ids), `violated` and `not_applicable` (exercised rule ids),
-`findings` (up to 50 of `{check, line, column, message}`), `syntax_error`, and
-`functional_output` (the tail of pytest's output).
-
-Sample metadata (set by the dataset) holds `task_id`, `path`, `exercises`, `module`,
-`tests`, and, after the solver, `instructions_sha256`, `instructions_files`,
-`instructions_chars`, `instructions_tokens` (estimated, four characters a token) and
-`instructions_label`.
-
-Task metadata (`EvalLog.eval.metadata`) holds `configuration`, `model`, `calibration` (True for
-`canon/reference` and `canon/legacy`, which are not models), `epochs`, `instructions` (the
-label: `none`, `copilot:full`, `copilot:full-without:<section>`...), `variant`, `target`,
-`leave_out` and `rules` (rule id to check id). The task is named after the configuration.
-Token usage per sample is inspect's own (`EvalSample.model_usage`); the calibration providers
-estimate it from lengths.
+What it writes (score keys, score details, the metrics) is `canon.evals.contract`'s.
 """
 
 from collections.abc import Mapping, Sequence
@@ -52,57 +10,45 @@ from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, metric
 from inspect_ai.solver import TaskState
 
 from canon.checks import CheckResult, Finding
+from canon.evals.contract import (
+    MEASURES,
+    FindingRecord,
+    Measure,
+    SampleMetadata,
+    ScoreDetails,
+    ScoreKey,
+    applicable_key,
+)
 from canon.evals.extract import extract_loose, extract_strict
 from canon.evals.functional import DEFAULT_TIMEOUT, run_tests
 
-__all__ = [
-    "canon_scorer",
-    "functional_pass_rate",
-    "incidental_findings",
-    "instruction_level",
-    "instruction_level_loose",
-    "parse_rate",
-    "prompt_level_loose",
-    "prompt_level_strict",
-    "ratio",
-    "score_code",
-]
+__all__ = ["canon_scorer", "measure_metric", "score_code"]
 
 _FINDINGS_KEPT = 50
 
 
-def ratio(scores: Sequence[SampleScore], numerator: str, denominator: str) -> float:
-    """Sum one key over sum of another across samples.
+def measure_metric(measure: Measure) -> Metric:
+    """The inspect metric of a measure, registered under the measure's metric name.
 
     Args:
-        scores: The sample scores.
-        numerator: The key counted as successes.
-        denominator: The key counted as opportunities.
+        measure: The measure.
 
     Returns:
-        The ratio; 0.0 when there is no opportunity at all.
+        The metric: a ratio of sums over the samples (0.0 without trials).
     """
-    top = sum(_number(item, numerator) for item in scores)
-    bottom = sum(_number(item, denominator) for item in scores)
-    return top / bottom if bottom else 0.0
 
+    def factory() -> Metric:
+        def compute(scores: list[SampleScore]) -> float:
+            top = sum(_number(item, measure.numerator) for item in scores)
+            if measure.denominator is None:
+                return top / len(scores) if scores else 0.0
+            bottom = sum(_number(item, measure.denominator) for item in scores)
+            return top / bottom if bottom else 0.0
 
-def _ratio_metric(numerator: str, denominator: str) -> Metric:
-    def compute(scores: list[SampleScore]) -> float:
-        return ratio(scores, numerator, denominator)
+        return compute
 
-    return compute
-
-
-def _mean_metric(key: str) -> Metric:
-    def compute(scores: list[SampleScore]) -> float:
-        return _mean(scores, key)
-
-    return compute
-
-
-def _mean(scores: Sequence[SampleScore], key: str) -> float:
-    return sum(_number(item, key) for item in scores) / len(scores) if scores else 0.0
+    factory.__doc__ = measure.description
+    return metric(name=measure.metric)(factory)()
 
 
 def _number(item: SampleScore, key: str) -> float:
@@ -113,87 +59,7 @@ def _number(item: SampleScore, key: str) -> float:
     return 0.0
 
 
-@metric
-def instruction_level() -> Metric:
-    """Exercised rules followed over exercised rules with an opportunity (strict).
-
-    Returns:
-        The metric.
-    """
-    return _ratio_metric("instruction_followed", "instruction_applicable")
-
-
-@metric
-def instruction_level_loose() -> Metric:
-    """Instruction-level accuracy on loosely extracted code.
-
-    Returns:
-        The metric.
-    """
-    return _ratio_metric("instruction_followed_loose", "instruction_applicable_loose")
-
-
-@metric
-def prompt_level_strict() -> Metric:
-    """Share of samples following every exercised rule (strict extraction).
-
-    Returns:
-        The metric.
-    """
-    return _mean_metric("prompt_strict")
-
-
-@metric
-def prompt_level_loose() -> Metric:
-    """Share of samples following every exercised rule (loose extraction).
-
-    Returns:
-        The metric.
-    """
-    return _mean_metric("prompt_loose")
-
-
-@metric
-def parse_rate() -> Metric:
-    """Share of samples whose strictly extracted code parses.
-
-    Returns:
-        The metric.
-    """
-    return _mean_metric("parsed")
-
-
-@metric
-def functional_pass_rate() -> Metric:
-    """Share of samples with tests whose tests passed.
-
-    Returns:
-        The metric.
-    """
-    return _ratio_metric("functional", "functional@applicable")
-
-
-@metric
-def incidental_findings() -> Metric:
-    """Mean findings per sample on rules the task did not target.
-
-    Returns:
-        The metric.
-    """
-    return _mean_metric("incidental")
-
-
-@scorer(
-    metrics=[
-        instruction_level(),
-        prompt_level_strict(),
-        instruction_level_loose(),
-        prompt_level_loose(),
-        parse_rate(),
-        functional_pass_rate(),
-        incidental_findings(),
-    ]
-)
+@scorer(metrics=[measure_metric(measure) for measure in MEASURES])
 def canon_scorer(rules: dict[str, str], test_timeout: float = DEFAULT_TIMEOUT) -> Scorer:
     """Score a completion against the standard's rules and the task's tests.
 
@@ -206,17 +72,16 @@ def canon_scorer(rules: dict[str, str], test_timeout: float = DEFAULT_TIMEOUT) -
     """
 
     async def score(state: TaskState, target: Target) -> Score:
-        metadata = state.metadata
+        metadata = state.metadata_as(SampleMetadata)
         result = score_code(state.output.completion, rules=rules, metadata=metadata)
-        tests = str(metadata.get("tests") or "")
         code = result.answer or ""
-        if tests:
+        if metadata.tests:
             outcome = await run_tests(
-                code=code, tests=tests, module=str(metadata["module"]), timeout=test_timeout
+                code=code, tests=metadata.tests, module=metadata.module, timeout=test_timeout
             )
             assert isinstance(result.value, dict)
-            result.value["functional"] = int(outcome.passed and bool(code))
-            result.value["functional@applicable"] = 1
+            result.value[ScoreKey.FUNCTIONAL] = int(outcome.passed and bool(code))
+            result.value[ScoreKey.FUNCTIONAL_APPLICABLE] = 1
             assert result.metadata is not None
             result.metadata["functional_output"] = outcome.output
         return result
@@ -225,57 +90,53 @@ def canon_scorer(rules: dict[str, str], test_timeout: float = DEFAULT_TIMEOUT) -
 
 
 def score_code(
-    completion: str, *, rules: Mapping[str, str], metadata: Mapping[str, object]
+    completion: str,
+    *,
+    rules: Mapping[str, str],
+    metadata: SampleMetadata | Mapping[str, object],
 ) -> Score:
     """Score a completion's code against the rules, without running tests.
 
     Args:
         completion: The model's answer.
         rules: Rule id to check id.
-        metadata: The sample's metadata (`exercises`, `path`).
+        metadata: The sample's metadata (`exercises` and `path` are read).
 
     Returns:
-        The score, shaped as the module documents; functional keys are 0.
+        The score, shaped as `canon.evals.contract` documents; functional keys are 0.
     """
-    exercises = tuple(str(rule) for rule in metadata.get("exercises", ()))  # type: ignore[union-attr]
-    path = str(metadata.get("path") or "snippet.py")
+    sample = metadata if isinstance(metadata, SampleMetadata) else SampleMetadata(**dict(metadata))
+    exercises = sample.exercises
+    path = sample.path or "snippet.py"
     strict, loose = _extract(completion, path=path, select=frozenset(rules.values()))
-    value: dict[str, int] = {}
-    _rule_values(value, rules, strict.checked)
     strict_outcome = _exercised(exercises, rules, strict.checked)
-    loose_outcome = _exercised(exercises, rules, loose.checked)
-    value |= {
-        "instruction_followed": strict_outcome.followed,
-        "instruction_applicable": strict_outcome.applicable,
-        "prompt_strict": strict_outcome.prompt,
-        "instruction_followed_loose": loose_outcome.followed,
-        "instruction_applicable_loose": loose_outcome.applicable,
-        "prompt_loose": loose_outcome.prompt,
-        "parsed": int(strict.parsed),
-        "parsed_loose": int(loose.parsed),
-        "functional": 0,
-        "functional@applicable": 0,
-    }
+    value = _values(rules, exercises, strict=strict, loose=loose)
     findings = _findings(strict, loose)
     targeted = {rules[rule] for rule in exercises}
-    value["incidental"] = sum(1 for finding in findings if finding.check not in targeted)
+    value[ScoreKey.INCIDENTAL] = sum(1 for finding in findings if finding.check not in targeted)
     details = _details(exercises, strict_outcome, findings, strict=strict, loose=loose)
     answer = strict.code if strict.parsed else loose.code if loose.parsed else strict.code
-    explanation = _explain(value, details)
-    return Score(value=dict(value), answer=answer or "", explanation=explanation, metadata=details)
+    return Score(
+        value={str(key): entry for key, entry in value.items()},
+        answer=answer or "",
+        explanation=_explain(strict_outcome, details),
+        metadata=details.model_dump(exclude={"functional_output"}),
+    )
 
 
-def _rule_values(value: dict[str, int], rules: Mapping[str, str], result: object | None) -> None:
+def _rule_values(
+    value: dict[str, int], rules: Mapping[str, str], result: CheckResult | None
+) -> None:
     for rule, check in rules.items():
         opportunities, violations = _tally(result, check)
         value[rule] = int(opportunities > 0 and violations == 0)
-        value[f"{rule}@applicable"] = int(opportunities > 0)
+        value[applicable_key(rule)] = int(opportunities > 0)
 
 
-def _tally(result: object | None, check: str) -> tuple[int, int]:
+def _tally(result: CheckResult | None, check: str) -> tuple[int, int]:
     if result is None:
         return 0, 0
-    tally = result.tally.get(check)  # type: ignore[attr-defined]
+    tally = result.tally.get(check)
     if tally is None:
         return 0, 0
     return int(tally.opportunities), int(tally.violations)
@@ -295,7 +156,7 @@ class _Exercised:
 
 
 def _exercised(
-    exercises: Sequence[str], rules: Mapping[str, str], result: object | None
+    exercises: Sequence[str], rules: Mapping[str, str], result: CheckResult | None
 ) -> _Exercised:
     if result is None:
         return _Exercised(
@@ -318,24 +179,19 @@ def _exercised(
     )
 
 
-def _finding(finding: object) -> dict[str, object]:
-    return {
-        "check": getattr(finding, "check", ""),
-        "line": getattr(finding, "line", 0),
-        "column": getattr(finding, "column", 0),
-        "message": getattr(finding, "message", ""),
-    }
+def _finding(finding: Finding) -> FindingRecord:
+    return FindingRecord(
+        check=finding.check, line=finding.line, column=finding.column, message=finding.message
+    )
 
 
-def _explain(value: Mapping[str, int], details: Mapping[str, object]) -> str:
-    followed = value["instruction_followed"]
-    applicable = value["instruction_applicable"]
-    parts = [f"{followed}/{applicable} exercised rules followed"]
-    if details.get("violated"):
-        parts.append(f"broken: {', '.join(details['violated'])}")  # type: ignore[arg-type]
-    if details.get("not_applicable"):
-        parts.append(f"no opportunity: {', '.join(details['not_applicable'])}")  # type: ignore[arg-type]
-    parts.append(f"extraction: {details['extraction']}")
+def _explain(outcome: _Exercised, details: ScoreDetails) -> str:
+    parts = [f"{outcome.followed}/{outcome.applicable} exercised rules followed"]
+    if details.violated:
+        parts.append(f"broken: {', '.join(details.violated)}")
+    if details.not_applicable:
+        parts.append(f"no opportunity: {', '.join(details.not_applicable)}")
+    parts.append(f"extraction: {details.extraction}")
     return "; ".join(parts)
 
 
@@ -353,6 +209,31 @@ class _Extraction:
     def checked(self) -> CheckResult | None:
         """The check result when the code parsed, else None."""
         return self.result if self.parsed else None
+
+
+def _values(
+    rules: Mapping[str, str],
+    exercises: Sequence[str],
+    *,
+    strict: _Extraction,
+    loose: _Extraction,
+) -> dict[str, int]:
+    value: dict[str, int] = {}
+    _rule_values(value, rules, strict.checked)
+    strict_outcome = _exercised(exercises, rules, strict.checked)
+    loose_outcome = _exercised(exercises, rules, loose.checked)
+    return value | {
+        ScoreKey.INSTRUCTION_FOLLOWED: strict_outcome.followed,
+        ScoreKey.INSTRUCTION_APPLICABLE: strict_outcome.applicable,
+        ScoreKey.PROMPT_STRICT: strict_outcome.prompt,
+        ScoreKey.INSTRUCTION_FOLLOWED_LOOSE: loose_outcome.followed,
+        ScoreKey.INSTRUCTION_APPLICABLE_LOOSE: loose_outcome.applicable,
+        ScoreKey.PROMPT_LOOSE: loose_outcome.prompt,
+        ScoreKey.PARSED: int(strict.parsed),
+        ScoreKey.PARSED_LOOSE: int(loose.parsed),
+        ScoreKey.FUNCTIONAL: 0,
+        ScoreKey.FUNCTIONAL_APPLICABLE: 0,
+    }
 
 
 def _extract(
@@ -385,13 +266,13 @@ def _details(
     *,
     strict: _Extraction,
     loose: _Extraction,
-) -> dict[str, object]:
+) -> ScoreDetails:
     error = None if strict.result is None else strict.result.syntax_error
-    return {
-        "exercised": list(exercises),
-        "violated": list(outcome.violated),
-        "not_applicable": list(outcome.not_applicable),
-        "extraction": "strict" if strict.parsed else "loose" if loose.parsed else "none",
-        "findings": [_finding(finding) for finding in findings[:_FINDINGS_KEPT]],
-        "syntax_error": None if error is None else _finding(error),
-    }
+    return ScoreDetails(
+        exercised=list(exercises),
+        violated=list(outcome.violated),
+        not_applicable=list(outcome.not_applicable),
+        extraction="strict" if strict.parsed else "loose" if loose.parsed else "none",
+        findings=[_finding(finding) for finding in findings[:_FINDINGS_KEPT]],
+        syntax_error=None if error is None else _finding(error),
+    )

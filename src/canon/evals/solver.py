@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from inspect_ai.model import ChatMessageSystem
 from inspect_ai.solver import Generate, Solver, TaskState, solver
 
+from canon.evals.contract import DatasetFields, InstructionFields
 from canon.evals.instructions import Instructions, InstructionSpec, render_instructions
 from canon.standards.model import Standard
 from canon.tokens import estimate_tokens
@@ -31,17 +32,20 @@ def insert_instructions(standards: Sequence[Standard], spec: InstructionSpec) ->
     rendered: dict[str, Instructions] = {}
 
     async def solve(state: TaskState, generate: Generate) -> TaskState:
-        path = str(state.metadata["path"])
+        path = state.metadata_as(DatasetFields).path
         if path not in rendered:
             rendered[path] = render_instructions(standards, spec, path)
         instructions = rendered[path]
         if instructions.text:
             state.messages.insert(0, ChatMessageSystem(content=instructions.text))
-        state.metadata["instructions_sha256"] = instructions.sha256
-        state.metadata["instructions_files"] = list(instructions.files)
-        state.metadata["instructions_chars"] = len(instructions.text)
-        state.metadata["instructions_tokens"] = estimate_tokens(instructions.text)
-        state.metadata["instructions_label"] = spec.label
+        fields = InstructionFields(
+            instructions_sha256=instructions.sha256,
+            instructions_files=tuple(instructions.files),
+            instructions_chars=len(instructions.text),
+            instructions_tokens=estimate_tokens(instructions.text),
+            instructions_label=spec.label,
+        )
+        state.metadata.update(fields.model_dump(mode="json"))
         return state
 
     return solve

@@ -1,21 +1,28 @@
-"""The inspect task: the bank as samples, instructions inserted, canon's scorer."""
+"""The inspect task: the bank as samples, instructions inserted, canon's scorer.
+
+`build_task` builds one configuration's task (`canon eval` builds one per configuration). The
+one `@task` inspect users run, `inspect eval evals/canon_eval.py`, lives in that file (inspect
+finds a file's tasks by reading it for `@task` functions) and builds through `build_task` and
+`instruction_spec`.
+"""
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from inspect_ai import Epochs, Task, task
+from inspect_ai import Epochs, Task
 from inspect_ai.dataset import MemoryDataset, Sample
 from inspect_ai.model import GenerateConfig, Model
 from inspect_ai.solver import generate
 
 from canon.evals.bank import TaskBank
+from canon.evals.contract import DatasetFields, TaskMetadata
 from canon.evals.functional import DEFAULT_TIMEOUT
 from canon.evals.instructions import InstructionSpec
 from canon.evals.project import EvalProject
 from canon.evals.scorer import canon_scorer
 from canon.evals.solver import insert_instructions
 
-__all__ = ["TaskOptions", "build_task", "canon_standard", "instruction_spec", "samples"]
+__all__ = ["TaskOptions", "build_task", "instruction_spec", "samples"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,13 +63,13 @@ def samples(bank: TaskBank) -> list[Sample]:
         Sample(
             id=item.id,
             input=item.prompt,
-            metadata={
-                "task_id": item.id,
-                "path": item.path,
-                "exercises": list(item.exercises),
-                "module": item.module,
-                "tests": item.tests,
-            },
+            metadata=DatasetFields(
+                task_id=item.id,
+                path=item.path,
+                exercises=item.exercises,
+                module=item.module,
+                tests=item.tests,
+            ).model_dump(mode="json"),
         )
         for item in bank.tasks
     ]
@@ -79,14 +86,17 @@ def build_task(options: TaskOptions) -> Task:
     """
     project = EvalProject(root=options.root)
     bank = project.bank
-    metadata = {
-        "instructions": options.spec.label,
-        "variant": options.spec.variant,
-        "target": options.spec.target,
-        "leave_out": list(options.spec.leave_out),
-        "rules": dict(project.rules),
-        **options.metadata,
-    }
+    spec = options.spec
+    metadata = TaskMetadata.model_validate(
+        {
+            "instructions": spec.label,
+            "variant": spec.variant,
+            "target": spec.target,
+            "leave_out": spec.leave_out,
+            "rules": dict(project.rules),
+            **options.metadata,
+        }
+    ).model_dump(mode="json", exclude_unset=True)
     return Task(
         name=options.name,
         dataset=MemoryDataset(samples(bank), name="canon-tasks"),
@@ -97,33 +107,6 @@ def build_task(options: TaskOptions) -> Task:
         epochs=Epochs(options.epochs, "mean"),
         metadata=metadata,
     )
-
-
-@task
-def canon_standard(
-    variant: str = "full",
-    target: str = "copilot",
-    leave_out: str = "",
-    root: str = "",
-    test_timeout: float = DEFAULT_TIMEOUT,
-) -> Task:
-    """The canon eval: write each task of the bank under the given instructions.
-
-    Args:
-        variant: `none`, `full`, `condensed`, `keep:ID,...`, `drop:ID,...` or `budget:N`.
-        target: The assistant format the instructions are delivered in.
-        leave_out: Comma-separated section ids or titles to leave out.
-        root: The project root; defaults to the one found upwards from the working folder.
-        test_timeout: Seconds a task's tests may run.
-
-    Returns:
-        The task.
-    """
-    from canon.evals.project import find_eval_root
-
-    folder = Path(root) if root else find_eval_root(Path.cwd())
-    spec = instruction_spec(variant, target, leave_out)
-    return build_task(TaskOptions(root=folder, spec=spec, test_timeout=test_timeout))
 
 
 def instruction_spec(variant: str, target: str, leave_out: str) -> InstructionSpec:

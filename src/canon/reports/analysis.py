@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from canon.evals.contract import INSTRUCTION_LEVEL, PROMPT_LEVEL_STRICT, Measure, applicable_key
 from canon.reports.logs import ConfigurationLog, SampleRecord
 from canon.reports.stats import PairedDifference, paired_difference, wilson
 
@@ -89,18 +90,18 @@ class ConfigurationStats:
         """
         return self.log.status == "success" and self.scored >= self.log.expected
 
-    def rate(self, numerator: str, denominator: str | None = None) -> Rate:
-        """A ratio of two totals, or a total over the scored samples.
+    def rate(self, measure: Measure) -> Rate:
+        """A measure: a ratio of two totals, or a total over the scored samples.
 
         Args:
-            numerator: The key counted as successes.
-            denominator: The key counted as trials; None for the scored samples.
+            measure: The measure.
 
         Returns:
             The rate.
         """
-        bottom = self.totals.get(denominator, 0.0) if denominator else float(self.scored)
-        return Rate(successes=self.totals.get(numerator, 0.0), trials=bottom)
+        top, bottom = measure.numerator, measure.denominator
+        trials = self.totals.get(bottom, 0.0) if bottom else float(self.scored)
+        return Rate(successes=self.totals.get(top, 0.0), trials=trials)
 
     def mean(self, field: str) -> float:
         """The mean of a sample attribute over the scored samples.
@@ -142,7 +143,7 @@ def configuration_stats(log: ConfigurationLog) -> ConfigurationStats:
         for key, value in sample.values.items():
             totals[key] = totals.get(key, 0.0) + value
     rules = {
-        rule: Rate(successes=totals.get(rule, 0.0), trials=totals.get(f"{rule}@applicable", 0.0))
+        rule: Rate(successes=totals.get(rule, 0.0), trials=totals.get(applicable_key(rule), 0.0))
         for rule in log.rules
     }
     return ConfigurationStats(log=log, totals=totals, rules=rules)
@@ -204,11 +205,10 @@ def compare(a: ConfigurationLog, b: ConfigurationLog) -> Comparison:
     left = [a_units[key] for key in shared]
     right = [b_units[key] for key in shared]
     instruction = paired_difference(
-        _columns(left, "instruction_followed", "instruction_applicable"),
-        _columns(right, "instruction_followed", "instruction_applicable"),
+        _measured(left, INSTRUCTION_LEVEL), _measured(right, INSTRUCTION_LEVEL)
     )
     prompt = paired_difference(
-        _columns(left, "prompt_strict", None), _columns(right, "prompt_strict", None)
+        _measured(left, PROMPT_LEVEL_STRICT), _measured(right, PROMPT_LEVEL_STRICT)
     )
     rules = _rule_differences((*a.rules, *b.rules), left, right)
     return Comparison(
@@ -221,7 +221,7 @@ def _rule_differences(
 ) -> dict[str, PairedDifference]:
     rules: dict[str, PairedDifference] = {}
     for rule in dict.fromkeys(names):
-        marker = f"{rule}@applicable"
+        marker = applicable_key(rule)
         both = [
             (x, y)
             for x, y in zip(left, right, strict=True)
@@ -233,6 +233,10 @@ def _rule_differences(
                 _columns([y for _, y in both], rule, marker),
             )
     return rules
+
+
+def _measured(samples: Sequence[SampleRecord], measure: Measure) -> tuple[list[float], list[float]]:
+    return _columns(samples, measure.numerator, measure.denominator)
 
 
 def _columns(

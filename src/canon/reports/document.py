@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from orjson import OPT_INDENT_2, dumps
 
+from canon.evals.contract import INSTRUCTION_LEVEL, MEASURES, PROMPT_LEVEL_STRICT
 from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
 from canon.reports.report import Gate, HistoryPoint, Report
 from canon.reports.stats import PairedDifference
@@ -62,19 +63,10 @@ def configuration_json(stats: ConfigurationStats) -> dict[str, object]:
 
 
 def _rates(stats: ConfigurationStats) -> dict[str, object]:
-    instruction = stats.rate("instruction_followed", "instruction_applicable")
-    prompt = stats.rate("prompt_strict")
-    loose = stats.rate("instruction_followed_loose", "instruction_applicable_loose")
     return {
-        "instruction_level": _rate(instruction),
-        "prompt_level_strict": _rate(prompt),
-        "instruction_level_loose": _rate(loose),
-        "prompt_level_loose": _rate(stats.rate("prompt_loose")),
-        "parse_rate": _rate(stats.rate("parsed")),
-        "functional_pass_rate": _rate(stats.rate("functional", "functional@applicable")),
-        "incidental_per_sample": _rate(stats.rate("incidental")),
-        "instruction_level_ci95": _interval(instruction.ci95),
-        "prompt_level_strict_ci95": _interval(prompt.ci95),
+        **{measure.summary: _rate(stats.rate(measure)) for measure in MEASURES},
+        "instruction_level_ci95": _interval(stats.rate(INSTRUCTION_LEVEL).ci95),
+        "prompt_level_strict_ci95": _interval(stats.rate(PROMPT_LEVEL_STRICT).ci95),
     }
 
 

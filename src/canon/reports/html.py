@@ -8,6 +8,12 @@ intervals (a forest plot per comparison), and instruction-level accuracy over ru
 from collections.abc import Sequence
 from html import escape
 
+from canon.evals.contract import (
+    FUNCTIONAL_PASS_RATE,
+    INSTRUCTION_LEVEL,
+    PARSE_RATE,
+    PROMPT_LEVEL_STRICT,
+)
 from canon.reports.analysis import Comparison, Lift, Rate
 from canon.reports.charts import colour, compliance_chart, delta_chart, trend_chart
 from canon.reports.markdown import percent, rules_by_attention, signed
@@ -118,10 +124,10 @@ def _configuration_rows(report: Report) -> list[str]:
             _cell(f"<code>{escape(log.instructions)}</code>"),
             _cell(status, css="good" if status == "ok" else "bad"),
             _cell(f"{stats.scored}/{log.expected}", sort=stats.scored),
-            _rate_cell(stats.rate("instruction_followed", "instruction_applicable")),
-            _rate_cell(stats.rate("prompt_strict")),
-            _rate_cell(stats.rate("parsed")),
-            _rate_cell(stats.rate("functional", "functional@applicable")),
+            _rate_cell(stats.rate(INSTRUCTION_LEVEL)),
+            _rate_cell(stats.rate(PROMPT_LEVEL_STRICT)),
+            _rate_cell(stats.rate(PARSE_RATE)),
+            _rate_cell(stats.rate(FUNCTIONAL_PASS_RATE)),
             _cell(f"{stats.total('input_tokens'):,.0f}", sort=stats.total("input_tokens")),
             _cell(f"{stats.total('output_tokens'):,.0f}", sort=stats.total("output_tokens")),
             _cell(

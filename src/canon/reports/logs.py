@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from inspect_ai.log import EvalLog, EvalSample, list_eval_logs, read_eval_log
+from pydantic import ValidationError
 
 from canon.errors import InputError, Position
+from canon.evals.contract import APPLICABLE, SampleMetadata, ScoreKey, TaskMetadata
 from canon.tokens import tokens_for_chars
 
 __all__ = ["ConfigurationLog", "SampleRecord", "read_logs"]
-
-_MARKER = "@applicable"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -140,21 +140,22 @@ def _read_file(path: Path) -> ConfigurationLog:
 
 def _configuration(log: EvalLog, path: Path) -> ConfigurationLog:
     spec = log.eval
-    metadata: Mapping[str, object] = spec.metadata or {}
-    rules = tuple(str(rule) for rule in _mapping(metadata.get("rules")))
-    samples, errors = _samples(log.samples or ())
-    if not rules:
-        rules = _rules_from_scores(samples)
-    epochs = int(metadata.get("epochs") or (spec.config.epochs or 1))
+    metadata = _validated(TaskMetadata, spec.metadata, path)
+    samples, errors = _samples(log.samples or (), path)
+    rules = tuple(metadata.rules) or _rules_from_scores(samples)
+    epochs = metadata.epochs or spec.config.epochs or 1
     dataset = spec.dataset
     tasks = len(dataset.sample_ids) if dataset.sample_ids else int(dataset.samples or 0)
-    model = str(metadata.get("model") or spec.model)
+    model = metadata.model or spec.model
+    calibration = (
+        model.startswith("canon/") if metadata.calibration is None else metadata.calibration
+    )
     return ConfigurationLog(
-        name=str(metadata.get("configuration") or spec.task),
+        name=metadata.configuration or spec.task,
         model=model,
-        instructions=str(metadata.get("instructions") or "unknown"),
-        leave_out=tuple(str(item) for item in _sequence(metadata.get("leave_out"))),
-        calibration=bool(metadata.get("calibration", model.startswith("canon/"))),
+        instructions=metadata.instructions or "unknown",
+        leave_out=metadata.leave_out,
+        calibration=calibration,
         epochs=epochs,
         expected=tasks * epochs,
         status=str(log.status),
@@ -168,11 +169,21 @@ def _configuration(log: EvalLog, path: Path) -> ConfigurationLog:
     )
 
 
-def _samples(raw: Sequence[EvalSample]) -> tuple[tuple[SampleRecord, ...], int]:
+def _validated[M: (TaskMetadata, SampleMetadata)](
+    model: type[M], metadata: Mapping[str, object] | None, path: Path
+) -> M:
+    try:
+        return model.model_validate(metadata or {})
+    except ValidationError as exc:
+        message = f"{model.__name__} not as canon writes it ({exc.errors()[0]['msg']})"
+        raise InputError(message, Position(path=path)) from None
+
+
+def _samples(raw: Sequence[EvalSample], path: Path) -> tuple[tuple[SampleRecord, ...], int]:
     records: list[SampleRecord] = []
     errors = 0
     for sample in raw:
-        record = _record(sample)
+        record = _record(sample, path)
         if record is None:
             errors += 1
         else:
@@ -181,18 +192,18 @@ def _samples(raw: Sequence[EvalSample]) -> tuple[tuple[SampleRecord, ...], int]:
     return tuple(records), errors
 
 
-def _record(sample: EvalSample) -> SampleRecord | None:
+def _record(sample: EvalSample, path: Path) -> SampleRecord | None:
     scores = sample.scores or {}
     if sample.error is not None or not scores:
         return None
     value = next(iter(scores.values())).value
     if not isinstance(value, Mapping):
         return None
-    metadata: Mapping[str, object] = sample.metadata or {}
+    metadata = _validated(SampleMetadata, sample.metadata, path)
     usage = sample.model_usage or {}
-    chars = _integer(metadata.get("instructions_chars"))
+    chars = metadata.instructions_chars
     return SampleRecord(
-        task_id=str(metadata.get("task_id") or sample.id),
+        task_id=metadata.task_id or str(sample.id),
         epoch=int(sample.epoch),
         values={
             key: float(entry) for key, entry in value.items() if isinstance(entry, int | float)
@@ -201,26 +212,14 @@ def _record(sample: EvalSample) -> SampleRecord | None:
         output_tokens=sum(item.output_tokens for item in usage.values()),
         seconds=float(sample.total_time or 0.0),
         instruction_chars=chars,
-        instruction_tokens=_integer(metadata.get("instructions_tokens")) or tokens_for_chars(chars),
+        instruction_tokens=metadata.instructions_tokens or tokens_for_chars(chars),
     )
 
 
 def _rules_from_scores(samples: Sequence[SampleRecord]) -> tuple[str, ...]:
     keys = dict.fromkeys(key for sample in samples for key in sample.values)
-    rules = (key.removesuffix(_MARKER) for key in keys if key.endswith(_MARKER))
-    return tuple(rule for rule in rules if rule in keys and rule != "functional")
-
-
-def _mapping(value: object) -> Mapping[str, object]:
-    return value if isinstance(value, Mapping) else {}
-
-
-def _sequence(value: object) -> Sequence[object]:
-    return value if isinstance(value, list | tuple) else ()
-
-
-def _integer(value: object) -> int:
-    return int(value) if isinstance(value, int | float) else 0
+    rules = (key.removesuffix(APPLICABLE) for key in keys if key.endswith(APPLICABLE))
+    return tuple(rule for rule in rules if rule in keys and rule != ScoreKey.FUNCTIONAL)
 
 
 def _wall_seconds(log: EvalLog) -> float:

@@ -2,6 +2,12 @@
 
 from collections.abc import Sequence
 
+from canon.evals.contract import (
+    FUNCTIONAL_PASS_RATE,
+    INSTRUCTION_LEVEL,
+    PARSE_RATE,
+    PROMPT_LEVEL_STRICT,
+)
 from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
 from canon.reports.report import Report
 from canon.reports.stats import PairedDifference
@@ -67,10 +73,10 @@ def _configuration_row(stats: ConfigurationStats, report: Report) -> list[str]:
         f"`{log.instructions}`",
         status,
         f"{stats.scored}/{log.expected}",
-        _rate_cell(stats.rate("instruction_followed", "instruction_applicable")),
-        _rate_cell(stats.rate("prompt_strict")),
-        percent(stats.rate("parsed").value),
-        percent(stats.rate("functional", "functional@applicable").value),
+        _rate_cell(stats.rate(INSTRUCTION_LEVEL)),
+        _rate_cell(stats.rate(PROMPT_LEVEL_STRICT)),
+        percent(stats.rate(PARSE_RATE).value),
+        percent(stats.rate(FUNCTIONAL_PASS_RATE).value),
         f"{stats.total('input_tokens'):,.0f} / {stats.total('output_tokens'):,.0f}",
         f"{stats.mean('instruction_tokens'):,.0f}",
         f"{stats.log.wall_seconds:.1f}",

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from canon.evals.contract import INSTRUCTION_LEVEL, PROMPT_LEVEL_STRICT
 from canon.reports.analysis import (
     Comparison,
     ConfigurationStats,
@@ -27,8 +28,8 @@ __all__ = [
 ]
 
 GATED_MEASURES = (
-    ("instruction-level", "instruction_followed", "instruction_applicable"),
-    ("prompt-level strict", "prompt_strict", None),
+    ("instruction-level", INSTRUCTION_LEVEL),
+    ("prompt-level strict", PROMPT_LEVEL_STRICT),
 )
 
 
@@ -176,7 +177,7 @@ def _comparison_key(comparison: Comparison) -> tuple[float, str, str]:
 
 def _ordered(report: Report) -> Report:
     def key(stats: ConfigurationStats) -> tuple[bool, bool, float, str]:
-        level = stats.rate("instruction_followed", "instruction_applicable").value
+        level = stats.rate(INSTRUCTION_LEVEL).value
         return (not report.regressed(stats.log.name), stats.complete, level or 0.0, stats.log.name)
 
     ordered = tuple(sorted(report.configurations, key=key))
@@ -205,8 +206,8 @@ def history(logs: Sequence[ConfigurationLog]) -> dict[str, tuple[HistoryPoint, .
         point = HistoryPoint(
             run=Path(log.run).name,
             created=log.created,
-            instruction_level=stats.rate("instruction_followed", "instruction_applicable"),
-            prompt_level=stats.rate("prompt_strict"),
+            instruction_level=stats.rate(INSTRUCTION_LEVEL),
+            prompt_level=stats.rate(PROMPT_LEVEL_STRICT),
         )
         points.setdefault(log.name, {})[log.run] = point
     return {name: tuple(runs.values()) for name, runs in sorted(points.items())}
@@ -254,8 +255,7 @@ def _regressions(
             Regression(configuration=name, measure="scored samples", baseline=lost, current=nothing)
         ]
     measured = [
-        (label, before.rate(top, bottom), now.rate(top, bottom))
-        for label, top, bottom in GATED_MEASURES
+        (label, before.rate(measure), now.rate(measure)) for label, measure in GATED_MEASURES
     ]
     measured.extend(
         (f"rule {rule}", rate, now.rules[rule])
