@@ -270,7 +270,7 @@ def _eval_command(  # canon: ignore[functions.max-parameters] typer: one per opt
 
 
 def _print_outcome(outcome: object) -> None:
-    from canon.evals.summary import text_table
+    from canon.reports.table import text_table
 
     _out(text_table(outcome.summaries))
     _say(f"logs: {outcome.log_dir}")
