@@ -417,8 +417,8 @@ def _rules_command(
 ) -> None:
     """List the rules and their checks, or explain one rule."""
     _output_format("rules", output_format)
-    from canon.checks.rulebook import find_standards, load_rulebook
     from canon.checks.explain import explain_rule, list_rules
+    from canon.checks.rulebook import find_standards, load_rulebook
 
     book = _guarded(lambda: load_rulebook(find_standards(Path())))
     if rule_id is None:

@@ -33,6 +33,7 @@ __all__ = ["CHECKS", "CHECK_IDS", "SPECIAL_CHECKS"]
 
 '''
 
+
 def check_modules() -> list[str]:
     """The modules of `canon.checks.rules`, one per check, by name.
 
