@@ -71,7 +71,7 @@ def team(tmp_path: Path, monkeypatch: MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _targets(project: Path, *names: str) -> None:
+def _targets(project: Path, names: list[str]) -> None:
     manifest = project / "instructions/canon.yaml"
     manifest.write_text(f"standards: [team]\ntargets: [{', '.join(names)}]\n")
 
@@ -92,7 +92,7 @@ def test_targets_that_cannot_scope_are_the_expected_seven(canon: Run) -> None:
 def test_unscoped_target_warns_and_writes_the_scope_line(
     team: Path, canon: Run, target: str
 ) -> None:
-    _targets(team, target)
+    _targets(team, [target])
     result = canon(["compile"])
     assert result.exit_code == 0, result.stderr
     expected = [_fallback(target), *([AIDER_NOTE] if target == "aider" else [])]
@@ -104,7 +104,7 @@ def test_unscoped_target_warns_and_writes_the_scope_line(
 def test_scoping_target_carries_the_globs_without_a_warning(
     team: Path, canon: Run, target: str
 ) -> None:
-    _targets(team, target)
+    _targets(team, [target])
     result = canon(["compile"])
     assert result.exit_code == 0, result.stderr
     assert _warnings(result.stderr) == []
@@ -115,7 +115,7 @@ def test_scoping_target_carries_the_globs_without_a_warning(
 
 
 def test_every_target_at_once_warns_once_per_unscoped_target(team: Path, canon: Run) -> None:
-    _targets(team, "all")
+    _targets(team, ["all"])
     result = canon(["compile"])
     assert result.exit_code == 0, result.stderr
     expected = [
@@ -135,7 +135,7 @@ def test_every_target_at_once_warns_once_per_unscoped_target(team: Path, canon: 
 def test_unscoped_target_writes_a_rules_own_globs_inline_with_a_warning(
     team: Path, canon: Run, target: str
 ) -> None:
-    _targets(team, target)
+    _targets(team, [target])
     rules = team / "instructions/team/10-rules.yaml"
     rules.write_text(
         rules.read_text()

@@ -23,11 +23,14 @@ def _section(title: str, size: int, level: int = 2) -> str:
     return f"{'#' * level} {title}\n\n{title.lower()[0] * size}\n"
 
 
-def _file(*sections: str) -> str:
+def _file(sections: list[str]) -> str:
     return HEAD + "\n".join(sections)
 
 
-def _yaml(*sections: tuple[str, int] | tuple[str, int, int]) -> str:
+type Spec = tuple[str, int] | tuple[str, int, int]
+
+
+def _yaml(sections: list[Spec]) -> str:
     lines = ["sections:\n"]
     for title, size, *level in sections:
         lines.append(f"  - title: {title}\n")
@@ -48,8 +51,8 @@ def big(tmp_path: Path, monkeypatch: MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _sections(project: Path, *sections: tuple[str, int] | tuple[str, int, int]) -> None:
-    (project / "instructions/big/10-sections.yaml").write_text(_yaml(*sections))
+def _sections(project: Path, sections: list[Spec]) -> None:
+    (project / "instructions/big/10-sections.yaml").write_text(_yaml(sections))
 
 
 def _written(project: Path) -> dict[str, str]:
@@ -68,21 +71,21 @@ def test_windsurf_is_the_only_target_with_a_size_limit(canon: Run) -> None:
 
 @mark.parametrize("last", [3_941, 3_942], ids=["one-under", "exactly-at"])
 def test_file_at_or_under_the_limit_is_one_file(big: Path, canon: Run, last: int) -> None:
-    _sections(big, ("A", 4_000), ("B", 4_000), ("C", last))
+    _sections(big, [("A", 4_000), ("B", 4_000), ("C", last)])
     result = canon(["compile"])
     assert result.exit_code == 0, result.stderr
-    expected = _file(_section("A", 4_000), _section("B", 4_000), _section("C", last))
+    expected = _file([_section("A", 4_000), _section("B", 4_000), _section("C", last)])
     assert len(expected) == LIMIT - 3_942 + last
     assert _written(big) == {"big.md": expected}
     assert "split" not in result.stderr
 
 
 def test_file_one_over_the_limit_splits_by_section(big: Path, canon: Run) -> None:
-    _sections(big, ("A", 4_000), ("B", 4_000), ("C", 3_943))
+    _sections(big, [("A", 4_000), ("B", 4_000), ("C", 3_943)])
     result = canon(["compile"])
     assert result.exit_code == 0, result.stderr
-    first = _file(_section("A", 4_000), _section("B", 4_000))
-    second = _file(_section("C", 3_943))
+    first = _file([_section("A", 4_000), _section("B", 4_000)])
+    second = _file([_section("C", 3_943)])
     assert _written(big) == {"big-01.md": first, "big-02.md": second}
     assert [len(first), len(second)] == [8_050, 3_985]
     assert result.stderr == (
@@ -112,26 +115,26 @@ def test_split_parts_fill_up_to_the_limit_exactly(
     longest: int,
 ) -> None:
     sizes = {"A": first_size, "B": 6_000, "C": 100}
-    _sections(big, *sizes.items())
+    _sections(big, list(sizes.items()))
     result = canon(["compile"])
     assert result.exit_code == 0, result.stderr
     written = _written(big)
     assert written == {
-        name: _file(*(_section(title, sizes[title]) for title in titles))
+        name: _file([_section(title, sizes[title]) for title in titles])
         for name, titles in expected.items()
     }
     assert max(len(text) for text in written.values()) == longest
 
 
 def test_oversized_chapter_splits_into_its_sections(big: Path, canon: Run) -> None:
-    _sections(big, ("X", 100), ("Xa", 7_000, 3), ("Xb", 7_000, 3), ("Y", 200))
+    _sections(big, [("X", 100), ("Xa", 7_000, 3), ("Xb", 7_000, 3), ("Y", 200)])
     result = canon(["compile"])
     assert result.exit_code == 0, result.stderr
     x_section, y_section = _section("X", 100), _section("Y", 200)
     xa_section, xb_section = _section("Xa", 7_000, 3), _section("Xb", 7_000, 3)
     assert _written(big) == {
-        "big-01.md": _file(x_section, xa_section),
-        "big-02.md": _file(xb_section, y_section),
+        "big-01.md": _file([x_section, xa_section]),
+        "big-02.md": _file([xb_section, y_section]),
     }
 
 
@@ -145,9 +148,9 @@ OVER = (
 def test_split_part_over_the_limit_fails_writing_nothing(
     big: Path, canon: Run, check: bool
 ) -> None:
-    _sections(big, ("A", 1_000))
+    _sections(big, [("A", 1_000)])
     assert canon(["compile"]).exit_code == 0
-    _sections(big, ("A", 1_000), ("B", 12_000))
+    _sections(big, [("A", 1_000), ("B", 12_000)])
     before = tree(big)
     result = canon(["compile", "--check"] if check else ["compile"])
     assert result.exit_code == 2
@@ -157,11 +160,11 @@ def test_split_part_over_the_limit_fails_writing_nothing(
 
 
 def test_split_part_over_the_limit_written_with_allow_oversize(big: Path, canon: Run) -> None:
-    _sections(big, ("A", 1_000), ("B", 12_000))
+    _sections(big, [("A", 1_000), ("B", 12_000)])
     result = canon(["compile", "--allow-oversize"])
     assert result.exit_code == 0, result.stderr
-    second = _file(_section("B", 12_000))
-    assert _written(big) == {"big-01.md": _file(_section("A", 1_000)), "big-02.md": second}
+    second = _file([_section("B", 12_000)])
+    assert _written(big) == {"big-01.md": _file([_section("A", 1_000)]), "big-02.md": second}
     assert len(second) == 12_042
     assert result.stderr.splitlines()[:2] == [
         OVER.replace("canon: ", "canon: warning: ", 1) + " (allowed by --allow-oversize)",
@@ -176,7 +179,7 @@ def test_one_section_over_the_limit_names_the_whole_file(
     folder = tmp_path / "big"
     folder.mkdir()
     (folder / "standard.yaml").write_text("id: big\ntitle: Big\n")
-    (folder / "10-sections.yaml").write_text(_yaml(("A", 11_959)))
+    (folder / "10-sections.yaml").write_text(_yaml([("A", 11_959)]))
     monkeypatch.chdir(tmp_path)
     result = canon(["compile", "big", "-t", "windsurf", "--out", "out"])
     assert result.exit_code == 2
