@@ -189,3 +189,68 @@ def test_crlf_file_keeps_its_structure_and_comes_back_with_crlf(canon: Run, tmp_
         }
     ]
     assert _compiled_back(canon, out / "win", tmp_path / "back") == {"win.md": data}
+
+
+def test_mixed_file_keeps_its_globs_when_converted(canon: Run, tmp_path: Path) -> None:
+    name = "crlf-frontmatter-lf-body.instructions.md"
+    _, out = _import(canon, tmp_path, name, MIXED[name])
+    folder = out / "crlf-frontmatter-lf-body"
+    meta = safe_load((folder / "standard.yaml").read_text())
+    assert meta["applies_to"] == ["**/*.py"]
+    assert meta["source"]["frontmatter"] == '---\r\napplyTo: "**/*.py"\r\n---\r\n\r\n'
+    converted = tmp_path / "cursor"
+    result = canon(["compile", str(folder), "-t", "cursor", "--out", str(converted)])
+    assert result.exit_code == 0, result.stderr
+    assert tree(converted) == {
+        ".cursor/rules/crlf-frontmatter-lf-body.mdc": (
+            b"---\ndescription: T\nglobs: **/*.py\nalwaysApply: false\n---\n\n"
+            b"# T\n\n- Use Python 3.13.\n"
+        )
+    }
+
+
+_LINES = (
+    "# Title",
+    "## Section 2",
+    "- Use Python 3.13.",
+    "  - nested",
+    "1. one",
+    "",
+    "text",
+    "```python",
+    "x = 1",
+    "```",
+    "| a | b |",
+)
+_FRONTMATTER = (
+    "",
+    "---\napplyTo: '**/*.py'\n---\n",
+    "---\nglobs: *.py\nalwaysApply: false\n---\n\n",
+)
+
+
+def test_random_mixed_endings_all_import_and_come_back(canon: Run, tmp_path: Path) -> None:
+    from random import Random
+
+    generator = Random(20261202)
+    sources: dict[str, bytes] = {}
+    for index in range(40):
+        lines = [generator.choice(_LINES) for _ in range(generator.randint(1, 12))]
+        head = generator.choice(_FRONTMATTER).split("\n")
+        parts = [*head[:-1], *lines] if len(head) > 1 else lines
+        text = "".join(f"{line}{generator.choice(['\n', '\r\n'])}" for line in parts)
+        suffix = generator.choice([".instructions.md", ".mdc", ".md"])
+        sources[f"f{index:02d}{suffix}"] = text.encode()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in sources.items():
+        (folder / name).write_bytes(data)
+    out = tmp_path / "std"
+    names = [str(folder / name) for name in sources]
+    result = canon(["import", *names, "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    standards = sorted(str(path) for path in out.iterdir())
+    back = tmp_path / "back"
+    compiled = canon(["compile", *standards, "--out", str(back)])
+    assert compiled.exit_code == 0, compiled.stderr
+    assert tree(back) == sources
