@@ -26,21 +26,33 @@ def test_schema_accepts_every_bundled_yaml_file(canon: Run) -> None:
 
 
 @mark.parametrize(
-    ("kind", "document"),
+    ("kind", "document", "expected"),
     [
         (
             "section",
             {"sections": [{"title": "T", "blocks": [{"rule": {"id": "a.b", "txt": "x"}}]}]},
+            ("$.sections[0].blocks[0]", "oneOf"),
         ),
-        ("section", {"sections": [{"title": "T", "level": 9}]}),
-        ("standard", {"id": "Not An Id"}),
-        ("manifest", {"standards": ["python"], "outt": "."}),
+        (
+            "section",
+            {"sections": [{"title": "T", "level": 9}]},
+            ("$.sections[0].level", "maximum"),
+        ),
+        ("standard", {"id": "Not An Id"}, ("$.id", "pattern")),
+        (
+            "manifest",
+            {"standards": ["python"], "outt": "."},
+            ("$", "additionalProperties"),
+        ),
     ],
     ids=["misspelt-rule-key", "bad-level", "bad-standard-id", "misspelt-manifest-key"],
 )
-def test_schema_rejects_malformed_documents(canon: Run, kind: str, document: object) -> None:
+def test_schema_rejects_malformed_documents(
+    canon: Run, kind: str, document: object, expected: tuple[str, str]
+) -> None:
     validator = Draft202012Validator(_schema(canon, [kind]))
-    assert list(validator.iter_errors(document))
+    errors = [(error.json_path, error.validator) for error in validator.iter_errors(document)]
+    assert errors == [expected]
 
 
 def test_schema_unknown_kind_exits_2(canon: Run) -> None:

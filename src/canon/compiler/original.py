@@ -31,7 +31,7 @@ def frontmatter_agrees(standard: Standard) -> bool:
     source = standard.meta.source
     if source is None:
         return False
-    found, _ = split_frontmatter(source.frontmatter)
+    found, _ = split_frontmatter(source.frontmatter.replace("\r\n", "\n"))  # a mixed file's
     fields = found.fields if found else parse_fields("")
     return meta_fields(glob_key_of(source.format), fields) == _read(standard)
 

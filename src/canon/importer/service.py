@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from yaml import SafeDumper, dump
 
-from canon.compiler.frontmatter import meta_fields, split_frontmatter
+from canon.compiler.frontmatter import Frontmatter, meta_fields, split_frontmatter
 from canon.compiler.original import render_original
 from canon.compiler.targets import glob_key_of, targets
 from canon.compiler.writer import Plan, apply_plan
@@ -102,11 +102,29 @@ def _leading_blank(body: str) -> tuple[str, str]:
     return stripped, content
 
 
+def _frontmatter_of(text: str) -> tuple[Frontmatter | None, str]:
+    """Split off the frontmatter, also where its lines end in CRLF and the rest does not.
+
+    A file of mixed line endings keeps its bytes (the frontmatter verbatim, the body as it is),
+    but its keys are still read: otherwise its globs would be lost on conversion.
+    """
+    found, body = split_frontmatter(text)
+    if found is not None or "\r\n" not in text:
+        return found, body
+    normalized, _ = split_frontmatter(text.replace("\r\n", "\n"))
+    if normalized is None:
+        return None, text
+    for cut in range(len(normalized.raw), len(text) + 1):
+        if text[:cut].replace("\r\n", "\n") == normalized.raw:
+            return Frontmatter(raw=text[:cut], fields=normalized.fields), text[cut:]
+    return None, text
+
+
 def _build(name: str, text: str, *, structured: bool, source_format: str) -> Standard:
     crlf = text.count("\r\n")
     newline = "\r\n" if crlf and crlf == text.count("\n") == text.count("\r") else "\n"
     text = text.replace("\r\n", "\n") if newline != "\n" else text
-    found, body = split_frontmatter(text)
+    found, body = _frontmatter_of(text)
     raw = found.raw if found else ""
     if not found:
         lead, body = _leading_blank(body)

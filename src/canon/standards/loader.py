@@ -1,9 +1,11 @@
 """Load standards and the manifest from YAML, with every error placed at file:line:col."""
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from canon.errors import InputError, Position
 from canon.standards.model import (
+    Block,
     Manifest,
     RuleItem,
     SectionFile,
@@ -74,29 +76,35 @@ def load_standard(folder: Path, *, known_checks: frozenset[str] | None = None) -
     origins: dict[str, str] = {"standard": str(meta_doc.position(()))}
     for key in ("quote_globs", "applies_to"):
         origins[f"standard.{key}"] = str(meta_doc.position((key,), key=True))
+    # rule ids are told apart from each other only (a rule may be called `standard`), and the
+    # intro's rules (before the first section) are rules like any other
+    rules: dict[str, str] = {}
+    _collect_rules(meta.intro, ("intro",), meta_doc, rules, known_checks)
     for path in section_files(folder):
         document = read_yaml(path)
         section_file = validate_located(document, SectionFile)
-        _collect_rules(section_file, document, origins, known_checks)
+        for index, section in enumerate(section_file.sections):
+            loc = ("sections", index, "blocks")
+            _collect_rules(section.blocks, loc, document, rules, known_checks)
         sections.extend(section_file.sections)
-    return Standard(meta=meta, sections=tuple(sections), origins=origins)
+    return Standard(meta=meta, sections=tuple(sections), origins=rules | origins)
 
 
 def _collect_rules(
-    section_file: SectionFile,
+    blocks: Iterable[Block],
+    at: YamlPath,
     document: Located,
     origins: dict[str, str],
     known_checks: frozenset[str] | None,
 ) -> None:
-    for index, section in enumerate(section_file.sections):
-        for loc, item in walk_rules(section.blocks, ("sections", index, "blocks")):
-            rule = item.rule
-            where = document.position((*loc, "rule", "id"))
-            if rule.id in origins:
-                message = f"duplicate rule id {rule.id!r} (first at {origins[rule.id]})"
-                raise InputError(message, where)
-            origins[rule.id] = str(where)
-            _check_rule(item, loc, document, known_checks)
+    for loc, item in walk_rules(blocks, at):
+        rule = item.rule
+        where = document.position((*loc, "rule", "id"))
+        if rule.id in origins:
+            message = f"duplicate rule id {rule.id!r} (first at {origins[rule.id]})"
+            raise InputError(message, where)
+        origins[rule.id] = str(where)
+        _check_rule(item, loc, document, known_checks)
 
 
 def _check_rule(

@@ -7,6 +7,7 @@ from typing import Annotated, TypeAliasType, Union, get_args, get_origin
 from pydantic import BaseModel, Tag, ValidationError
 
 from canon.errors import InputError
+from canon.standards.model import block_kind
 from canon.standards.yamlpos import Located, YamlPath
 
 __all__ = ["validate_located"]
@@ -71,7 +72,9 @@ def _data_path(data: object, loc: tuple[int | str, ...]) -> YamlPath:
     """Map a pydantic error location onto the YAML data, dropping union tags."""
     path: list[str | int] = []
     current = data
-    for part in loc:
+    for index, part in enumerate(loc):
+        if _is_tag(current, part, loc[index - 1] if index else None):
+            continue  # `item` is both a block's tag and its key: the tag is not in the data
         if _has(current, part):
             current = current[part]  # type: ignore[index]
         elif isinstance(current, dict | list):
@@ -82,6 +85,11 @@ def _data_path(data: object, loc: tuple[int | str, ...]) -> YamlPath:
             break
         path.append(part)
     return tuple(path)
+
+
+def _is_tag(current: object, part: int | str, previous: int | str | None) -> bool:
+    """Tell a block's union tag (right after its index in a list) from a key of the data."""
+    return isinstance(previous, int) and isinstance(current, dict) and part == block_kind(current)
 
 
 def _has(container: object, part: int | str) -> bool:
