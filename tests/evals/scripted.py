@@ -5,6 +5,7 @@ per call, so several epochs of one task can answer differently (which epoch gets
 does not matter to the run's totals). Every output sets its token usage.
 """
 
+from asyncio import sleep
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from inspect_ai.model import (
 )
 from inspect_ai.tool import ToolChoice, ToolInfo
 
-__all__ = ["INPUT_TOKENS", "OUTPUT_TOKENS", "ROOT", "fenced", "run_scripted"]
+__all__ = ["INPUT_TOKENS", "OUTPUT_TOKENS", "ROOT", "Script", "fenced", "run_scripted"]
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUT_TOKENS = 100
@@ -32,20 +33,24 @@ def fenced(code: str) -> str:
     return f"Here is the module:\n\n```python\n{code}```\n\nIt does what was asked."
 
 
-class _Script:
-    def __init__(self, answers: Mapping[str, Sequence[str]]) -> None:
+class Script:
+    """The model's answers, by a phrase of the prompt; `delay` seconds before each."""
+
+    def __init__(self, answers: Mapping[str, Sequence[str]], *, delay: float = 0.0) -> None:
         self.remaining = {phrase: list(items) for phrase, items in answers.items()}
+        self.delay = delay
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.remaining!r})"
 
-    def __call__(
+    async def __call__(
         self,
         messages: list[ChatMessage],
         tools: list[ToolInfo],
         tool_choice: ToolChoice,
         config: GenerateConfig,
     ) -> ModelOutput:
+        await sleep(self.delay)
         prompt = next(item.text for item in messages if isinstance(item, ChatMessageUser))
         phrase = next(phrase for phrase in self.remaining if phrase in prompt)
         output = ModelOutput.from_content(model="mockllm", content=self.remaining[phrase].pop(0))
@@ -61,7 +66,7 @@ def run_scripted(
     log_dir: Path,
     *,
     tasks: Sequence[str],
-    answers: Mapping[str, Sequence[str]],
+    answers: Mapping[str, Sequence[str]] | Script,
     epochs: int = 1,
     task_args: Mapping[str, object] | None = None,
 ) -> EvalLog:
@@ -70,14 +75,19 @@ def run_scripted(
     Args:
         log_dir: Where inspect writes the log.
         tasks: The bank's task ids to run.
-        answers: A phrase of a task's prompt to the answers given to it, one per call.
+        answers: A phrase of a task's prompt to the answers given to it, one per call; or a
+            `Script` of them that also makes the model slow.
         epochs: Runs per task.
         task_args: The task's `-T` arguments.
 
     Returns:
         The run's log (one, successful).
     """
-    model = get_model("mockllm/model", custom_outputs=_Script(answers), memoize=False)
+    model = get_model(
+        "mockllm/model",
+        custom_outputs=answers if isinstance(answers, Script) else Script(answers),
+        memoize=False,
+    )
     (log,) = inspect_eval(
         f"{ROOT / 'evals' / 'canon_eval.py'}@canon_eval",
         model=model,
