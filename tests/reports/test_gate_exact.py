@@ -1,10 +1,10 @@
 """The baseline gate against its interval, the rules table's order and the history's, exactly.
 
-Every run is a real eval of `evals/canon_eval.py` on `pytest-slugify-tests` (two exercised
-rules, `tests.pytest` and `tests.naming`) over four epochs, answered by `mockllm/model` from a
-script. The baseline follows both rules every time: 8/8 instruction-level, 4/4 prompt-level
-and per rule, whose Wilson 95% intervals start at 0.6756 and 0.5101. One answer naming a test
-badly (`test_dashes`) breaks `tests.naming` only.
+The runs are `scripted_runs.py`'s (real evals of `evals/canon_eval.py`, `mockllm/model`
+answering from a script, four epochs of `pytest-slugify-tests`). The baseline follows both
+rules every time: 8/8 instruction-level, 4/4 prompt-level and per rule, whose Wilson 95%
+intervals start at 0.6756 and 0.5101. One answer naming a test badly (`test_dashes`) breaks
+`tests.naming` only.
 
 - inside: one epoch of four breaks the naming: every point value drops (7/8, 3/4, 3/4) but stays
   inside the baseline's interval, so the gate passes;
@@ -15,88 +15,17 @@ The folders are named so that their alphabetical order is not the order the runs
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from inspect_ai.log import read_eval_log
 from orjson import loads
-from pytest import TempPathFactory, fixture
 from typer.testing import CliRunner, Result
 
 from canon.cli import app
-from tests.evals.scripted import INPUT_TOKENS, OUTPUT_TOKENS, Script, run_scripted
+from tests.evals.scripted import INPUT_TOKENS, OUTPUT_TOKENS
 
-GOOD = '''\
-"""Tests of slugify."""
-
-from pytest import raises
-
-from app.text import slugify
-
-
-def test_slugify_spaces_become_dashes() -> None:
-    assert slugify("Hello World") == "hello-world"
-
-
-def test_slugify_empty_raises_value_error() -> None:
-    with raises(ValueError):
-        slugify("!!!")
-'''
-BAD_NAME = GOOD.replace("test_slugify_spaces_become_dashes", "test_dashes")
-NO_ANNOTATION = GOOD.replace(
-    "def test_slugify_empty_raises_value_error() -> None:",
-    "def test_slugify_empty_raises_value_error():",
-)
-BOTH = BAD_NAME.replace(
-    "def test_slugify_empty_raises_value_error() -> None:",
-    "def test_slugify_empty_raises_value_error():",
-)
-PROMPT = "slugify(title"
-TASK = "pytest-slugify-tests"
-NAME = "canon_eval"
-EPOCHS = 4
-# The rules run's model takes this long, so its log's start and end (stamped to the second)
-# differ and its wall time is not 0.
-DELAY = 1.2
-
-
-def _answers(codes: Sequence[str]) -> dict[str, list[str]]:
-    return {PROMPT: [f"```python\n{code}```\n" for code in codes]}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Runs:
-    root: Path
-    baseline: Path
-    inside: Path
-    outside: Path
-    rules: Path
-
-
-@fixture(scope="module")
-def runs(tmp_path_factory: TempPathFactory) -> Runs:
-    root = tmp_path_factory.mktemp("gate")
-    folders = {
-        "baseline": root / "c-baseline",
-        "inside": root / "a-inside",
-        "outside": root / "b-outside",
-    }
-    scripts = {
-        "baseline": _answers([GOOD, GOOD, GOOD, GOOD]),
-        "inside": _answers([GOOD, GOOD, GOOD, BAD_NAME]),
-        "outside": _answers([GOOD, GOOD, BAD_NAME, BAD_NAME]),
-    }
-    for key, folder in folders.items():
-        run_scripted(folder, tasks=[TASK], answers=scripts[key], epochs=EPOCHS)
-    rules = tmp_path_factory.mktemp("rules")
-    run_scripted(
-        rules,
-        tasks=[TASK],
-        answers=Script(_answers([GOOD, BOTH, BOTH, NO_ANNOTATION]), delay=DELAY),
-        epochs=EPOCHS,
-    )
-    return Runs(root=root, rules=rules, **folders)
+from .scripted_runs import EPOCHS, NAME, Runs
 
 
 def _report(arguments: Sequence[str | Path]) -> Result:
@@ -107,8 +36,8 @@ def _summary(folder: Path) -> dict:
     return loads((folder / "summary.json").read_text(encoding="utf-8"))
 
 
-def test_gate_drop_inside_baseline_interval_passes(runs: Runs, tmp_path: Path) -> None:
-    result = _report([runs.inside, "--out", tmp_path, "--baseline", runs.baseline])
+def test_gate_drop_inside_baseline_interval_passes(scripted: Runs, tmp_path: Path) -> None:
+    result = _report([scripted.inside, "--out", tmp_path, "--baseline", scripted.baseline])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == (
         "canon: regression gate passed (1 configuration(s) compared)"
@@ -122,15 +51,15 @@ def test_gate_drop_inside_baseline_interval_passes(runs: Runs, tmp_path: Path) -
     assert configuration["rules"]["tests.naming"]["rate"] == 0.75
     assert summary["gate"] == {
         "passed": True,
-        "baseline": [str(runs.baseline)],
+        "baseline": [str(scripted.baseline)],
         "compared": [NAME],
         "missing": [],
         "regressions": [],
     }
 
 
-def test_gate_drop_just_below_baseline_interval_fails(runs: Runs, tmp_path: Path) -> None:
-    result = _report([runs.outside, "--out", tmp_path, "--baseline", runs.baseline])
+def test_gate_drop_just_below_baseline_interval_fails(scripted: Runs, tmp_path: Path) -> None:
+    result = _report([scripted.outside, "--out", tmp_path, "--baseline", scripted.baseline])
     assert result.exit_code == 1, result.output
     assert result.stderr.splitlines()[-2:] == [
         f"canon: regression: {NAME}: prompt-level strict fell below the baseline's interval",
@@ -164,8 +93,8 @@ RULES_BY_ATTENTION = [
 ]
 
 
-def test_report_rules_table_least_followed_first(runs: Runs, tmp_path: Path) -> None:
-    result = _report([runs.rules, "--out", tmp_path])
+def test_report_rules_table_least_followed_first(scripted: Runs, tmp_path: Path) -> None:
+    result = _report([scripted.rules, "--out", tmp_path])
     assert result.exit_code == 0, result.output
     markdown = result.stdout.split("## Rules, least followed first")[1]
     rows = [line for line in markdown.splitlines() if line.startswith("| `")]
@@ -186,8 +115,8 @@ def test_report_rules_table_least_followed_first(runs: Runs, tmp_path: Path) -> 
     assert configuration["rules"]["typing.annotate-all"]["ci95"] == [0.0456, 0.6994]
 
 
-def test_report_tokens_and_wall_time_from_the_log(runs: Runs, tmp_path: Path) -> None:
-    _report([runs.rules, "--out", tmp_path])
+def test_report_tokens_and_wall_time_from_the_log(scripted: Runs, tmp_path: Path) -> None:
+    _report([scripted.rules, "--out", tmp_path])
     (configuration,) = _summary(tmp_path)["configurations"]
     stats = read_eval_log(configuration["log"]).stats
     elapsed = datetime.fromisoformat(stats.completed_at) - datetime.fromisoformat(stats.started_at)
@@ -199,8 +128,8 @@ def test_report_tokens_and_wall_time_from_the_log(runs: Runs, tmp_path: Path) ->
     )
 
 
-def test_report_history_oldest_run_first_not_by_folder_name(runs: Runs, tmp_path: Path) -> None:
-    result = _report([runs.root, "--out", tmp_path])
+def test_report_history_oldest_run_first_not_by_folder_name(scripted: Runs, tmp_path: Path) -> None:
+    result = _report([scripted.root, "--out", tmp_path])
     history = _summary(tmp_path)["history"][NAME]
     assert [(point["run"], point["instruction_level"]) for point in history] == [
         ("c-baseline", 1.0),
