@@ -46,8 +46,8 @@ PROMPT = "slugify(title"
 TASK = "pytest-slugify-tests"
 NAME = "canon_eval"
 EPOCHS = 4
-# The rules run's model takes this long, so its log's start and end (stamped to the second)
-# differ and its wall time is not 0.
+# The model takes this long: a run's start and end (stamped to the second) differ, so its wall
+# time is not 0, and the next run starts in a later second.
 DELAY = 1.2
 
 
@@ -78,7 +78,9 @@ def scripted(tmp_path_factory: TempPathFactory) -> Runs:
         "outside": _answers([GOOD, GOOD, BAD_NAME, BAD_NAME]),
     }
     for key, folder in folders.items():
-        run_scripted(folder, tasks=[TASK], answers=scripts[key], epochs=EPOCHS)
+        # The delay keeps each run's start (stamped to the second) after the previous one's.
+        script = Script(scripts[key], delay=DELAY)
+        run_scripted(folder, tasks=[TASK], answers=script, epochs=EPOCHS)
     rules = tmp_path_factory.mktemp("rules")
     run_scripted(
         rules,
