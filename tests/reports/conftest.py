@@ -15,6 +15,8 @@ from pytest import TempPathFactory, fixture
 from canon.evals.instructions import InstructionSpec
 from canon.evals.project import EvalProject
 
+from .scripted_runs import scripted  # noqa: F401 - a fixture of the report tests
+
 ROOT = Path(__file__).resolve().parents[2]
 TASKS = 3
 EPOCHS = 2

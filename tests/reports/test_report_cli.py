@@ -1,17 +1,19 @@
 """`canon report` and `canon compare` on real inspect logs from offline calibration evals."""
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from subprocess import run
 from sys import executable
 
+from inspect_ai.log import read_eval_log
 from orjson import loads
 from pytest import approx, mark
 from typer.testing import CliRunner
 
 from canon.cli import app
 
-from .conftest import EPOCHS, TASKS, Runs
+from .conftest import EPOCHS, ROOT, TASKS, Runs
 
 runner = CliRunner()
 
@@ -43,11 +45,16 @@ def test_report_two_runs_writes_markdown_html_and_summary(runs: Runs, tmp_path):
     assert reference["instruction_level"] == 1.0
     assert reference["prompt_level_strict"] == 1.0
     assert legacy["instruction_level"] == 0.0
-    assert reference["instructions_tokens"] > 1000
+    compiled = (ROOT / ".github" / "instructions" / "python.instructions.md").read_text()
+    assert reference["instructions_tokens"] == -(-len(compiled) // 4)  # four characters a token
     assert legacy["instructions_tokens"] == 0
     assert reference["input_tokens"] > legacy["input_tokens"]
-    assert reference["wall_seconds"] >= 0  # inspect stamps start and end to the second
-    assert reference["seconds"] > 0
+    log = read_eval_log(reference["log"])
+    assert reference["log"].startswith(str(runs.second))  # the latest run of ref-full
+    started, completed = log.stats.started_at, log.stats.completed_at
+    elapsed = datetime.fromisoformat(completed) - datetime.fromisoformat(started)
+    assert reference["wall_seconds"] == elapsed.total_seconds()
+    assert reference["seconds"] == round(sum(sample.total_time for sample in log.samples), 3)
     rated = [rule for rule in reference["rules"].values() if rule["opportunities"]]
     assert rated
     assert all(rule["ci95"][0] <= rule["rate"] <= rule["ci95"][1] for rule in rated)

@@ -252,7 +252,10 @@ def _gate_lines(report: Report) -> list[str]:
 
 
 def _history_lines(report: Report) -> list[str]:
-    runs = sorted({point.run for points in report.history.values() for point in points})
+    started: dict[str, str] = {}
+    for point in (point for points in report.history.values() for point in points):
+        started[point.run] = min(point.created, started.get(point.run, point.created))
+    runs = sorted(started, key=lambda run: (started[run], run))  # oldest run first
     if len(runs) < 2:
         return []
     rows = []

@@ -1,0 +1,254 @@
+"""Every score key of partial answers, from a real eval of the project's task.
+
+Four samples, each answered by `mockllm/model` from a script:
+
+- `unit-conversions`: follows `modules.max-length`, breaks `modules.dunder-all`, and gives
+  `classes.small` and `classes.repr` no opportunity (no class statement); its tests pass;
+  four findings of rules the task does not target (two `annotations`, one `f-strings`, one
+  `union-operator`) beside the targeted `dunder-all` one.
+- `signup-form-validation`: follows both rules that have an opportunity, the class rules have
+  none; the strict code is the longest of two Python blocks (a longer bash block is not
+  Python); its tests fail (the module has no `SignupFormValidator`).
+- `pytest-slugify-tests`: a fenced block that does not parse.
+- `pytest-cart-tests`: unfenced code between two lines of prose (loose extraction only).
+"""
+
+from re import fullmatch
+
+from inspect_ai.log import EvalLog
+from inspect_ai.scorer import Score
+from pytest import TempPathFactory, fixture, mark
+
+from tests.evals.scripted import fenced, run_scripted
+
+CONVERSIONS = '''\
+"""Convert quantities between units."""
+
+from typing import Optional
+
+FACTORS = {("km", "mile"): 0.621371, ("mile", "km"): 1.609344}
+
+
+def _convert(self, value: float, source: str, target: str) -> float:
+    factor = FACTORS.get((source, target))
+    if factor is None:
+        raise ValueError("cannot convert %s to %s" % (source, target))
+    return round(value * factor, self.precision)
+
+
+def _init(self, precision: Optional[int] = 4) -> None:
+    self.precision = precision
+
+
+UnitConverter = type("UnitConverter", (), {"__init__": _init, "convert": _convert})
+'''
+
+SIGNUP = '''\
+"""Validate the sign-up form."""
+
+__all__ = ["validate"]
+
+LIMIT = 120
+
+
+def validate(form: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Strip every field and collect the errors.
+
+    Args:
+        form: The submitted fields.
+
+    Returns:
+        The cleaned fields and the error messages.
+    """
+    cleaned = {name: value.strip() for name, value in form.items()}
+    errors = [f"{name} is required" for name, value in cleaned.items() if not value]
+    return cleaned, errors
+'''
+
+# Longer than the module: only its `bash` tag keeps strict extraction from taking it.
+SHELL = "".join(f"uv run pytest tests/test_signup.py -k field_{index:02}\n" for index in range(20))
+
+SIGNUP_ANSWER = (
+    f"Check it with:\n\n```bash\n{SHELL}```\n\n"
+    "A first idea:\n\n```python\nLIMIT = 120\n```\n\n"
+    f"The module:\n\n```python\n{SIGNUP}```\n"
+)
+
+BROKEN_ANSWER = "Sorry:\n\n```python\ndef broken(:\n    return\n```\n"
+
+CART_TESTS = """\
+from decimal import Decimal
+
+from shop.cart import Cart
+
+
+def test_cart_add_same_sku_twice_adds_quantities() -> None:
+    cart = Cart()
+    cart.add("apple", 1, Decimal("0.50"))
+    cart.add("apple", 2, Decimal("0.50"))
+    assert cart.total() == Decimal("1.50")
+"""
+
+CART_ANSWER = f"Sure! These tests cover the cart.\n\n{CART_TESTS}\nRun them with pytest.\n"
+
+ANSWERS = {
+    "unit conversion helper": [fenced(CONVERSIONS)],
+    "sign-up form has 44 fields": [SIGNUP_ANSWER],
+    "slugify(title": [BROKEN_ANSWER],
+    "shopping cart class": [CART_ANSWER],
+}
+TASKS = ("unit-conversions", "signup-form-validation", "pytest-slugify-tests", "pytest-cart-tests")
+
+
+_SUMMARY_KEYS = (
+    "instruction_followed",
+    "instruction_applicable",
+    "prompt_strict",
+    "instruction_followed_loose",
+    "instruction_applicable_loose",
+    "prompt_loose",
+    "parsed",
+    "parsed_loose",
+    "functional",
+    "functional@applicable",
+    "incidental",
+)
+
+# Per sample: the rules whose check had an opportunity, followed and broken (every other rule
+# of the standard scores 0 with 0 applicable), then the summary counts in `_SUMMARY_KEYS` order.
+EXPECTED = {
+    "unit-conversions": (
+        (
+            "modules.max-length deprecated.any deprecated.star-args functions.short "
+            "functions.max-parameters docs.public-api imports.absolute-cross-package "
+            "imports.relative-intra-package imports.specific-names imports.no-wildcard"
+        ),
+        (
+            "modules.dunder-all typing.union-operator deprecated.optional deprecated.union "
+            "typing.annotate-all deprecated.string-formatting"
+        ),
+        (1, 2, 0, 1, 2, 0, 1, 1, 1, 1, 4),
+    ),
+    "signup-form-validation": (
+        (
+            "modules.max-length modules.dunder-all typing.builtin-generics "
+            "deprecated.typing-generics typing.annotate-all deprecated.string-formatting "
+            "deprecated.any deprecated.star-args functions.short functions.max-parameters "
+            "docs.google-style docs.public-api docs.sections performance.comprehensions"
+        ),
+        "",
+        (2, 2, 1, 2, 2, 1, 1, 1, 0, 1, 0),
+    ),
+    "pytest-slugify-tests": ("", "", (0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0)),
+    # A rule's own key judges the strict extraction, which found no code here.
+    "pytest-cart-tests": ("", "", (0, 3, 0, 3, 3, 1, 0, 1, 0, 0, 1)),
+}
+
+
+def _finding(check: str, line: int, column: int, message: str) -> dict[str, object]:
+    return {"check": check, "line": line, "column": column, "message": message}
+
+
+CONVERSIONS_FINDINGS = [
+    _finding(
+        "dunder-all",
+        1,
+        1,
+        "public names (FACTORS, UnitConverter...) but no `__all__`; declare the API",
+    ),
+    _finding("annotations", 8, 14, "parameter `self` has no annotation"),
+    _finding("f-strings", 11, 26, "`%` formatting; use an f-string"),
+    _finding("annotations", 15, 11, "parameter `self` has no annotation"),
+    _finding("union-operator", 15, 28, "`Optional[X]`; write `X | None`"),
+]
+
+
+@fixture(scope="module")
+def log(tmp_path_factory: TempPathFactory) -> EvalLog:
+    folder = tmp_path_factory.mktemp("scores")
+    return run_scripted(folder, tasks=TASKS, answers=ANSWERS)
+
+
+def _score(log: EvalLog, task_id: str) -> Score:
+    (sample,) = [item for item in log.samples or () if item.id == task_id]
+    return sample.scores["canon_scorer"]
+
+
+def _expected(log: EvalLog, task_id: str) -> dict[str, int]:
+    """Every key the scorer writes for the sample, with its value."""
+    followed, broken, summary = EXPECTED[task_id]
+    value = {}
+    for rule in log.eval.metadata["rules"]:
+        value[rule] = int(rule in followed.split())
+        value[f"{rule}@applicable"] = int(rule in followed.split() or rule in broken.split())
+    return value | dict(zip(_SUMMARY_KEYS, summary, strict=True))
+
+
+@mark.parametrize("task_id", TASKS)
+def test_scores_every_key_exact(log: EvalLog, task_id: str) -> None:
+    assert _score(log, task_id).value == _expected(log, task_id)
+
+
+def test_scores_one_followed_one_broken_two_without_opportunity(log: EvalLog) -> None:
+    score = _score(log, "unit-conversions")
+    assert score.answer == CONVERSIONS
+    assert score.explanation == (
+        "1/2 exercised rules followed; broken: modules.dunder-all; "
+        "no opportunity: classes.small, classes.repr; extraction: strict"
+    )
+    metadata = {key: item for key, item in score.metadata.items() if key != "functional_output"}
+    assert metadata == {
+        "exercised": ["classes.small", "modules.max-length", "classes.repr", "modules.dunder-all"],
+        "violated": ["modules.dunder-all"],
+        "not_applicable": ["classes.small", "classes.repr"],
+        "extraction": "strict",
+        "findings": CONVERSIONS_FINDINGS,
+        "syntax_error": None,
+    }
+    output = score.metadata["functional_output"]
+    assert fullmatch(r"\.\. +\[100%\]\n2 passed in [0-9.]+s\n", output)
+
+
+def test_scores_longest_python_block_tests_failing(log: EvalLog) -> None:
+    score = _score(log, "signup-form-validation")
+    assert score.answer == SIGNUP
+    assert (score.metadata["violated"], score.metadata["not_applicable"]) == (
+        [],
+        ["classes.small", "classes.repr"],
+    )
+    assert "cannot import name 'SignupFormValidator'" in score.metadata["functional_output"]
+
+
+def test_scores_unparseable_answer_breaks_every_exercised_rule(log: EvalLog) -> None:
+    score = _score(log, "pytest-slugify-tests")
+    assert score.answer == "def broken(:\n    return\n"
+    assert score.metadata == {
+        "exercised": ["tests.pytest", "tests.naming"],
+        "violated": ["tests.pytest", "tests.naming"],
+        "not_applicable": [],
+        "extraction": "none",
+        "findings": [],
+        "syntax_error": _finding("syntax", 1, 12, "syntax error: invalid syntax"),
+    }
+
+
+def test_scores_unfenced_code_loose_extraction_trims_prose(log: EvalLog) -> None:
+    score = _score(log, "pytest-cart-tests")
+    assert score.answer == CART_TESTS + "\n"  # prose trimmed, up to the blank line before it
+    assert score.metadata["extraction"] == "loose"
+    assert score.metadata["findings"] == [_finding("docstrings", 1, 1, "module has no docstring")]
+
+
+def test_scores_run_metrics_are_ratios_of_sums_and_means(log: EvalLog) -> None:
+    (scores,) = log.results.scores
+    metrics = {name: metric.value for name, metric in scores.metrics.items()}
+    assert metrics == {
+        "instruction_level": 3 / 9,  # (1 + 2 + 0 + 0) / (2 + 2 + 2 + 3)
+        "prompt_level_strict": 1 / 4,
+        "instruction_level_loose": 6 / 9,  # (1 + 2 + 0 + 3) / 9
+        "prompt_level_loose": 2 / 4,
+        "parse_rate": 2 / 4,
+        "functional_pass_rate": 1 / 2,  # two of the four tasks have tests
+        "incidental_findings": 5 / 4,  # (4 + 0 + 0 + 1) / 4
+    }
+    assert (scores.scored_samples, scores.unscored_samples) == (4, 0)
