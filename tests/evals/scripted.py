@@ -3,11 +3,16 @@
 Each answer is chosen by a phrase of the task's prompt; a list of answers is handed out one
 per call, so several epochs of one task can answer differently (which epoch gets which answer
 does not matter to the run's totals). Every output sets its token usage.
+
+The runs read a frozen bank, `tests/evals/bank/`, not the project's `tasks/`: the exact
+scores these tests expect follow from those task files, and the project's bank keeps
+improving. The eval file and the standard are the project's own, copied beside that bank.
 """
 
 from asyncio import sleep
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from shutil import copy2, copytree
 
 from inspect_ai import eval as inspect_eval
 from inspect_ai.log import EvalLog
@@ -24,6 +29,7 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 __all__ = ["INPUT_TOKENS", "OUTPUT_TOKENS", "ROOT", "Script", "fenced", "run_scripted"]
 
 ROOT = Path(__file__).resolve().parents[2]
+FROZEN_BANK = Path(__file__).resolve().parent / "bank"
 INPUT_TOKENS = 100
 OUTPUT_TOKENS = 7
 
@@ -89,7 +95,7 @@ def run_scripted(
         memoize=False,
     )
     (log,) = inspect_eval(
-        f"{ROOT / 'evals' / 'canon_eval.py'}@canon_eval",
+        f"{_frozen_project(log_dir / 'project') / 'evals' / 'canon_eval.py'}@canon_eval",
         model=model,
         sample_id=list(tasks),
         epochs=epochs,
@@ -100,3 +106,19 @@ def run_scripted(
     )
     assert log.status == "success", log.error
     return log
+
+
+def _frozen_project(root: Path) -> Path:
+    """A project holding the real eval file and standard, and the frozen bank.
+
+    Args:
+        root: A folder that does not exist yet.
+
+    Returns:
+        The folder, made.
+    """
+    (root / "evals").mkdir(parents=True)
+    copy2(ROOT / "evals" / "canon_eval.py", root / "evals" / "canon_eval.py")
+    copytree(ROOT / "instructions", root / "instructions")
+    copytree(FROZEN_BANK, root / "tasks")
+    return root
