@@ -22,10 +22,21 @@ def test_extract_strict_unfenced_returns_none() -> None:
 
 def test_extract_loose_prose_around_unfenced_code_returns_code() -> None:
     answer = f"Sure, here is the function.\n\n{CODE}\nThis adds two numbers, as requested."
-    code = extract_loose(answer)
-    assert code is not None
-    assert parses(code)
-    assert "return a + b" in code
+    # the prose is trimmed up to the blank line before it; the blank line stays
+    assert extract_loose(answer) == CODE + "\n"
+
+
+def test_extract_loose_prose_without_blank_lines_trimmed_exactly() -> None:
+    answer = f"Sure, here is the function.\n{CODE}This adds two numbers, as requested."
+    assert extract_loose(answer) == CODE
+
+
+def test_parses_tells_python_from_prose() -> None:
+    assert (parses(CODE), parses("def add(a, b:\n"), parses("Sure, here it is.")) == (
+        True,
+        False,
+        False,
+    )
 
 
 def test_extract_loose_unterminated_fence_returns_code() -> None:
