@@ -71,6 +71,9 @@ def test_html_headless_chromium_renders_charts_and_rule_table(page: Path, tmp_pa
     assert compliance.count("<circle") == rated == 112  # one dot per rated cell of the table
     trend = dom.split('data-chart="trend"')[1].split("</svg>")[0]
     assert trend.count("<polyline") == 4  # one line per configuration
+    # one label per run on the time axis, oldest first, however many configurations each ran
+    labels = findall(r'text-anchor="middle"[^>]*>([^<]*)</text>', trend)
+    assert labels == ["2026-11-25T02-00-00Z", "2026-11-26T02-00-00Z", "2026-11-27T02-00-00Z"]
     assert "Regression gate failed" in dom
     assert 'id="gate-table"' in dom
 

@@ -199,10 +199,12 @@ def trend_chart(report: Report) -> str:
     Returns:
         The SVG element.
     """
-    runs = sorted(
-        {(point.created, point.run) for points in report.history.values() for point in points}
-    )
-    frame = _Frame(runs=tuple(run for _, run in runs))
+    started: dict[str, str] = {}
+    for points in report.history.values():
+        for point in points:
+            started[point.run] = min(started.get(point.run, point.created), point.created)
+    # one place per run on the time axis, however many configurations it ran, at different times
+    frame = _Frame(runs=tuple(sorted(started, key=lambda run: (started[run], run))))
     parts = _trend_grid(frame)
     for index, stats in enumerate(report.configurations):
         name = stats.log.name
