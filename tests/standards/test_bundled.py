@@ -32,7 +32,7 @@ def _rules_json(cwd: Path, pythonpath: Path) -> list[dict[str, object]]:
 
 
 def test_wheel_holds_the_standard_and_lists_its_rules_outside_the_repository(tmp_path: Path):
-    uv = which("uv")
+    uv = environ.get("UV") or which("uv")  # `uv run` names itself in UV
     assert uv is not None
     built = run(
         [uv, "build", "--wheel", "--out-dir", str(tmp_path / "dist"), str(REPO)],
