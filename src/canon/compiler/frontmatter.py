@@ -1,9 +1,10 @@
 """Read the frontmatter of instruction files leniently, as people write it.
 
 Real files hold what strict YAML rejects (`globs: *.py`, `applyTo: **/*.py`), empty keys,
-keys no tool knows, and brace globs whose commas are not separators. This reader takes one
-`key: value` per line (or a key followed by `- item` lines), unquotes single- and
-double-quoted values, and never splits a glob list inside braces.
+keys no tool knows, and brace globs whose commas are not separators. This reader takes
+`key: value` lines, values continued on indented lines, `- item` lists (indented or not),
+flow lists and block scalars; it unquotes single- and double-quoted values, and never splits
+a glob list inside braces.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ type Value = str | tuple[str, ...]
 
 _FENCE = regex(r"---[ \t]*\n")
 _KEY = regex(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$")
-_ITEM = regex(r"^[ \t]+-[ \t]+(.*?)[ \t]*$")
+_ITEM = regex(r"^[ \t]*-[ \t]+(.*?)[ \t]*$")
+_BLOCK = regex(r"^([|>])([+-]?)[1-9]?([+-]?)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,33 +79,72 @@ def split_frontmatter(text: str) -> tuple[Frontmatter | None, str]:
 
 
 def parse_fields(inner: str) -> dict[str, Value] | None:
-    """Read `key: value` lines (and `- item` lists) leniently.
+    """Read `key: value` lines leniently, with the value forms assistants accept.
+
+    A value may be a plain or quoted string (continued on indented lines), a flow list
+    (`[a, b]`), a block list (`- item` lines, indented or not) or a block scalar (`|` or `>`).
 
     Args:
         inner: The lines between the fences.
 
     Returns:
-        The keys and values, or None when a line is neither.
+        The keys and values, or None when a line is none of these or a key repeats.
     """
+    entries = _entries(inner.splitlines())
+    if entries is None:
+        return None
     fields: dict[str, Value] = {}
-    current: str | None = None
-    for line in inner.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        item = _ITEM.match(line)
-        if item and current is not None and fields[current] in ("", ()):
-            previous = fields[current]
-            fields[current] = (
-                *(previous if isinstance(previous, tuple) else ()),
-                _unquote(item[1]),
-            )
-            continue
-        key = _KEY.match(line)
-        if key is None or key[1] in fields:
+    for key, first, rest in entries:
+        value = _entry_value(first, rest)
+        if value is None or key in fields:
             return None
-        current = key[1]
-        fields[current] = _value(key[2] or "")
+        fields[key] = value
     return fields
+
+
+def _entries(lines: list[str]) -> list[tuple[str, str, list[str]]] | None:
+    """Group lines by key: each key's first value and the lines that continue it."""
+    entries: list[tuple[str, str, list[str]]] = []
+    for line in lines:
+        key = None if line[:1].isspace() else _KEY.match(line)
+        if key is not None:
+            entries.append((key[1], key[2] or "", []))
+        elif entries and (line[:1].isspace() or not line.strip() or _ITEM.match(line)):
+            entries[-1][2].append(line)
+        elif line.strip() and not line.startswith("#"):
+            return None
+    return entries
+
+
+def _entry_value(first: str, rest: list[str]) -> Value | None:
+    block = _BLOCK.match(first)
+    if block is not None:
+        return _block_scalar(block[1], block[2] or block[3], rest)
+    content = [line.strip() for line in rest if line.strip() and not line.lstrip().startswith("#")]
+    items = [_ITEM.match(line) for line in content]
+    if content and all(items):
+        return tuple(_unquote(item[1]) for item in items if item) if not first else None
+    if any(items):
+        return None
+    return _value(" ".join([first, *content]).strip())
+
+
+def _block_scalar(style: str, chomp: str, rest: list[str]) -> str:
+    """A `|` (literal) or `>` (folded) block scalar's text, chomped as YAML says."""
+    filled = [line for line in rest if line.strip()]
+    indent = min((len(line) - len(line.lstrip()) for line in filled), default=0)
+    lines = [line[indent:] if line.strip() else "" for line in rest]
+    trailing = 0
+    while trailing < len(lines) and not lines[-1 - trailing]:
+        trailing += 1
+    lines = lines[: len(lines) - trailing]
+    if style == "|":
+        text = "\n".join(lines)
+    else:
+        text = "\n".join(" ".join(part.split("\n")) for part in "\n".join(lines).split("\n\n"))
+    if not filled or chomp == "-":
+        return text
+    return text + "\n" * (1 + trailing if chomp == "+" else 1)
 
 
 def _value(text: str) -> Value:

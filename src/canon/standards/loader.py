@@ -74,7 +74,7 @@ def load_standard(folder: Path, *, known_checks: frozenset[str] | None = None) -
     meta = validate_located(meta_doc, StandardMeta)
     sections = []
     origins: dict[str, str] = {"standard": str(meta_doc.position(()))}
-    for key in ("quote_globs", "applies_to"):
+    for key in ("quote_globs", "applies_to", "description"):
         origins[f"standard.{key}"] = str(meta_doc.position((key,), key=True))
     # rule ids are told apart from each other only (a rule may be called `standard`), and the
     # intro's rules (before the first section) are rules like any other

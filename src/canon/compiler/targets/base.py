@@ -21,8 +21,12 @@ __all__ = [
     "Target",
     "TargetInfo",
     "frontmatter_value",
+    "plain_safe",
     "render_document",
 ]
+
+# a plain YAML scalar may not start with these
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -217,6 +221,24 @@ def frontmatter_value(value: str, *, quote: bool) -> str:
         The spelling.
     """
     return dumps(value).decode() if quote else value
+
+
+def plain_safe(value: str) -> bool:
+    """Tell whether YAML reads a string back unchanged when it is written unquoted.
+
+    Args:
+        value: The string.
+
+    Returns:
+        False when it holds a `: `, a ` #` or a line break, starts with an indicator, or has
+        spaces around it.
+    """
+    return not (
+        value != value.strip()
+        or value[:1] in _INDICATORS
+        or any(mark in value for mark in (": ", " #", "\n", "\t", "\r"))
+        or value.endswith(":")
+    )
 
 
 def render_document(frontmatter: list[str], body: str) -> str:

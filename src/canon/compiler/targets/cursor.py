@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, override
 
-from canon.compiler.targets.base import TargetInfo, frontmatter_value
+from canon.compiler.targets.base import TargetInfo, frontmatter_value, plain_safe
 from canon.compiler.targets.markdown_target import MarkdownTarget
 
 if TYPE_CHECKING:
@@ -36,9 +36,9 @@ class Cursor(MarkdownTarget):
 
     @override
     def frontmatter(self, meta: StandardMeta, globs: tuple[str, ...]) -> list[str]:
-        """`description` (the title when none), `globs` (unquoted), `alwaysApply`."""
+        """`description` (the title when none; quoted if YAML needs it), `globs`, `alwaysApply`."""
         text = meta.description or meta.title
-        description = frontmatter_value(text, quote=False) if text else ""
+        description = frontmatter_value(text, quote=not plain_safe(text)) if text else ""
         return [
             f"description: {description}".rstrip(),
             f"globs: {','.join(globs)}".rstrip(),

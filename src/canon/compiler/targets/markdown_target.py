@@ -205,6 +205,7 @@ class MarkdownTarget:
         bodies: list[str] = []
         for standard in standards:
             shown = standard
+            notes.extend(_description_notes(self.info, standard, self.info.combined_path or ""))
             if standard.meta.applies_to:
                 notes.append(_fallback_note(self.info, standard, self.info.combined_path or ""))
                 shown = with_scope_line(standard)
@@ -224,6 +225,7 @@ class MarkdownTarget:
     def _own_file(self, standard: Standard, notes: list[Note], context: Context) -> list[Output]:
         meta = standard.meta
         globs = meta.applies_to if self.info.can_scope else ()
+        notes.extend(_description_notes(self.info, standard, self._path(meta.id)))
         if meta.applies_to and not self.info.can_scope:
             notes.append(_fallback_note(self.info, standard, self._path(meta.id)))
             standard = with_scope_line(standard)
@@ -335,6 +337,17 @@ def _fallback_note(info: TargetInfo, standard: Standard, path: str) -> Note:
         f"that {standard.meta.id} applies only to {globs}"
     )
     return Note(message=message, where=standard.origins.get("standard.applies_to", ""))
+
+
+def _description_notes(info: TargetInfo, standard: Standard, path: str) -> list[Note]:
+    """A note when the standard has a description the format has no key for."""
+    if not standard.meta.description or "description" in info.frontmatter:
+        return []
+    message = (
+        f"{info.name} has no description key: {path} leaves out the description of "
+        f"{standard.meta.id} ({standard.meta.description!r})"
+    )
+    return [Note(message=message, where=standard.origins.get("standard.description", ""))]
 
 
 def _moved_note(info: TargetInfo, path: str, part: Standard) -> Note:
