@@ -13,8 +13,8 @@ from tests.conftest import Run
     ("arguments", "refusal"),
     [
         (["targets", "--format", "xml"], "unknown format 'xml' (text, json)"),
-        (["rules", "--format", "xml"], "--format must be text or json"),
-        (["rules", "typing.union", "--format", "xml"], "--format must be text or json"),
+        (["rules", "--format", "xml"], "--format must be text, json or markdown"),
+        (["rules", "typing.union", "--format", "xml"], "--format must be text, json or markdown"),
         (["check", "nowhere.py", "--format", "xml"], "--format must be one of text, json, sarif"),
         (["compare", "no-a", "no-b", "--format", "xml"], "unknown format 'xml' (markdown or json)"),
     ],

@@ -11,6 +11,7 @@ from typer import Argument, Exit, Option, Typer
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from canon.checks.rulebook import RuleBook
     from canon.checks.service import CheckRequest
     from canon.compiler.service import CompileOutcome
     from canon.errors import CanonError
@@ -87,7 +88,7 @@ _FORMATS: dict[str, tuple[tuple[str, ...], str]] = {
     # each command's --format choices, and the line it has always refused any other with
     "check": (("text", "json", "sarif"), "--format must be one of text, json, sarif"),
     "compare": (("markdown", "json"), "unknown format {value!r} (markdown or json)"),
-    "rules": (("text", "json"), "--format must be text or json"),
+    "rules": (("text", "json", "markdown"), "--format must be text, json or markdown"),
     "targets": (("text", "json"), "unknown format {value!r} (text, json)"),
 }
 
@@ -413,19 +414,51 @@ def _check(request: CheckRequest, *, quiet: bool) -> None:
 @app.command("rules")
 def _rules_command(
     rule_id: Annotated[str | None, Argument(metavar="[RULE_ID]", help="Explain this rule.")] = None,
-    output_format: Annotated[str, Option("--format", help="text or json.")] = "text",
+    output_format: Annotated[
+        str, Option("--format", help="text, json, or markdown (one page per rule, with --out).")
+    ] = "text",
+    out: Annotated[
+        Path | None, Option("--out", help="Folder to write the rule pages into (markdown).")
+    ] = None,
+    check: Annotated[
+        bool, Option("--check", help="With --out: write nothing; exit 1 if a page would change.")
+    ] = False,
 ) -> None:
-    """List the rules and their checks, or explain one rule."""
+    """List the rules and their checks, explain one rule, or write a page per rule."""
     _output_format("rules", output_format)
-    from canon.checks.explain import explain_rule, list_rules
     from canon.checks.rulebook import find_standards, load_rulebook
 
     book = _guarded(lambda: load_rulebook(find_standards(Path())))
+    if output_format == "markdown" and rule_id is None:
+        _rule_pages(book, out, check=check)
+        return
+    if out is not None or check:
+        _refuse_usage("--out and --check go with --format markdown and no RULE_ID")
+    from canon.checks.explain import explain_rule, list_rules
+
     if rule_id is None:
         _out(_guarded(lambda: list_rules(book, output_format=output_format)))
     else:
         text = _guarded(lambda: explain_rule(book, rule_id, output_format=output_format))
         _out(text)
+
+
+def _rule_pages(book: RuleBook, out: Path | None, *, check: bool) -> None:
+    """Write (or check) one Markdown page per rule and exit with the outcome's code."""
+    from canon.checks.pages import PagesRequest, write_pages
+
+    if out is None:
+        _refuse_usage("--format markdown writes one page per rule: pass --out DIR")
+    outcome = _guarded(lambda: write_pages(book, PagesRequest(folder=out, check=check)))
+    for message in outcome.messages:
+        _say(message)
+    raise Exit(outcome.exit_code)
+
+
+def _refuse_usage(message: str) -> NoReturn:
+    from canon.errors import InputError
+
+    _refuse(InputError(message))
 
 
 def main() -> None:

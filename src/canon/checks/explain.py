@@ -6,7 +6,7 @@ from canon.checks.rulebook import RuleBook, check_summary
 from canon.errors import InputError
 from canon.standards.model import Rule
 
-__all__ = ["explain_rule", "list_rules"]
+__all__ = ["explain_rule", "explanation", "list_rules"]
 
 _NO_CHECK = "No machine check: a rule for people and assistants."
 
@@ -73,10 +73,19 @@ def explain_rule(book: RuleBook, rule_id: str, *, output_format: str) -> str:
             "examples": {"good": rule.examples.good, "bad": rule.examples.bad}
         }
         return json_text(row)
-    return "\n".join(_explanation(rule, book))
+    return "\n".join(explanation(rule, book))
 
 
-def _explanation(rule: Rule, book: RuleBook) -> list[str]:
+def explanation(rule: Rule, book: RuleBook) -> list[str]:
+    """A rule's explanation, as Markdown lines: what its check does, why, where it applies.
+
+    Args:
+        rule: The rule.
+        book: The rules, for the rule's section.
+
+    Returns:
+        The lines, without line ends.
+    """
     info = CHECKS.get(rule.check)
     parts = [f"# {rule.id}", ""]
     if rule.check:
@@ -86,6 +95,8 @@ def _explanation(rule: Rule, book: RuleBook) -> list[str]:
         parts += [f"({', '.join(flags)}; section: {book.sections.get(rule.id, '')})", ""]
     does = check_summary(rule.check) if rule.check else _NO_CHECK
     parts += ["## What it does", does, "", "## Why", rule.text, ""]
+    if info and info.opportunity:
+        parts += ["## Where it applies", info.opportunity, ""]
     if info and info.heuristic and info.caveat:
         parts += ["## Known limits", info.caveat, ""]
     for bad in rule.examples.bad[:1]:
