@@ -201,13 +201,16 @@ def _lstat(path: Path) -> stat_result | None:
         raise InputError(f"cannot read: {exc.strerror}", Position(path=path)) from None
 
 
-def _stage(folders: _Folders, relative: PurePosixPath, data: bytes) -> _Staged:
+def _stage(
+    folders: _Folders, relative: PurePosixPath, data: bytes, *, durable: bool = True
+) -> _Staged:
     """Write one file's bytes beside its destination (or mark a hard-linked one for in place).
 
     Args:
         folders: The open folders of this set.
         relative: The destination.
         data: The whole content.
+        durable: Flush it to disk before it is renamed.
 
     Returns:
         What to rename (or rewrite) once every file is staged.
@@ -226,7 +229,8 @@ def _stage(folders: _Folders, relative: PurePosixPath, data: bytes) -> _Staged:
         if current is not None:
             fchmod(descriptor, S_IMODE(current.st_mode))
             _keep_owner(descriptor, current)
-        fsync(descriptor)
+        if durable:
+            fsync(descriptor)
     except OSError:
         close(descriptor)
         with suppress(OSError):
@@ -289,12 +293,14 @@ def _folders(root: Path) -> Iterator[_Folders]:
         folders.close()
 
 
-def write_files(root: Path, files: Mapping[PurePosixPath, bytes]) -> None:
+def write_files(root: Path, files: Mapping[PurePosixPath, bytes], *, durable: bool = True) -> None:
     """Write a set of files below `root`: all of them, or none.
 
     Args:
         root: The folder every path is relative to; it must exist.
         files: Each destination, relative to the root, with its whole content.
+        durable: Flush every file and folder to disk (False for caches, which a crash may
+            lose: they are still written atomically and never through a symlink).
 
     Raises:
         InputError: A path is unsafe (outside the root, through a symlink, onto a folder or a
@@ -307,7 +313,7 @@ def write_files(root: Path, files: Mapping[PurePosixPath, bytes]) -> None:
         staged: list[_Staged] = []
         try:
             for relative, data in planned.items():
-                staged.append(_stage(folders, relative, data))
+                staged.append(_stage(folders, relative, data, durable=durable))
         except OSError as exc:
             _discard(staged)
             folders.remove_created()
@@ -318,7 +324,7 @@ def write_files(root: Path, files: Mapping[PurePosixPath, bytes]) -> None:
             raise
         for item in staged:
             _commit(item)
-        for descriptor in {item.folder for item in staged}:
+        for descriptor in {item.folder for item in staged} if durable else ():
             _sync_folder(descriptor)
 
 

@@ -13,20 +13,19 @@ from functools import cache
 from hashlib import sha256
 from io import BytesIO
 from multiprocessing import get_all_start_methods, get_context
-from os import getpid
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from re import compile as re_compile
 from tokenize import detect_encoding
 
 from orjson import dumps, loads
 
 from canon import __version__
+from canon.cache import store
 from canon.checks.model import CheckResult, Finding, Settings, Tally
 from canon.errors import InputError, Position, display_path
 
 __all__ = ["FileReport", "RunReport", "RunRequest", "discover", "run"]
 
-CACHE_DIR = ".canon-cache"
 _PARALLEL_BYTES = 64_000  # below this much code, starting workers costs more than it saves
 _SUPPRESSION = re_compile(r"#\s*canon:\s*ignore(?:\[([^\]]*)\])?")
 
@@ -257,16 +256,7 @@ def _cache_put(folder: Path | None, key: str, result: CheckResult) -> None:
         "findings": [asdict(finding) for finding in result.findings],
         "tally": {name: [t.opportunities, t.violations] for name, t in result.tally.items()},
     }
-    target = folder / key[:2] / f"{key}.json"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not (folder / ".gitignore").exists():
-            (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-        temporary = target.with_suffix(f".{getpid()}.tmp")
-        temporary.write_bytes(dumps(data))
-        temporary.replace(target)
-    except OSError:
-        return
+    store(folder.parent, {PurePosixPath(key[:2], f"{key}.json"): dumps(data)})
 
 
 def _finish(request: RunRequest, job: _Job, result: CheckResult) -> FileReport:

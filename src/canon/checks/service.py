@@ -5,8 +5,9 @@ from difflib import unified_diff
 from os import cpu_count
 from pathlib import Path
 
+from canon.cache import CACHE_DIR
 from canon.checks.config import Config, load_config
-from canon.checks.files import CACHE_DIR, FileReport, RunReport, RunRequest, run
+from canon.checks.files import FileReport, RunReport, RunRequest, run
 from canon.checks.output import render_json, render_sarif, render_statistics, render_text, summary
 from canon.checks.rulebook import RuleBook, find_standards, load_rulebook
 from canon.checks.source import resolve_selection

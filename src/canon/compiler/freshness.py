@@ -15,9 +15,10 @@ from pathlib import Path, PurePosixPath
 
 from orjson import dumps, loads
 
-__all__ = ["CACHE_DIR", "Fresh", "cached_verdict", "fingerprint", "remember"]
+from canon.cache import CACHE_DIR, store
 
-CACHE_DIR = ".canon-cache"
+__all__ = ["Fresh", "cached_verdict", "fingerprint", "remember"]
+
 _CACHE_FILE = "compile.json"
 
 
@@ -112,10 +113,8 @@ def remember(root: Path, files: dict[PurePosixPath, str], notes: tuple[str, ...]
         for path, content in sorted(files.items())
     }
     entry = {"fingerprint": fingerprint(root), "files": hashes, "notes": list(notes)}
-    folder = root / CACHE_DIR
     try:
-        folder.mkdir(exist_ok=True)
-        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
-        (folder / _CACHE_FILE).write_bytes(dumps(entry))
-    except (OSError, TypeError):  # TypeError: orjson refuses a lone surrogate in a path
+        data = dumps(entry)
+    except TypeError:  # orjson refuses a lone surrogate in a path
         return
+    store(root, {PurePosixPath(_CACHE_FILE): data})

@@ -1,0 +1,38 @@
+"""canon's cache folder, `.canon-cache/` at a project's root, written through the safe writer.
+
+The compile freshness cache and the check results cache keep their entries here. The folder
+ignores itself for git. A cache that cannot be written safely (a symlinked folder or entry) is
+skipped, never written through: a cache only saves time.
+"""
+
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from canon.errors import InputError
+from canon.safe_write import write_files
+
+__all__ = ["CACHE_DIR", "store"]
+
+CACHE_DIR = ".canon-cache"
+_IGNORE = PurePosixPath(CACHE_DIR, ".gitignore")
+
+
+def store(root: Path, entries: Mapping[PurePosixPath, bytes]) -> bool:
+    """Write cache entries, and the folder's `.gitignore` when it has none.
+
+    Args:
+        root: The project root holding the cache folder.
+        entries: Each entry's path inside the cache folder, with its bytes.
+
+    Returns:
+        True when written; False when the cache could not be written safely (skipped).
+    """
+    files = {PurePosixPath(CACHE_DIR, path): data for path, data in entries.items()}
+    ignore = root / _IGNORE
+    if not ignore.is_file() or ignore.is_symlink():
+        files[_IGNORE] = b"*\n"
+    try:
+        write_files(root, files, durable=False)
+    except InputError:
+        return False
+    return True

@@ -1,0 +1,55 @@
+"""The cache folder is never written through a symlink, by `compile` or by `check`."""
+
+from pathlib import Path
+
+from pytest import mark
+
+from tests.conftest import Run, tree
+
+BAD = "from typing import Optional\n\nx: Optional[int] = None\n"
+
+
+def _outside(tmp_path: Path) -> Path:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("mine\n")
+    return outside
+
+
+@mark.parametrize("command", [["compile"], ["check", "src"]])
+def test_symlinked_cache_folder_is_left_alone(
+    project: Path, canon: Run, tmp_path: Path, command: list[str]
+):
+    (project / "src").mkdir()
+    (project / "src" / "m.py").write_text(BAD)
+    outside = _outside(tmp_path)
+    (project / ".canon-cache").symlink_to(outside)
+    result = canon(command)
+    assert result.exit_code in (0, 1), result.stderr
+    assert tree(outside) == {"keep.txt": b"mine\n"}
+
+
+@mark.parametrize("command", [["compile"], ["check", "src"]])
+def test_symlinked_gitignore_inside_the_cache_is_not_written_through(
+    project: Path, canon: Run, tmp_path: Path, command: list[str]
+):
+    (project / "src").mkdir()
+    (project / "src" / "m.py").write_text(BAD)
+    victim = _outside(tmp_path) / "keep.txt"
+    (project / ".canon-cache").mkdir()
+    (project / ".canon-cache" / ".gitignore").symlink_to(victim)
+    result = canon(command)
+    assert result.exit_code in (0, 1), result.stderr
+    assert victim.read_text() == "mine\n"
+    assert (project / ".canon-cache" / ".gitignore").is_symlink()
+
+
+def test_cache_written_when_safe_and_ignored_for_git(project: Path, canon: Run):
+    (project / "src").mkdir()
+    (project / "src" / "m.py").write_text(BAD)
+    assert canon(["check", "src"]).exit_code == 1
+    cache = project / ".canon-cache"
+    assert (cache / ".gitignore").read_text() == "*\n"
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == 1
+    assert not list(cache.rglob("*canon-tmp"))
