@@ -36,7 +36,7 @@ def test_hook_definitions_name_canon_commands():
     assert {hook["language"] for hook in hooks.values()} == {"python"}
 
 
-def _git(repo: Path, *arguments: str) -> None:
+def _git(repo: Path, arguments: list[str]) -> None:
     run(["git", *arguments], cwd=repo, check=True, capture_output=True)
 
 
@@ -55,13 +55,13 @@ def team_repo(tmp_path: Path) -> Path:
     )
     canon = Path(which("canon") or "canon")
     run([canon, "compile", "-q"], cwd=repo, check=True)
-    _git(repo, "init", "-q")
-    _git(repo, "add", ".")
-    _git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init")
+    _git(repo, ["init", "-q"])
+    _git(repo, ["add", "."])
+    _git(repo, ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init"])
     return repo
 
 
-def _try(repo: Path, hook: str, *arguments: str, home: Path) -> CompletedProcess[str]:
+def _try(repo: Path, hook: str, arguments: list[str], *, home: Path) -> CompletedProcess[str]:
     pre_commit = which("pre-commit")
     assert pre_commit is not None
     return run(
@@ -78,20 +78,20 @@ def _try(repo: Path, hook: str, *arguments: str, home: Path) -> CompletedProcess
 @mark.slow
 def test_pre_commit_hooks_pass_then_catch_drift_and_findings(team_repo: Path, tmp_path: Path):
     home = tmp_path / "pre-commit-home"
-    fresh = _try(team_repo, "canon-compile-check", "--all-files", home=home)
+    fresh = _try(team_repo, "canon-compile-check", ["--all-files"], home=home)
     assert fresh.returncode == 0, fresh.stdout + fresh.stderr
     sections = team_repo / "instructions" / "demo" / "10-typing.yaml"
     sections.write_text(sections.read_text().replace("not `Optional[X]`", "never `Optional[X]`"))
-    stale = _try(team_repo, "canon-compile-check", "--all-files", home=home)
+    stale = _try(team_repo, "canon-compile-check", ["--all-files"], home=home)
     assert stale.returncode == 1
     assert "1 generated file(s) out of date" in stale.stdout
 
     bad = team_repo / "src" / "bad.py"
     bad.write_text(BAD)
-    _git(team_repo, "add", "src/bad.py")
-    found = _try(team_repo, "canon-check", "--files", "src/bad.py", "src/good.py", home=home)
+    _git(team_repo, ["add", "src/bad.py"])
+    found = _try(team_repo, "canon-check", ["--files", "src/bad.py", "src/good.py"], home=home)
     assert found.returncode == 1
     assert "src/bad.py:6:10: typing.union" in found.stdout
     assert [line for line in found.stdout.splitlines() if line.startswith("src/good.py:")] == []
-    clean = _try(team_repo, "canon-check", "--files", "src/good.py", home=home)
+    clean = _try(team_repo, "canon-check", ["--files", "src/good.py"], home=home)
     assert clean.returncode == 0, clean.stdout

@@ -1,9 +1,9 @@
 """`canon rules --format markdown --out DIR`: a page per rule and an index; --check for drift."""
 # ruff: noqa: E501 (a page holds the rule text on one line, as the standard writes it)
 
-from json import loads
 from pathlib import Path
 
+from orjson import loads
 from pytest import fixture
 
 from canon.checks.pages import MARKER
@@ -50,7 +50,7 @@ def rule_ids(canon: Run) -> list[str]:
     return [row["id"] for row in loads(canon(["rules", "--format", "json"]).stdout)]
 
 
-def _pages(canon: Run, out: Path, *extra: str):
+def _pages(canon: Run, out: Path, extra: tuple[str, ...] = ()):
     return canon(["rules", "--format", "markdown", "--out", str(out), *extra])
 
 
@@ -83,11 +83,11 @@ def test_pages_one_per_rule_and_an_index(canon: Run, tmp_path: Path, rule_ids: l
 def test_pages_check_reports_an_edited_page_and_writes_nothing(canon: Run, tmp_path: Path):
     out = tmp_path / "rules"
     _pages(canon, out)
-    assert _pages(canon, out, "--check").stderr.endswith("page(s) up to date\n")
+    assert _pages(canon, out, ("--check",)).stderr.endswith("page(s) up to date\n")
     page = out / "typing.union-operator.md"
     page.write_text(UNION_PAGE.replace("UP045", "UP999"), encoding="utf-8")
     before = tree(out)
-    result = _pages(canon, out, "--check")
+    result = _pages(canon, out, ("--check",))
     assert (result.exit_code, result.stderr) == (
         1,
         f"canon: stale: {page}\n"
@@ -120,7 +120,7 @@ def test_pages_of_a_rule_gone_are_reported_never_deleted(canon: Run, tmp_path: P
     result = _pages(canon, out)
     assert result.stderr.startswith(f"canon: warning: {gone}: no such rule any more; delete it\n")
     assert gone.exists()
-    check = _pages(canon, out, "--check")
+    check = _pages(canon, out, ("--check",))
     assert (check.exit_code, check.stderr.splitlines()[0]) == (1, f"canon: stale: {gone}")
 
 
@@ -157,5 +157,5 @@ def test_pages_usage_errors(canon: Run, tmp_path: Path):
 
 
 def test_project_rule_pages_are_fresh(canon: Run):
-    result = _pages(canon, REPO / "docs" / "rules", "--check")
+    result = _pages(canon, REPO / "docs" / "rules", ("--check",))
     assert result.exit_code == 0, result.stderr
