@@ -118,6 +118,14 @@ _ALLOW_OVERSIZE = Option(
 _COMPILE_NO_CACHE = Option("--no-cache", help="Run the full check even when nothing changed.")
 
 
+_ADOPT = Option(
+    "--adopt",
+    metavar="PATH",
+    help="Let canon replace or delete this file although it did not write it (repeatable).",
+    show_default=False,
+)
+
+
 @app.command("compile")
 def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per option
     standards: Annotated[list[Path] | None, _STANDARD_DIRS] = None,
@@ -127,14 +135,16 @@ def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per 
     variant: Annotated[str, _VARIANT] = "full",
     allow_oversize: Annotated[bool, _ALLOW_OVERSIZE] = False,
     no_cache: Annotated[bool, _COMPILE_NO_CACHE] = False,
+    adopt: Annotated[list[Path] | None, _ADOPT] = None,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Compile standards into the instruction files each assistant reads.
 
     With no STANDARD_DIR, reads instructions/canon.yaml and writes every file it names,
-    deleting files it generated before whose source is gone. `--target all` writes every
-    target. A standard made by `canon import` compiled without --target gives back the file
-    it came from.
+    deleting files it generated before whose source is gone. canon.lock records the hash of
+    each file written: a file canon did not write, or one edited since, is never replaced or
+    deleted unless named by --adopt. `--target all` writes every target. A standard made by
+    `canon import` compiled without --target gives back the file it came from.
     """
     from canon.compiler.request import CompileRequest
     from canon.compiler.service import CompileRun, compile_project
@@ -145,6 +155,7 @@ def _compile_command(  # canon: ignore[functions.max-parameters] typer: one per 
         out=out,
         variant=variant,
         allow_oversize=allow_oversize,
+        adopt=tuple(adopt or ()),
     )
     run = CompileRun(request=request, check=check, cache=not no_cache)
     _print_compiled(_guarded(lambda: compile_project(run)), quiet=quiet)

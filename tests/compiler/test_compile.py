@@ -1,5 +1,6 @@
 """`canon compile` as a user drives it: writing, --check drift, ownership, safety, determinism."""
 
+from hashlib import sha256
 from pathlib import Path
 from subprocess import run
 from sys import executable
@@ -40,12 +41,13 @@ def test_compile_manifest_writes_copilot_file_and_record(project: Path, canon: R
     assert (project / OUTPUT).read_text() == EXPECTED
     assert (project / RECORD).read_text() == (
         "{\n"
-        '  "comment": "Files written by `canon compile`; '
-        'it deletes them when their source goes.",\n'
+        '  "comment": "Files written by `canon compile`, with the SHA-256 of what it wrote: it '
+        'replaces or deletes a file only while the file still has that hash.",\n'
         '  "files": {\n'
         '    ".github/instructions/demo.instructions.md": {\n'
         '      "standard": "demo",\n'
-        '      "target": "copilot"\n'
+        '      "target": "copilot",\n'
+        f'      "sha256": "{sha256(EXPECTED.encode()).hexdigest()}"\n'
         "    }\n"
         "  }\n"
         "}\n"
@@ -157,7 +159,7 @@ def test_compile_is_atomic_when_one_file_cannot_be_written(project: Path, canon:
     before = tree(project)
     result = canon(["compile"])
     assert result.exit_code == 2
-    assert result.stderr == "canon: .github/instructions: cannot write: File exists\n"
+    assert result.stderr == "canon: .github/instructions: a file stands where a folder goes\n"
     assert tree(project) == before
 
 

@@ -10,7 +10,14 @@ from canon.compiler.request import CompileRequest
 from canon.compiler.targets import DEFAULT_TARGET, get_target, target_names
 from canon.compiler.targets.base import Context, Note, Output
 from canon.compiler.variants import apply_variant, parse_variant
-from canon.compiler.writer import Plan, read_record, record_text
+from canon.compiler.writer import (
+    Plan,
+    Record,
+    RecordEntry,
+    content_hash,
+    read_record,
+    record_text,
+)
 from canon.errors import InputError, Position
 from canon.standards.loader import load_manifest, load_standard
 from canon.standards.model import Standard
@@ -106,16 +113,51 @@ def _plan_manifest(request: CompileRequest) -> Planned:
     prefix = out.relative_to(root)
     files = {PurePosixPath(prefix / path): content for path, content in _files(outputs).items()}
     _refuse_sources(files, root)
-    record_path = root / RECORD
-    old = read_record(record_path)
-    # a run limited by --target keeps the other listed targets' files; unlisted ones are orphans
-    kept = {
-        path: owner for path, owner in old.items() if owner[1] in listed and owner[1] not in targets
+    new = {
+        PurePosixPath(prefix / o.path): RecordEntry(
+            standard=o.standard,
+            target=o.target,
+            digest=content_hash(files[PurePosixPath(prefix / o.path)].encode()),
+        )
+        for o in outputs
     }
-    new = {PurePosixPath(prefix / o.path): (o.standard, o.target) for o in outputs}
+    # a run limited by --target keeps the other listed targets' files; unlisted ones are orphans
+    keep = frozenset(name for name in listed if name not in targets)
+    plan = _recorded_plan(root, files, new, keep, request.adopt)
+    return Planned(plan=plan, notes=notes)
+
+
+def _recorded_plan(
+    root: Path,
+    files: dict[PurePosixPath, str],
+    new: Record,
+    keep: frozenset[str],
+    adopt: tuple[Path, ...],
+) -> Plan:
+    """The plan with the record: the new entries, those kept, orphans, and what canon owns."""
+    old = read_record(root / RECORD)
+    kept = {path: entry for path, entry in old.items() if entry.target in keep}
     orphans = tuple(sorted(path for path in old if path not in new and path not in kept))
+    owned = {path: entry.digest for path, entry in old.items()} | {RECORD: _lock_hash(root)}
     files[RECORD] = record_text(kept | new)
-    return Planned(plan=Plan(root=root, files=files, orphans=orphans), notes=notes)
+    return Plan(root=root, files=files, orphans=orphans, owned=owned, adopt=_adopted(adopt, root))
+
+
+def _lock_hash(root: Path) -> str | None:
+    """The record is canon's own file: whatever it holds, canon may replace it."""
+    lock = root / RECORD
+    return content_hash(lock.read_bytes()) if lock.is_file() and not lock.is_symlink() else None
+
+
+def _adopted(paths: tuple[Path, ...], root: Path) -> frozenset[PurePosixPath]:
+    """The `--adopt` paths, relative to the project root."""
+    adopted = set()
+    for path in paths:
+        absolute = (path if path.is_absolute() else Path.cwd() / path).resolve()
+        if not absolute.is_relative_to(root):
+            raise InputError(f"--adopt {path}: outside the project {root}")
+        adopted.add(PurePosixPath(absolute.relative_to(root).as_posix()))
+    return frozenset(adopted)
 
 
 def _asked_targets(

@@ -18,6 +18,7 @@ class CompileRequest:
         variant: The instruction variant to write (`full`, `condensed`, `keep:ID,...`,
             `drop:ID,...`, `budget:N`).
         allow_oversize: Write files over a target's size limit instead of failing.
+        adopt: Files canon may replace or delete although it cannot prove it wrote them.
     """
 
     standards: tuple[Path, ...] = ()
@@ -26,3 +27,4 @@ class CompileRequest:
     start: Path = Path()
     variant: str = "full"
     allow_oversize: bool = False
+    adopt: tuple[Path, ...] = ()

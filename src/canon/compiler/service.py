@@ -88,6 +88,7 @@ def compile_project(run: CompileRun) -> CompileOutcome:
         and request.out is None
         and request.variant == "full"
         and not request.allow_oversize
+        and not request.adopt
     )
     if run.check and whole_project and run.cache:
         fresh = _fresh_from_cache(request.start)
@@ -136,12 +137,13 @@ def _write(plan: Plan, said: list[Said]) -> int:
 
 
 def _drift(plan: Plan, said: list[Said]) -> int:
-    from canon.compiler.writer import find_drift
+    from canon.compiler.writer import claim_problems, find_drift
 
     drift = find_drift(plan)
     for item in drift:
         said.append(Said(text=item.diff, data=True))
         said.append(Said(text=f"{item.kind}: {item.path}", always=True))
+    said.extend(Said(text=f"warning: {problem}", always=True) for problem in claim_problems(plan))
     if drift:
         message = f"{len(drift)} generated file(s) out of date; run `canon compile`"
         said.append(Said(text=message, always=True))

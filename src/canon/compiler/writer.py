@@ -1,23 +1,33 @@
 """Write generated files safely, keep the record of the files canon owns, and find drift.
 
-Every file is rendered before anything is written. Writing goes through temporary files beside
-their targets, renamed into place only once all of them were written, so an error leaves the
-tree as it was. Paths are confined to the root folder and never pass through a symlink.
+Every file is rendered before anything is written, and the whole set goes through the safe
+writer: all or nothing, inside the root, never through a symlink. The record (`canon.lock`)
+holds the SHA-256 of every file canon wrote. A compile replaces or deletes a file only when its
+bytes still have the recorded hash (or already are what canon would write, or the user passed
+`--adopt` for it): a hand-written file, or one edited since, stops the run before anything is
+written, with one line naming it.
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from hashlib import sha256
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from orjson import OPT_INDENT_2, JSONDecodeError, dumps, loads
 
 from canon.errors import InputError, Position
+from canon.safe_write import delete_files, write_files
 
 __all__ = [
     "Applied",
     "Drift",
     "Plan",
+    "Record",
+    "RecordEntry",
     "apply_plan",
+    "claim_problems",
+    "content_hash",
     "find_drift",
     "read_record",
     "record_text",
@@ -35,11 +45,16 @@ class Plan:
         root: The folder every path is relative to (resolved).
         files: Each file to write, by path, with its whole content.
         orphans: Files canon generated before whose source is gone: to delete.
+        owned: With a record: each path it lists, with the hash canon wrote (None when an
+            older record holds none). None: no record guards this compile (`--out`).
+        adopt: Paths the user lets canon replace or delete whatever they hold.
     """
 
     root: Path
     files: dict[PurePosixPath, str]
     orphans: tuple[PurePosixPath, ...] = ()
+    owned: Mapping[PurePosixPath, str | None] | None = None
+    adopt: frozenset[PurePosixPath] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,7 +124,7 @@ def find_drift(plan: Plan) -> list[Drift]:
 
 
 def apply_plan(plan: Plan) -> Applied:
-    """Write the plan: changed files atomically, then delete orphans.
+    """Write the plan: every changed file at once, then delete orphans.
 
     Args:
         plan: What to write and delete.
@@ -118,46 +133,83 @@ def apply_plan(plan: Plan) -> Applied:
         What changed.
 
     Raises:
-        InputError: A path is unsafe or a file cannot be written; nothing was changed.
+        InputError: A path is unsafe, a file cannot be written, or a file to replace or delete
+            is not canon's; nothing was changed.
     """
+    _check_claims(plan)
     changed = {
         relative: content
         for relative, content in sorted(plan.files.items())
         if _read_current(resolve_inside(plan.root, relative)) != content
     }
     orphans = [path for path in plan.orphans if resolve_inside(plan.root, path).exists()]
-    staged = _stage(plan.root, changed)
-    for temporary, target in staged:
-        temporary.replace(target)
-    for relative in orphans:
-        resolve_inside(plan.root, relative).unlink()
+    if changed:
+        plan.root.mkdir(parents=True, exist_ok=True)
+        write_files(plan.root, {path: content.encode() for path, content in changed.items()})
+    delete_files(plan.root, orphans)
     unchanged = tuple(path for path in sorted(plan.files) if path not in changed)
     return Applied(written=tuple(changed), unchanged=unchanged, deleted=tuple(orphans))
 
 
-def _stage(root: Path, changed: dict[PurePosixPath, str]) -> list[tuple[Path, Path]]:
-    """Write every changed file to a temporary file beside it; on failure remove them all."""
-    from uuid import uuid4
+def content_hash(data: bytes) -> str:
+    """The hash the record keeps of a file canon wrote.
 
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for relative, content in changed.items():
-            target = resolve_inside(root, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.{uuid4().hex}.tmp")
-            staged.append((temporary, target))
-            with temporary.open("xb") as handle:
-                handle.write(content.encode("utf-8"))
-    except OSError as exc:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        where = Position(path=Path(exc.filename)) if exc.filename else None
-        raise InputError(f"cannot write: {exc.strerror}", where) from None
-    except InputError:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
-    return staged
+    Args:
+        data: The file's bytes.
+
+    Returns:
+        `sha256:` and the hex digest.
+    """
+    return f"sha256:{sha256(data).hexdigest()}"
+
+
+def _check_claims(plan: Plan) -> None:
+    """Refuse to replace or delete a file that canon cannot prove it wrote."""
+    for relative in plan.adopt:
+        if relative not in plan.files and relative not in plan.orphans:
+            message = f"--adopt {relative}: this compile neither writes nor deletes it"
+            raise InputError(message)
+    problems = claim_problems(plan)
+    if problems:
+        raise problems[0]
+
+
+def claim_problems(plan: Plan) -> list[InputError]:
+    """The files this compile would replace or delete without proof that canon wrote them.
+
+    Args:
+        plan: What a compile would write and delete.
+
+    Returns:
+        One error per such file, in path order (none without a record to guard the compile).
+    """
+    if plan.owned is None:
+        return []
+    problems: list[InputError] = []
+    touched = [
+        *((path, content.encode()) for path, content in sorted(plan.files.items())),
+        *((path, None) for path in plan.orphans),
+    ]
+    for relative, new in touched:
+        path = resolve_inside(plan.root, relative)
+        if relative in plan.adopt or not path.is_file() or path.is_symlink():
+            continue
+        current = path.read_bytes()
+        if current != new and plan.owned.get(relative) != content_hash(current):
+            message = _claim_message(relative, plan, deleting=new is None)
+            problems.append(InputError(message, Position(path=path)))
+    return problems
+
+
+def _claim_message(relative: PurePosixPath, plan: Plan, *, deleting: bool) -> str:
+    action = "delete" if deleting else "replace"
+    if relative not in plan.owned:
+        why = "exists and canon did not write it"
+    elif plan.owned[relative] is None:
+        why = "has no hash in canon.lock, so canon cannot tell it wrote it"
+    else:
+        why = "was edited since canon wrote it (its hash differs from canon.lock)"
+    return f"{why}; pass --adopt {relative} to let canon {action} it, or move it away"
 
 
 def _read_current(path: Path) -> str | None:
@@ -187,11 +239,26 @@ def _diff(before: str, after: str, relative: PurePosixPath) -> str:
     )
 
 
-type Record = dict[PurePosixPath, tuple[str, str]]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecordEntry:
+    """One generated file in the record.
+
+    Attributes:
+        standard: The standard (or standards, comma-separated) it holds.
+        target: The target that wrote it.
+        digest: The hash of the bytes canon wrote (`sha256:...`); None in older records.
+    """
+
+    standard: str
+    target: str
+    digest: str | None = None
+
+
+type Record = dict[PurePosixPath, RecordEntry]
 
 
 def read_record(path: Path) -> Record:
-    """Read the record of generated files: each path with its standard and target.
+    """Read the record of generated files: each path with its standard, target and hash.
 
     Args:
         path: The record file; a missing file is an empty record.
@@ -208,33 +275,45 @@ def read_record(path: Path) -> Record:
         return {}
     try:
         files = loads(text)["files"]
-        return {
-            PurePosixPath(name): (entry["standard"], entry["target"])
-            for name, entry in files.items()
-        }
+        return {PurePosixPath(name): _entry(entry) for name, entry in files.items()}
     except JSONDecodeError as exc:
         where = Position(path=path, line=exc.lineno, column=exc.colno)
         raise InputError(f"invalid JSON: {exc.msg}", where) from None
-    except (KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError, ValueError):
         message = "not a canon record; delete it and compile again"
         raise InputError(message, Position(path=path)) from None
+
+
+def _entry(entry: dict[str, str]) -> RecordEntry:
+    digest = entry.get("sha256")
+    if digest is not None and not isinstance(digest, str):
+        raise TypeError(digest)
+    return RecordEntry(
+        standard=entry["standard"],
+        target=entry["target"],
+        digest=None if digest is None else f"sha256:{digest}",
+    )
 
 
 def record_text(record: Record) -> str:
     """Spell a record as canon writes it: sorted, indented JSON ending with a newline.
 
     Args:
-        record: Each generated path with its standard and target.
+        record: Each generated path with its standard, target and hash.
 
     Returns:
         The file's content.
     """
     files = {
-        str(path): {"standard": standard, "target": target}
-        for path, (standard, target) in sorted(record.items())
+        str(path): {"standard": entry.standard, "target": entry.target}
+        | ({"sha256": entry.digest.removeprefix("sha256:")} if entry.digest else {})
+        for path, entry in sorted(record.items())
     }
     document = {
-        "comment": "Files written by `canon compile`; it deletes them when their source goes.",
+        "comment": (
+            "Files written by `canon compile`, with the SHA-256 of what it wrote: it replaces "
+            "or deletes a file only while the file still has that hash."
+        ),
         "files": files,
     }
     return dumps(document, option=OPT_INDENT_2).decode() + "\n"
