@@ -84,7 +84,9 @@ def test_pre_commit_hooks_pass_then_catch_drift_and_findings(team_repo: Path, tm
     sections.write_text(sections.read_text().replace("not `Optional[X]`", "never `Optional[X]`"))
     stale = _try(team_repo, "canon-compile-check", ["--all-files"], home=home)
     assert stale.returncode == 1
-    assert "1 generated file(s) out of date" in stale.stdout
+    # the generated file and the lock's hash of it
+    assert "canon: stale: .github/instructions/demo.instructions.md\n" in stale.stdout
+    assert "canon: 2 generated file(s) out of date" in stale.stdout
 
     bad = team_repo / "src" / "bad.py"
     bad.write_text(BAD)
