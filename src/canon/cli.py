@@ -190,19 +190,31 @@ def _targets_command(
 def _import_command(
     files: Annotated[list[Path], Argument(metavar="FILE...", help="Files to import.")],
     out: Annotated[Path, Option(help="Folder to write one standard folder per file into.")],
+    force: Annotated[
+        bool, Option("--force", help="Replace the files of a standard that exists already.")
+    ] = False,
     quiet: Annotated[bool, QUIET] = False,
 ) -> None:
     """Turn instruction files into standards that compile back to the same bytes.
 
     Reads Copilot .instructions.md, Cursor .mdc, AGENTS.md, CLAUDE.md and plain Markdown.
-    A file that cannot come back byte for byte is refused, and nothing is written.
+    A file that cannot come back byte for byte is refused, and nothing is written. An
+    existing standard folder is refused unless --force; with it, files import does not write
+    are left alone.
     """
     from canon.importer.service import import_files
 
-    imported, applied = _guarded(lambda: import_files(list(files), out))
-    for item in imported:
+    outcome = _guarded(lambda: import_files(list(files), out, force=force))
+    for item in outcome.imported:
         how = "rules and sections" if item.structured else "verbatim"
         _say(f"imported {item.name} ({item.source_format}, {how})", quiet=quiet)
+    for path in outcome.replaced:
+        _say(f"replaced {out / path}", quiet=quiet)
+    for path in outcome.left:
+        _say(
+            f"warning: {out / path}: not written by this import; left alone, still in the standard"
+        )
+    applied = outcome.applied
     _say(f"{len(applied.written)} written, {len(applied.unchanged)} unchanged", quiet=quiet)
 
 

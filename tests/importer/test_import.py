@@ -280,18 +280,34 @@ def test_import_crlf_file_keeps_structure_and_line_endings():
     assert [block["rule"]["text"] for block in sections[0]["blocks"]] == ["a", "b"]
 
 
-def test_import_again_removes_stale_section_file(canon: Run, tmp_path: Path):
+def test_import_again_refused_then_forced_leaves_other_files_alone(canon: Run, tmp_path: Path):
     source = tmp_path / "doc.md"
     source.write_text("# T\n\n## S\n\n- a\n")
     out = tmp_path / "out"
     assert canon(["import", str(source), "--out", str(out)]).exit_code == 0
-    assert (out / "doc" / "sections.yaml").exists()
+    assert sorted(path.name for path in (out / "doc").iterdir()) == [
+        "sections.yaml",
+        "standard.yaml",
+    ]
+    before = tree(out)
     source.write_text("Just a paragraph.\n")
-    assert canon(["import", str(source), "--out", str(out)]).exit_code == 0
-    assert sorted(path.name for path in (out / "doc").iterdir()) == ["standard.yaml"]
-    compiled = tmp_path / "compiled"
-    assert canon(["compile", str(out / "doc"), "--out", str(compiled)]).exit_code == 0
-    assert (compiled / "doc.md").read_text() == "Just a paragraph.\n"
+    refused = canon(["import", str(source), "--out", str(out)])
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        f"canon: {out / 'doc'}: a standard 'doc' exists here already; pass --force to replace "
+        "the files import writes (others are left alone), or choose another --out\n",
+    )
+    assert tree(out) == before
+    forced = canon(["import", str(source), "--out", str(out), "--force"])
+    assert forced.exit_code == 0
+    assert forced.stderr == (
+        "canon: imported doc (markdown, rules and sections)\n"
+        f"canon: replaced {out / 'doc/standard.yaml'}\n"
+        f"canon: warning: {out / 'doc/sections.yaml'}: not written by this import; left alone, "
+        "still in the standard\n"
+        "canon: 1 written, 0 unchanged\n"
+    )
+    assert (out / "doc" / "sections.yaml").read_bytes() == before["doc/sections.yaml"]
 
 
 _PIECES = (

@@ -24,6 +24,7 @@ from canon.compiler.targets import glob_key_of, targets
 from canon.compiler.writer import Plan, apply_plan
 from canon.errors import InputError, Position
 from canon.importer.parse import Parsed, parse_body
+from canon.safe_write import write_files
 from canon.standards.loader import load_standard
 from canon.standards.model import MarkdownBlock, SourceFile, Standard, StandardMeta
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
     from canon.compiler.writer import Applied
 
-__all__ = ["Imported", "detect_format", "import_files", "import_text"]
+__all__ = ["ImportOutcome", "Imported", "detect_format", "import_files", "import_text"]
 
 _PLAIN_SUFFIXES = (".md", ".markdown", ".txt")
 
@@ -203,8 +204,9 @@ def _hr_kept(data: object) -> object:
 def _round_trip(files: dict[str, str], expected: str) -> bool:
     with TemporaryDirectory(prefix="canon-import-") as folder:
         root = Path(folder)
-        for name, content in files.items():
-            (root / name).write_text(content, encoding="utf-8", newline="")
+        write_files(
+            root, {PurePosixPath(name): content.encode() for name, content in files.items()}
+        )
         try:
             standard = load_standard(root)
         except InputError:
@@ -243,22 +245,69 @@ def import_text(name: str, text: str, *, source_format: str | None = None) -> Im
     raise InputError("cannot be imported so that it compiles back byte for byte; refused")
 
 
-def import_files(paths: list[Path], out: Path) -> tuple[list[Imported], Applied]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportOutcome:
+    """What an import did.
+
+    Attributes:
+        imported: What each file became.
+        applied: What was written.
+        replaced: Existing files this import replaced (only with `force`).
+        left: Existing files of the standards this import did not write, left alone.
+    """
+
+    imported: tuple[Imported, ...]
+    applied: Applied
+    replaced: tuple[PurePosixPath, ...] = ()
+    left: tuple[PurePosixPath, ...] = ()
+
+
+def import_files(paths: list[Path], out: Path, *, force: bool = False) -> ImportOutcome:
     """Import files into standard folders under `out`, all or nothing.
+
+    An existing standard folder is refused unless `force`; with it, the files import writes
+    replace theirs and every other file is left alone (never deleted).
 
     Args:
         paths: The instruction files.
         out: The folder to write standard folders into.
+        force: Replace the files of standards that exist already.
 
     Returns:
-        What each file became, and what was written.
+        What each file became, what was written, replaced and left alone.
 
     Raises:
-        InputError: A file is unreadable, cannot be represented, or two files would share a
-            folder.
+        InputError: A file is unreadable or not a regular file, cannot be represented, a
+            standard exists already (without `force`), or `out` is not a folder.
     """
+    if out.exists() and not out.is_dir():
+        raise InputError("--out must name a folder", Position(path=out))
+    imported = _import_all(paths)
+    files = {
+        PurePosixPath(item.name, name): content
+        for item in imported
+        for name, content in item.files.items()
+    }
+    existing = _existing(out, imported)
+    if existing and not force:
+        first = existing[0].parts[0]
+        message = (
+            f"a standard {first!r} exists here already; pass --force to replace the files "
+            "import writes (others are left alone), or choose another --out"
+        )
+        raise InputError(message, Position(path=out / first))
+    out.mkdir(parents=True, exist_ok=True)
+    applied = apply_plan(Plan(root=out.resolve(), files=files))
+    return ImportOutcome(
+        imported=tuple(imported),
+        applied=applied,
+        replaced=tuple(path for path in existing if path in applied.written),
+        left=tuple(path for path in existing if path not in files),
+    )
+
+
+def _import_all(paths: list[Path]) -> list[Imported]:
     imported: list[Imported] = []
-    files: dict[PurePosixPath, str] = {}
     for path in paths:
         text = _read(path)
         try:
@@ -269,25 +318,23 @@ def import_files(paths: list[Path], out: Path) -> tuple[list[Imported], Applied]
         name, counter = result.name, 2
         while name in taken:
             name, counter = f"{result.name}-{counter}", counter + 1
-        result = replace(result, name=name)
-        imported.append(result)
-        for name, content in result.files.items():
-            files[PurePosixPath(result.name, name)] = content
-    out.mkdir(parents=True, exist_ok=True)
-    root = out.resolve()
-    orphans = tuple(
-        sorted(
-            PurePosixPath(item.name, stale.name)
-            for item in imported
-            for stale in (root / item.name).glob("*.yaml")
-            if PurePosixPath(item.name, stale.name) not in files
-        )
+        imported.append(replace(result, name=name))
+    return imported
+
+
+def _existing(out: Path, imported: list[Imported]) -> list[PurePosixPath]:
+    """The files already in the folders of the standards being imported."""
+    return sorted(
+        PurePosixPath(item.name, entry.name)
+        for item in imported
+        if (out / item.name).is_dir()
+        for entry in (out / item.name).iterdir()
     )
-    applied = apply_plan(Plan(root=root, files=files, orphans=orphans))
-    return imported, applied
 
 
 def _read(path: Path) -> str:
+    if path.exists() and not path.is_file():
+        raise InputError("not a regular file; refused", Position(path=path))
     try:
         data = path.read_bytes()
     except OSError as exc:
