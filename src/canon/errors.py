@@ -1,13 +1,11 @@
 """Errors a user can cause, each carrying where it happened."""
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 __all__ = ["CanonError", "InputError", "Position", "display_path"]
 
 
-@cache
 def display_path(path: Path) -> str:
     """Show a path relative to the working folder when it lies below it.
 

@@ -5,7 +5,8 @@ only runs the fixable checks, applies their fixes in one transformation (inner n
 nested fixes compose), then drops the `typing` imports the fixes left unused.
 """
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Collection, Mapping
 from functools import cache
 from re import findall
 from typing import override
@@ -28,9 +29,12 @@ from libcst import (
 
 from canon.checks.base import Check, Rewrite, dotted
 from canon.checks.catalog import CHECKS
-from canon.checks.engine import check_classes, traverse
+from canon.checks.engine import check_classes, run_checks, traverse
+from canon.checks.positions import Span
 
-__all__ = ["FIXABLE", "fix_source"]
+__all__ = ["FIXABLE", "Position", "fix_source"]
+
+type Position = tuple[str, int, int]  # a finding's check, line and column
 
 FIXABLE = frozenset(check_id for check_id, info in CHECKS.items() if info.fixable)
 _TYPING_MODULES = frozenset({"typing", "typing_extensions"})
@@ -61,8 +65,10 @@ class _ApplyFixes(CSTTransformer):
         return result
 
 
-def _collect(checks: list[Check]) -> dict[int, list[Rewrite]]:
-    """The fixes by target node, one per check and target."""
+def _collect(
+    checks: list[Check], spans: Mapping[int, Span], wanted: Collection[Position] | None
+) -> dict[int, list[Rewrite]]:
+    """The fixes by target node, one per check and target, of the wanted findings only."""
     fixes: dict[int, list[Rewrite]] = {}
     seen: set[tuple[str, int]] = set()
     for check in checks:
@@ -72,6 +78,9 @@ def _collect(checks: list[Check]) -> dict[int, list[Rewrite]]:
             target = flag.node if flag.target is None else flag.target
             if flag.fix is None or (check.check_id, id(target)) in seen:
                 continue
+            line, column, _, _ = spans.get(id(flag.node), (0, 0, 0, 0))
+            if wanted is not None and (check.check_id, line, column) not in wanted:
+                continue  # a suppressed finding: its line stays as written
             seen.add((check.check_id, id(target)))
             fixes.setdefault(id(target), []).append(flag.fix)
     return fixes
@@ -132,28 +141,52 @@ class _Names(CSTVisitor):
         self.used.update(findall(r"[A-Za-z_]\w*", node.value))
 
 
-def fix_source(source: str, check_ids: frozenset[str]) -> str:
-    """Apply the safe fixes of the given checks.
+def fix_source(
+    source: str, check_ids: frozenset[str], *, wanted: Collection[Position] | None = None
+) -> str:
+    """Apply the safe fixes of the given checks, and keep them only if they prove safe.
+
+    A fixed text is kept when it parses, compiles, and has no more findings of any check run
+    than the original (a fix never trades one finding for another).
 
     Args:
         source: Python code.
         check_ids: The checks whose fixes to apply (others are ignored).
+        wanted: The findings to fix, as `(check, line, column)`; None for every one (a
+            suppressed finding is left out, so its line stays as written).
 
     Returns:
-        The fixed code; the same text when nothing applies or the code does not parse.
+        The fixed code; the same text when nothing applies, the code does not parse, or the
+        fixed code fails the proof.
     """
     enabled = tuple(sorted(check_ids & FIXABLE))
     if not enabled:
         return source
     try:
         module = parse_module(source)
-        checks, _ = traverse(module, source=source, path="", check_ids=enabled)
+        checks, spans = traverse(module, source=source, path="", check_ids=enabled)
     except (ParserSyntaxError, RecursionError):
         return source
-    fixed = module.visit(_ApplyFixes(_collect(checks)))
+    fixed = module.visit(_ApplyFixes(_collect(checks, spans, wanted)))
     if fixed.deep_equals(module):
         return source
     names = _Names()
     fixed.visit(names)
-    fixed = fixed.visit(_UnusedTypingImports(names.used, _orphans()))
-    return fixed.code
+    code = fixed.visit(_UnusedTypingImports(names.used, _orphans())).code
+    return code if _proven(source, code, enabled) else source
+
+
+def _proven(source: str, fixed: str, check_ids: tuple[str, ...]) -> bool:
+    """Whether a fixed text parses, compiles, and finds no more of anything than the original."""
+    try:
+        compile(fixed, "<fixed>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    before = run_checks(source, path="", check_ids=check_ids)
+    after = run_checks(fixed, path="", check_ids=check_ids)
+    if after.syntax_error is not None:
+        return False
+    counts = Counter(finding.check for finding in before.findings)
+    return all(
+        count <= counts[check] for check, count in Counter(f.check for f in after.findings).items()
+    )

@@ -82,11 +82,13 @@ def check_paths(request: CheckRequest) -> CheckOutcome:
     report = run(run_request)
     messages: list[str] = []
     if request.fix or request.diff:
-        changed, diff_text = _apply_fixes(report, run_request, write=request.fix)
+        # --diff shows the fixes and never writes, with or without --fix
+        write = request.fix and not request.diff
+        changed, diff_text = _apply_fixes(report, run_request, write=write, messages=messages)
         if request.diff:
             return CheckOutcome(
                 stdout=diff_text,
-                messages=(f"{len(changed)} file(s) would be fixed",),
+                messages=(*messages, f"{len(changed)} file(s) would be fixed"),
                 exit_code=1 if changed else 0,
             )
         if changed:
@@ -140,7 +142,9 @@ def _render(report: RunReport, book: RuleBook, request: CheckRequest, config: Co
     return render_text(report, book)
 
 
-def _apply_fixes(report: RunReport, request: RunRequest, *, write: bool) -> tuple[list[str], str]:
+def _apply_fixes(
+    report: RunReport, request: RunRequest, *, write: bool, messages: list[str]
+) -> tuple[list[str], str]:
     from canon.checks.fixes import fix_source
 
     enabled = frozenset(request.check_ids)
@@ -149,9 +153,15 @@ def _apply_fixes(report: RunReport, request: RunRequest, *, write: bool) -> tupl
     for file in report.files:
         if not any(finding.fixable for finding in file.findings):
             continue
-        fixed = fix_source(file.source, _fixable_checks(file) & enabled)
+        wanted = {(f.check, f.line, f.column) for f in file.findings if f.fixable}
+        fixed = fix_source(file.source, _fixable_checks(file) & enabled, wanted=wanted)
         if fixed == file.source:
             continue
+        if write:
+            refusal = _write_fixed(Path(file.path), file.source, fixed)
+            if refusal is not None:
+                messages.append(f"warning: {file.path}: {refusal}; not fixed")
+                continue
         changed.append(file.path)
         diffs.extend(
             unified_diff(
@@ -161,8 +171,6 @@ def _apply_fixes(report: RunReport, request: RunRequest, *, write: bool) -> tupl
                 tofile=f"b/{file.path}",
             )
         )
-        if write:
-            _write_atomic(Path(file.path), fixed)
     return changed, "".join(diffs)
 
 
@@ -170,7 +178,27 @@ def _fixable_checks(file: FileReport) -> frozenset[str]:
     return frozenset(finding.check for finding in file.findings if finding.fixable)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.canon-fix.tmp")
-    temporary.write_bytes(text.encode("utf-8"))
-    temporary.replace(path)
+def _write_fixed(path: Path, source: str, fixed: str) -> str | None:
+    """Write a fixed file in its own encoding (coding cookie, BOM), newlines and mode.
+
+    Returns:
+        Why the file was not written, or None once it was.
+    """
+    from io import BytesIO
+    from tokenize import detect_encoding
+
+    from canon.safe_write import write_file
+
+    if path.is_symlink():
+        return "a symlink (fix the file it points to)"
+    try:
+        data = path.read_bytes()
+        encoding, _ = detect_encoding(BytesIO(data).readline)
+        if data.decode(encoding) != source:
+            return "changed since it was checked"
+        write_file(path, fixed.encode(encoding))
+    except (OSError, SyntaxError, UnicodeError, LookupError) as exc:
+        return f"cannot be written back in its encoding ({exc})"
+    except InputError as exc:
+        return exc.message
+    return None

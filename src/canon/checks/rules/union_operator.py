@@ -47,10 +47,18 @@ def _to_operator(node: CSTNode, *, optional: bool) -> CSTNode:
     members = union_members(node) if isinstance(node, Subscript) else None
     if not members or (optional and len(members) != 1):
         return node
-    result = members[0]
-    for member in [*members[1:], *([Name("None")] if optional else [])]:
+    joined = [*members, *([Name("None")] if optional else [])]
+    # `None | None` fails at run time: None joins the union once (`Optional[None]` is `None`)
+    nones = [index for index, member in enumerate(joined) if _is_none(member)]
+    joined = [member for index, member in enumerate(joined) if index not in nones[1:]]
+    result = joined[0]
+    for member in joined[1:]:
         result = BinaryOperation(left=result, operator=BitOr(), right=member)
     return result
+
+
+def _is_none(node: BaseExpression) -> bool:
+    return isinstance(node, Name) and node.value == "None"
 
 
 class UnionOperator(Check):
