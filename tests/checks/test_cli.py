@@ -95,9 +95,16 @@ def test_check_sarif_valid_against_2_1_0_schema(project: Path):
 def test_check_ignore_by_rule_or_check_id(project: Path):
     for word in ("typing.union-operator", "union-operator"):
         code, out, _ = canon(
-            ["check", "pkg/bad.py", "--select", "union-operator", "--ignore", word]
+            ["check", "pkg/bad.py", "--select", "union-operator,bare-except", "--ignore", word]
         )
         assert (code, out) == (0, "")
+    # ignoring everything selected checks nothing: an error, never "All clean"
+    code, out, err = canon(["check", "pkg/bad.py", "--select", "union-operator", "--ignore", word])
+    assert (code, out, err) == (
+        2,
+        "",
+        "canon: --ignore leaves no check to run: nothing would be checked\n",
+    )
 
 
 def test_check_select_accepts_comma_separated_ids_as_ruff_does(project: Path):

@@ -80,8 +80,11 @@ def load_config(start: Path) -> Config:
         document = loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, TOMLDecodeError) as exc:
         raise InputError(f"cannot read: {exc}", Position(path=path)) from exc
-    table = document.get("tool", {}).get("canon", {})
     where = Position(path=path)
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise InputError("`tool` must be a table ([tool.canon] holds canon's settings)", where)
+    table = tool.get("canon", {})
     if not isinstance(table, dict):
         raise InputError("[tool.canon] must be a table", where)
     unknown = set(table) - {*_THRESHOLDS, *_LISTS, *_RUNTIME, "per-file-ignores"}

@@ -11,23 +11,26 @@ from dataclasses import asdict, dataclass, field
 from fnmatch import fnmatch
 from functools import cache
 from hashlib import sha256
-from io import BytesIO
+from io import BytesIO, StringIO
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path, PurePosixPath
 from re import compile as re_compile
-from tokenize import detect_encoding
+from tokenize import COMMENT, TokenError, detect_encoding, generate_tokens
 
 from orjson import dumps, loads
 
 from canon import __version__
 from canon.cache import store
-from canon.checks.model import CheckResult, Finding, Settings, Tally
+from canon.checks.model import SPECIAL_CHECKS, CheckResult, Finding, Settings, Tally
 from canon.errors import InputError, Position, display_path
 
 __all__ = ["FileReport", "RunReport", "RunRequest", "discover", "run"]
 
 _PARALLEL_BYTES = 64_000  # below this much code, starting workers costs more than it saves
-_SUPPRESSION = re_compile(r"#\s*canon:\s*ignore(?:\[([^\]]*)\])?")
+# a canon comment (`#` then `canon:`), and the one form it may take: `ignore` alone or
+# `ignore[ID,...]`, each followed by nothing or by a space and any reason
+_CANON_COMMENT = re_compile(r"#\s*canon\s*:")
+_SUPPRESSION = re_compile(r"\s*ignore(?:\[([^\]]*)\]|(?=\s|$))")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,12 +67,14 @@ class FileReport:
         findings: Its findings after suppressions.
         tally: One tally per check run on it.
         source: Its text ("" when unreadable).
+        warnings: Lines to show on stderr (unknown ids in suppressions).
     """
 
     path: str
     findings: tuple[Finding, ...]
     tally: Mapping[str, Tally]
     source: str = ""
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,7 +106,7 @@ def discover(paths: tuple[Path, ...], exclude: tuple[str, ...] = ()) -> list[Pat
         The files, each once, in order.
 
     Raises:
-        InputError: A path does not exist.
+        InputError: A path does not exist, or is neither a regular file nor a folder.
     """
     found: dict[Path, None] = {}
     for path in paths:
@@ -109,6 +114,8 @@ def discover(paths: tuple[Path, ...], exclude: tuple[str, ...] = ()) -> list[Pat
             found[path] = None
         elif path.is_dir():
             found.update(dict.fromkeys(_walk(path, exclude)))
+        elif path.exists():
+            raise InputError("not a regular file or a folder; refused", Position(path=path))
         else:
             raise InputError("no such file or folder", Position(path=path))
     return list(found)
@@ -123,7 +130,8 @@ def _walk(folder: Path, exclude: tuple[str, ...]) -> Iterator[Path]:
         )
         for name in sorted(files):
             candidate = base / name
-            if name.endswith(".py") and not _excluded(candidate, exclude):
+            # regular files only: a FIFO, socket or device named *.py would hang the read
+            if name.endswith(".py") and candidate.is_file() and not _excluded(candidate, exclude):
                 yield candidate
 
 
@@ -260,7 +268,9 @@ def _cache_put(folder: Path | None, key: str, result: CheckResult) -> None:
 
 
 def _finish(request: RunRequest, job: _Job, result: CheckResult) -> FileReport:
-    findings, suppressed = _suppress(job.source, result.findings, request.aliases)
+    comments = _suppressions(job.source, request.aliases)
+    findings, suppressed = _suppress(comments, result.findings, request.aliases)
+    findings = tuple(sorted((*findings, *comments.bad), key=lambda f: (f.line, f.column)))
     tally = dict(result.tally)
     for check_id, count in suppressed.items():
         if check_id in tally:
@@ -268,30 +278,100 @@ def _finish(request: RunRequest, job: _Job, result: CheckResult) -> FileReport:
             tally[check_id] = Tally(
                 opportunities=old.opportunities, violations=old.violations - count
             )
-    return FileReport(path=job.path, findings=findings, tally=tally, source=job.source)
+    warnings = tuple(f"warning: {job.path}:{where}: {text}" for where, text in comments.unknown)
+    return FileReport(
+        path=job.path, findings=findings, tally=tally, source=job.source, warnings=warnings
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Suppressions:
+    """A file's `# canon:` comments.
+
+    Attributes:
+        lines: Physical line number to the ids it silences (None: every finding on it).
+        bad: A `bad-suppression` finding for each comment of another form.
+        unknown: `(line:column, message)` for each id no check or rule has.
+    """
+
+    lines: dict[int, frozenset[str] | None] = field(default_factory=dict)
+    bad: tuple[Finding, ...] = ()
+    unknown: tuple[tuple[str, str], ...] = ()
+
+
+def _suppressions(source: str, aliases: Mapping[str, str]) -> _Suppressions:
+    if "canon" not in source:
+        return _Suppressions()
+    from canon.checks.catalog import CHECK_IDS
+
+    known = CHECK_IDS | SPECIAL_CHECKS.keys() | aliases.keys()
+    lines: dict[int, frozenset[str] | None] = {}
+    bad: list[Finding] = []
+    unknown: list[tuple[str, str]] = []
+    for number, column, text in _canon_comments(source):
+        match = _SUPPRESSION.match(text)
+        words = None if match is None or match[1] is None else _words(match[1])
+        if match is None or words == frozenset():
+            message = f"`# canon:{text}` silences nothing; write `# canon: ignore[ID,...]`"
+            bad.append(_at(number, column, message))
+            continue
+        lines[number] = words
+        where = f"{number}:{column}"
+        unknown.extend(
+            (where, f"unknown id {word!r} in a suppression")
+            for word in sorted((words or frozenset()) - known)
+        )
+    return _Suppressions(lines=lines, bad=tuple(bad), unknown=tuple(unknown))
+
+
+def _canon_comments(source: str) -> Iterator[tuple[int, int, str]]:
+    """Each `# canon:` comment (never a string): its line, column, and the text after `canon:`.
+
+    Lines are the tokenizer's physical lines (a form feed is no line break), as libcst's.
+    """
+    try:
+        for token in generate_tokens(StringIO(source).readline):
+            if token.type == COMMENT and (found := _CANON_COMMENT.search(token.string)):
+                line, column = token.start
+                yield line, column + found.start() + 1, token.string[found.end() :].rstrip()
+    except (TokenError, SyntaxError):
+        return  # the file does not parse: its syntax error is the finding
+
+
+def _at(line: int, column: int, message: str) -> Finding:
+    return Finding(
+        check="bad-suppression",
+        line=line,
+        column=column,
+        end_line=line,
+        end_column=column,
+        message=message,
+    )
+
+
+def _words(listed: str) -> frozenset[str]:
+    return frozenset(word.strip() for word in listed.split(",") if word.strip())
 
 
 def _suppress(
-    source: str, findings: tuple[Finding, ...], aliases: Mapping[str, str]
+    comments: _Suppressions, findings: tuple[Finding, ...], aliases: Mapping[str, str]
 ) -> tuple[tuple[Finding, ...], dict[str, int]]:
-    """Drop findings whose line carries `# canon: ignore` or `# canon: ignore[ids]`."""
-    if not findings or "canon:" not in source:
+    """Drop findings whose physical line carries a suppression naming them (or naming none)."""
+    if not comments.lines:
         return findings, {}
-    lines = source.splitlines()
     kept: list[Finding] = []
     suppressed: dict[str, int] = {}
     for finding in findings:
-        line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
-        match = _SUPPRESSION.search(line)
-        if match and _names(match.group(1), finding.check, aliases):
+        if finding.line in comments.lines and _names(
+            comments.lines[finding.line], finding.check, aliases
+        ):
             suppressed[finding.check] = suppressed.get(finding.check, 0) + 1
         else:
             kept.append(finding)
     return tuple(kept), suppressed
 
 
-def _names(listed: str | None, check_id: str, aliases: Mapping[str, str]) -> bool:
+def _names(listed: frozenset[str] | None, check_id: str, aliases: Mapping[str, str]) -> bool:
     if listed is None:
         return True
-    words = {word.strip() for word in listed.split(",") if word.strip()}
-    return check_id in words or any(aliases.get(word) == check_id for word in words)
+    return check_id in listed or any(aliases.get(word) == check_id for word in listed)

@@ -37,6 +37,8 @@ SPECIAL_CHECKS: Mapping[str, str] = MappingProxyType(
         "too-deep": "The file nests too deeply for the parser's tree walk (recursion limit).",
         "check-error": "A check failed on this file; the other checks' results stand.",
         "unreadable": "The file could not be read.",
+        "bad-suppression": "A `# canon:` comment that is not `# canon: ignore[ID,...]`; it "
+        "silences nothing.",
     }
 )
 

@@ -95,6 +95,7 @@ def check_paths(request: CheckRequest) -> CheckOutcome:
             messages.append(f"fixed {len(changed)} file(s)")
             report = run(run_request)
     stdout = _render(report, book, request, config)
+    messages.extend(warning for file in report.files for warning in file.warnings)
     if request.output_format == "text":
         messages.append(summary(report))
     has_findings = any(file.findings for file in report.files)
@@ -105,7 +106,12 @@ def _run_request(request: CheckRequest, config: Config, book: RuleBook) -> RunRe
     select_words = request.select or config.select
     selected = book.check_ids(select_words, option="--select") if select_words else None
     ignored = book.check_ids((*config.ignore, *request.ignore), option="--ignore")
+    if select_words and not _known(selected):
+        source = "--select" if request.select else "select in the configuration"
+        raise InputError(f"{source} names no check: nothing would be checked")
     check_ids = tuple(c for c in resolve_selection(_known(selected)) if c not in ignored)
+    if not check_ids:
+        raise InputError("--ignore leaves no check to run: nothing would be checked")
     per_file = {
         glob: book.check_ids(ids, option=f"per-file-ignores {glob!r}")
         for glob, ids in config.per_file_ignores.items()
