@@ -376,6 +376,8 @@ def _finish_report(written: ReportFiles, *, quiet: bool) -> None:
             f"regression gate passed ({len(gate.compared)} configuration(s) compared)", quiet=quiet
         )
         return
+    if not gate.compared:
+        _say(f"regression gate {gate.verdict} (baseline: {', '.join(gate.missing) or 'none'})")
     for item in gate.regressions[:_SHOWN_REGRESSIONS]:
         _say(f"regression: {item.configuration}: {item.measure} fell below the baseline's interval")
     hidden = len(gate.regressions) - _SHOWN_REGRESSIONS

@@ -142,3 +142,41 @@ def test_report_history_oldest_run_first_not_by_folder_name(scripted: Runs, tmp_
         "|---|---|---|---|",
         f"| {NAME} | 100.0% | 87.5% | 75.0% |",
     ]
+
+
+def test_gate_comparing_nothing_fails(scripted: Runs, runs, tmp_path: Path) -> None:
+    # the calibration runs share no configuration name with the scripted one
+    result = _report([scripted.inside, "--out", tmp_path, "--baseline", runs.first])
+    assert result.exit_code == 1
+    first = result.stderr.splitlines()[-1]
+    assert first.startswith(
+        "canon: regression gate FAILED: the baseline shares no configuration with these logs "
+        "(baseline: "
+    )
+    gate = _summary(tmp_path)["gate"]
+    assert (gate["passed"], gate["compared"], gate["regressions"]) == (False, [], [])
+    assert "## Regression gate: FAILED: the baseline shares no configuration with these logs" in (
+        (tmp_path / "summary.md").read_text(encoding="utf-8")
+    )
+
+
+def test_report_out_naming_a_file_or_a_symlinked_page_writes_nothing(
+    scripted: Runs, tmp_path: Path
+) -> None:
+    a_file = tmp_path / "report.txt"
+    a_file.write_text("mine\n")
+    result = _report([scripted.inside, "--out", a_file])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"canon: {a_file}: the report folder is a file; name a folder\n",
+    )
+    assert a_file.read_text() == "mine\n"
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.md"
+    victim.write_text("keep\n")
+    (out / "summary.md").symlink_to(victim)
+    linked = _report([scripted.inside, "--out", out])
+    assert linked.exit_code == 2
+    assert victim.read_text() == "keep\n"
+    assert sorted(path.name for path in out.iterdir()) == ["summary.md"]

@@ -259,7 +259,8 @@ def _gate_section(report: Report) -> str:
     if gate.passed:
         banner = f'<div class="banner pass">Regression gate passed against {against}</div>'
     else:
-        failed = f"Regression gate failed: {len(gate.regressions)} regression(s) against {against}"
+        why = gate.verdict.removeprefix("FAILED: ")
+        failed = f"Regression gate failed: {escape(why)} against {against}"
         banner = f'<div class="banner fail">{failed}</div>'
     if not gate.regressions:
         return banner

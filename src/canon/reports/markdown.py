@@ -226,10 +226,9 @@ def _gate_lines(report: Report) -> list[str]:
     gate = report.gate
     if gate is None:
         return []
-    verdict = "passed" if gate.passed else f"FAILED: {len(gate.regressions)} regression(s)"
     lines = [
         "",
-        f"## Regression gate: {verdict}",
+        f"## Regression gate: {gate.verdict}",
         "",
         f"Baseline: {', '.join(f'`{path}`' for path in gate.baseline)}.",
     ]

@@ -94,12 +94,26 @@ class Gate:
 
     @property
     def passed(self) -> bool:
-        """Whether nothing regressed.
+        """Whether the gate compared something and nothing regressed.
 
         Returns:
-            True without regressions.
+            True when at least one configuration was compared and none regressed; a gate that
+            compared nothing fails (it would otherwise pass whatever happened).
         """
-        return not self.regressions
+        return bool(self.compared) and not self.regressions
+
+    @property
+    def verdict(self) -> str:
+        """The gate's outcome in a few words.
+
+        Returns:
+            `passed`, or `FAILED: ` and why.
+        """
+        if not self.compared:
+            return "FAILED: the baseline shares no configuration with these logs"
+        if self.regressions:
+            return f"FAILED: {len(self.regressions)} regression(s)"
+        return "passed"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from canon.errors import InputError, Position
@@ -112,14 +113,13 @@ def _render(report: Report, out: Path | None, order: Sequence[str] = ()) -> Repo
 
 
 def _write_all(out: Path, files: dict[str, str]) -> None:
+    """Write the report's files through the safe writer: all of them or none."""
+    from canon.safe_write import write_files
+
+    if out.exists() and not out.is_dir():
+        raise InputError("the report folder is a file; name a folder", Position(path=out))
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staged = []
-        for name, text in files.items():
-            temporary = out / f".{name}.tmp"
-            temporary.write_text(text, encoding="utf-8", newline="\n")
-            staged.append((temporary, out / name))
-        for temporary, final in staged:
-            temporary.replace(final)
     except OSError as exc:
         raise InputError(f"cannot write the report: {exc.strerror}", Position(path=out)) from None
+    write_files(out, {PurePosixPath(name): text.encode() for name, text in files.items()})
