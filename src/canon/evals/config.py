@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from canon.errors import InputError
+from canon.errors import InputError, Position
 from canon.evals.instructions import InstructionSpec, check_variant
 from canon.standards.model import Standard
 from canon.standards.validation import validate_located
@@ -167,12 +167,35 @@ def _check_instructions(
         raise InputError(
             exc.message, document.position((*where, "instructions", "target"))
         ) from None
+    where_variant = document.position((*where, "instructions", "variant"))
     try:
         check_variant(given.variant)
     except InputError as exc:
-        where_variant = document.position((*where, "instructions", "variant"))
         raise InputError(exc.message, where_variant) from None
+    _check_variant_sections(given.variant, where_variant, standards)
     _check_leave_out(given, document, where, standards)
+
+
+def _check_variant_sections(variant: str, where: Position, standards: tuple[Standard, ...]) -> None:
+    """Resolve `keep:`/`drop:` against the standard now, not in every sample."""
+    from canon.compiler.variants import parse_variant
+
+    if not variant.startswith(("keep:", "drop:")):
+        return
+    known = _section_names(standards)
+    for name in parse_variant(variant).sections:
+        if name not in known:
+            raise InputError(f"variant {variant!r}: no section {name!r}", where)
+
+
+def _section_names(standards: tuple[Standard, ...]) -> set[str]:
+    return {
+        name
+        for standard in standards
+        for section in standard.sections
+        for name in (section.id, section.title)
+        if name
+    }
 
 
 def _check_leave_out(
@@ -181,13 +204,7 @@ def _check_leave_out(
     where: tuple[str | int, ...],
     standards: tuple[Standard, ...],
 ) -> None:
-    sections = {
-        name
-        for standard in standards
-        for section in standard.sections
-        for name in (section.id, section.title)
-        if name
-    }
+    sections = _section_names(standards)
     for index, name in enumerate(given.leave_out):
         if name not in sections:
             message = f"no section {name!r} to leave out"

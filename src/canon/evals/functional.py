@@ -9,9 +9,12 @@ from asyncio import create_subprocess_exec, wait_for
 from asyncio.subprocess import DEVNULL, PIPE, STDOUT, Process
 from dataclasses import dataclass
 from os import devnull, environ
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from sys import executable
 from tempfile import TemporaryDirectory
+
+from canon.errors import InputError
+from canon.safe_write import write_files
 
 __all__ = ["FunctionalResult", "run_tests"]
 
@@ -50,8 +53,11 @@ async def run_tests(
     """
     with TemporaryDirectory(prefix="canon-tests-") as folder:
         root = Path(folder)
-        (root / f"{module}.py").write_text(code, encoding="utf-8")
-        (root / f"test_{module}_behaviour.py").write_text(tests, encoding="utf-8")
+        files = {f"{module}.py": code, f"test_{module}_behaviour.py": tests}
+        try:
+            write_files(root, {PurePosixPath(name): text.encode() for name, text in files.items()})
+        except InputError as exc:  # a module name that is no file name
+            return FunctionalResult(passed=False, output=f"cannot write the tests: {exc}")
         return await _pytest(root, timeout)
 
 

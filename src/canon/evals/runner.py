@@ -131,14 +131,42 @@ def run_eval(request: EvalRequest) -> EvalOutcome:
     stamp = _stamp()
     log_dir = request.log_dir or request.root / "logs" / stamp
     report_dir = request.report_dir or request.root / "reports" / stamp
+    names = tuple(configuration.name for configuration in configurations)
+    _check_folders(log_dir, report_dir, names)
     tasks = [_task(project, config, item, request, config_path) for item in configurations]
     _run_eval_set(tasks, log_dir=log_dir, config=config, request=request)
-    names = tuple(configuration.name for configuration in configurations)
     summaries = _write_report(names, log_dir=log_dir, report_dir=report_dir)
     complete = len(summaries) == len(names) and all(stats.complete for stats in summaries)
     return EvalOutcome(
         complete=complete, summaries=summaries, log_dir=log_dir, report_dir=report_dir
     )
+
+
+def _check_folders(log_dir: Path, report_dir: Path, names: Sequence[str]) -> None:
+    """Refuse output folders that cannot work before anything runs.
+
+    Raises:
+        InputError: A folder is a file, or the log folder holds logs of other configurations
+            (inspect resumes an eval set only with the same tasks).
+    """
+    for folder, what in ((log_dir, "log"), (report_dir, "report")):
+        if folder.exists() and not folder.is_dir():
+            raise InputError(f"the {what} folder is a file; name a folder", Position(path=folder))
+    if not log_dir.is_dir():
+        return
+    from inspect_ai.log import list_eval_logs, read_eval_log
+
+    found = {
+        read_eval_log(info, header_only=True).eval.task
+        for info in list_eval_logs(str(log_dir), recursive=False)
+    }
+    others = sorted(found - set(names))
+    if others:
+        message = (
+            f"holds logs of other configurations ({', '.join(others)}); an eval set resumes only "
+            "its own: name a new --log-dir"
+        )
+        raise InputError(message, Position(path=log_dir))
 
 
 def _run_eval_set(
