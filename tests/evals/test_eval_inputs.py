@@ -78,3 +78,16 @@ def test_log_folder_of_another_configuration_is_refused_by_canon(tmp_path: Path)
         "its own: name a new --log-dir\n",
     )
     assert not (tmp_path / "r2").exists()
+
+
+def test_report_folder_below_a_file_is_refused_before_running(tmp_path: Path):
+    config = _config(tmp_path)
+    a_file = tmp_path / "taken"
+    a_file.write_text("mine\n")
+    logs = tmp_path / "logs"
+    code, stderr = _eval(["--config", config, "--log-dir", logs, "--report-dir", a_file / "r"])
+    assert (code, stderr) == (
+        2,
+        f"canon: {a_file / 'r'}: the report folder cannot be made: {a_file} is a file\n",
+    )
+    assert not logs.exists()

@@ -1,6 +1,10 @@
 """YAML that cannot hurt: alias bombs, self-reference, tags and deep nesting end in one line."""
 
+from os import mkfifo
+from pathlib import Path
 from re import fullmatch
+from subprocess import run
+from sys import executable
 
 from pytest import mark
 
@@ -72,3 +76,21 @@ def test_hostile_eval_configuration_is_refused(tmp_path, canon: Run, monkeypatch
         r".*bomb.yaml:\d+:\d+: aliases expand beyond 100,000 values",
     )
     assert not (tmp_path / "logs").exists()
+
+
+def test_fifo_section_file_is_refused_without_hanging(tmp_path: Path):
+    standard = tmp_path / "demo"
+    standard.mkdir()
+    (standard / "standard.yaml").write_text("id: demo\ntitle: Demo\n")
+    mkfifo(standard / "10-pipe.yaml")
+    result = run(
+        [executable, "-m", "canon", "compile", str(standard), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (
+        2,
+        f"canon: {standard / '10-pipe.yaml'}: not a regular file; refused\n",
+    )

@@ -152,6 +152,10 @@ def _check_folders(log_dir: Path, report_dir: Path, names: Sequence[str]) -> Non
     for folder, what in ((log_dir, "log"), (report_dir, "report")):
         if folder.exists() and not folder.is_dir():
             raise InputError(f"the {what} folder is a file; name a folder", Position(path=folder))
+        existing = next(parent for parent in (folder, *folder.parents) if parent.exists())
+        if not existing.is_dir():
+            message = f"the {what} folder cannot be made: {existing} is a file"
+            raise InputError(message, Position(path=folder))
     if not log_dir.is_dir():
         return
     from inspect_ai.log import list_eval_logs, read_eval_log

@@ -71,8 +71,11 @@ def read_text(path: Path) -> str:
         Its text.
 
     Raises:
-        InputError: The file is missing, unreadable, or not UTF-8.
+        InputError: The file is missing, unreadable, not a regular file, or not UTF-8.
     """
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # a FIFO, socket or device: reading it could block forever
+        raise InputError("not a regular file; refused", Position(path=path))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
