@@ -63,6 +63,9 @@ def test_quiet_check_prints_drift_but_not_the_all_clear(project: Path, canon: Ru
     )
     assert result.stderr == (
         "canon: stale: .github/instructions/demo.instructions.md\n"
+        "canon: warning: .github/instructions/demo.instructions.md: was edited since canon wrote "
+        "it (its hash differs from canon.lock); pass --adopt "
+        ".github/instructions/demo.instructions.md to let canon replace it, or move it away\n"
         "canon: 1 generated file(s) out of date; run `canon compile`\n"
     )
 
