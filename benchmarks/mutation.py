@@ -15,20 +15,25 @@ seconds is stopped and reported with the mutants it had checked.
 Not part of the default test run: it runs the selected tests once per mutant.
 """
 
-import ast
-import tomllib
-from argparse import ArgumentParser
+from argparse import ArgumentParser, Namespace
+from ast import AsyncFunctionDef, ClassDef, FunctionDef
+from ast import Module as AstModule
+from ast import parse as parse_python
 from collections import Counter
 from dataclasses import dataclass
-from json import dumps
 from os import killpg
 from pathlib import Path
 from shutil import copytree, ignore_patterns, rmtree
 from signal import SIGKILL, SIGTERM
 from subprocess import PIPE, STDOUT, Popen, TimeoutExpired, run
-from sys import executable
+from sys import executable, stdout
 from tempfile import gettempdir
 from time import perf_counter
+from tomllib import loads as load_toml
+
+from orjson import dumps
+
+from canon.safe_write import write_file
 
 __all__ = ["MODULES", "ModuleResult", "Survivor", "main", "measure"]
 
@@ -66,21 +71,34 @@ MODULES: dict[str, dict[str, tuple[str, ...]]] = {
         "src/canon/evals/extract.py": ("tests/evals/test_extract.py", "tests/evals/test_scorer.py"),
     },
     "report statistics and gate": {
-        "src/canon/reports/stats.py": ("tests/reports/test_stats.py", "tests/reports/test_gate_exact.py"),
+        "src/canon/reports/stats.py": (
+            "tests/reports/test_stats.py",
+            "tests/reports/test_gate_exact.py",
+        ),
         "src/canon/reports/analysis.py": ("tests/reports",),
         "src/canon/reports/report.py": ("tests/reports",),
     },
 }
 TESTS = {module: tests for group in MODULES.values() for module, tests in group.items()}
 # not copied to the scratch folder: version control, the environment, caches, earlier results
-SKIPPED = (".git", ".venv", "mutants", "logs", "__pycache__", "*_cache", ".canon-cache", ".hypothesis")
+SKIPPED = (
+    ".git",
+    ".venv",
+    "mutants",
+    "logs",
+    "__pycache__",
+    "*_cache",
+    ".canon-cache",
+    ".hypothesis",
+)
 KILLED = {"killed", "timeout"}
 MUTMUT = [executable, "-m", "mutmut"]
-# mutmut names a method's mutants `module.xǁClassǁmethod__mutmut_N`, a function's `module.x_f__mutmut_N`
+# mutmut names a method's mutants `module.xǁClassǁmethod__mutmut_N`,
+# a function's `module.x_f__mutmut_N`
 CLASS_SEPARATOR = "\u01c1"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Survivor:
     """A mutant that no test noticed."""
 
@@ -91,7 +109,7 @@ class Survivor:
     diff: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ModuleResult:
     """The mutants of one module, by outcome."""
 
@@ -119,7 +137,7 @@ def _toml(value: object) -> str:
         case list() | tuple():
             return "[" + ", ".join(_toml(item) for item in value) + "]"
         case _:
-            return dumps(str(value))
+            return dumps(str(value)).decode()
 
 
 def _without_table(text: str, header: str) -> str:
@@ -137,10 +155,12 @@ def _configure(work: Path, module: str, tests: tuple[str, ...]) -> None:
     """Write the scratch project's `[tool.mutmut]`: the project's table, narrowed to one module."""
     pyproject = work / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
-    settings = tomllib.loads(text).get("tool", {}).get("mutmut", {})
+    settings = load_toml(text).get("tool", {}).get("mutmut", {})
     settings |= {"only_mutate": [module], "pytest_add_cli_args_test_selection": list(tests)}
     table = "".join(f"{key} = {_toml(value)}\n" for key, value in settings.items())
-    pyproject.write_text(f"{_without_table(text, '[tool.mutmut]')}\n[tool.mutmut]\n{table}")
+    write_file(
+        pyproject, f"{_without_table(text, '[tool.mutmut]')}\n[tool.mutmut]\n{table}".encode()
+    )
 
 
 def _prepare(work: Path, module: str, tests: tuple[str, ...]) -> None:
@@ -169,7 +189,7 @@ def _run_mutmut(work: Path, jobs: int, time_limit: float) -> bool:
     return False
 
 
-def _function_start(tree: ast.Module, name: str) -> int:
+def _function_start(tree: AstModule, name: str) -> int:
     """The first line (decorators included) of the function a mutant changes."""
     mangled = name.partition("__mutmut_")[0].rpartition(".")[2]
     scope = tree.body
@@ -177,12 +197,14 @@ def _function_start(tree: ast.Module, name: str) -> int:
     if CLASS_SEPARATOR in mangled:
         _, class_name, function = mangled.split(CLASS_SEPARATOR)
         scope = next(
-            node.body for node in tree.body if isinstance(node, ast.ClassDef) and node.name == class_name
+            node.body
+            for node in tree.body
+            if isinstance(node, ClassDef) and node.name == class_name
         )
     node = next(
         node
         for node in scope
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == function
+        if isinstance(node, FunctionDef | AsyncFunctionDef) and node.name == function
     )
     return min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
 
@@ -200,29 +222,31 @@ def _changed_offset(diff: str) -> int:
     return line
 
 
-def _mutmut(work: Path, *arguments: str) -> str:
+def _mutmut(work: Path, arguments: list[str]) -> str:
     return run([*MUTMUT, *arguments], cwd=work, stdout=PIPE, text=True, check=True).stdout
 
 
 def _statuses(work: Path) -> dict[str, str]:
     """Each mutant's outcome, as `mutmut results --all true` lists them."""
-    lines = _mutmut(work, "results", "--all", "true").splitlines()
+    lines = _mutmut(work, ["results", "--all", "true"]).splitlines()
     return dict(line.strip().rsplit(": ", 1) for line in lines if "__mutmut_" in line)
 
 
 def _survivors(work: Path, module: str, statuses: dict[str, str]) -> tuple[Survivor, ...]:
-    tree = ast.parse((work / module).read_text(encoding="utf-8"))
+    tree = parse_python((work / module).read_text(encoding="utf-8"))
     found: list[Survivor] = []
     for name, status in statuses.items():
         if status in KILLED:
             continue
-        diff = _mutmut(work, "show", name).split("\n", 1)[1].rstrip()
+        diff = _mutmut(work, ["show", name]).split("\n", 1)[1].rstrip()
         line = _function_start(tree, name) + _changed_offset(diff) - 1
-        found.append(Survivor(module, line, name, status, diff))
+        found.append(Survivor(module=module, line=line, name=name, status=status, diff=diff))
     return tuple(sorted(found, key=lambda survivor: (survivor.line, survivor.name)))
 
 
-def measure(module: str, tests: tuple[str, ...], work: Path, jobs: int, time_limit: float) -> ModuleResult:
+def measure(
+    module: str, tests: tuple[str, ...], work: Path, jobs: int, time_limit: float
+) -> ModuleResult:
     """Mutate one module in a scratch copy of the project and run its tests against each mutant.
 
     Args:
@@ -242,7 +266,9 @@ def measure(module: str, tests: tuple[str, ...], work: Path, jobs: int, time_lim
     statuses = _statuses(work)
     survivors = _survivors(work, module, statuses)
     counts = Counter(statuses.values())
-    return ModuleResult(module, counts, survivors, seconds, stopped)
+    return ModuleResult(
+        module=module, counts=counts, survivors=survivors, seconds=seconds, stopped=stopped
+    )
 
 
 def _row(result: ModuleResult) -> str:
@@ -267,15 +293,16 @@ def _row(result: ModuleResult) -> str:
 def table(results: list[ModuleResult]) -> str:
     """The Markdown table of the results, one module a row, and the total."""
     header = (
-        "| module | mutants | killed | survived | no test | timeout | other | killed share | time |\n"
+        "| module | mutants | killed | survived | no test | timeout | other | killed share "
+        "| time |\n"
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
     )
     total = ModuleResult(
-        "total",
-        sum((result.counts for result in results), Counter()),
-        (),
-        sum(result.seconds for result in results),
-        any(result.stopped for result in results),
+        module="total",
+        counts=sum((result.counts for result in results), Counter()),
+        survivors=(),
+        seconds=sum(result.seconds for result in results),
+        stopped=any(result.stopped for result in results),
     )
     return header + "\n".join(_row(result) for result in [*results, total]) + "\n"
 
@@ -283,7 +310,8 @@ def table(results: list[ModuleResult]) -> str:
 def survivor_list(result: ModuleResult) -> str:
     """Every surviving mutant of one module: where, which, and its diff."""
     blocks = [
-        f"{survivor.module}:{survivor.line}  {survivor.name}  ({survivor.status})\n{survivor.diff}\n"
+        f"{survivor.module}:{survivor.line}  {survivor.name}  ({survivor.status})\n"
+        f"{survivor.diff}\n"
         for survivor in result.survivors
     ]
     return "\n".join(blocks)
@@ -293,16 +321,19 @@ def report(results: list[ModuleResult]) -> str:
     """The table, then the survivors of every module."""
     sections = [f"# Mutation score\n\n{table(results)}"]
     sections += [
-        f"## Survivors of `{result.module}` ({len(result.survivors)})\n\n```diff\n{survivor_list(result)}```\n"
+        f"## Survivors of `{result.module}` ({len(result.survivors)})\n\n"
+        f"```diff\n{survivor_list(result)}```\n"
         for result in results
         if result.survivors
     ]
     return "\n".join(sections)
 
 
-def main() -> None:
+def _arguments() -> Namespace:
     parser = ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--module", action="append", help="a module path (repeatable); default: all")
+    parser.add_argument(
+        "--module", action="append", help="a module path (repeatable); default: all"
+    )
     parser.add_argument("--tests", action="append", help="tests for a --module not in MODULES")
     parser.add_argument("--jobs", "--max-children", type=int, default=1, dest="jobs")
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "mutation.md")
@@ -310,25 +341,36 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=900.0, help="seconds per module")
     parser.add_argument("--workdir", type=Path, default=Path(gettempdir()) / "canon-mutation")
     args = parser.parse_args()
-    modules = args.module or list(TESTS)
-    unknown = [module for module in modules if module not in TESTS]
+    unknown = [module for module in args.module or () if module not in TESTS]
     if unknown and not args.tests:
         parser.error(f"not in MODULES, add it there or pass --tests: {', '.join(unknown)}")
+    return args
+
+
+def _save(args: Namespace, module: str, results: list[ModuleResult]) -> None:
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    write_file(args.out, report(results).encode())
+    if args.survivors_dir is not None:
+        args.survivors_dir.mkdir(parents=True, exist_ok=True)
+        name = module.removeprefix("src/").removesuffix(".py").replace("/", ".")
+        path = args.survivors_dir / f"survivors-{name}.txt"
+        write_file(path, survivor_list(results[-1]).encode())
+
+
+def main() -> None:
+    """Measure every module asked for, writing the report after each one."""
+    args = _arguments()
     results: list[ModuleResult] = []
-    for module in modules:
+    for module in args.module or list(TESTS):
         tests = TESTS.get(module) or tuple(args.tests)
         work = args.workdir / module.removesuffix(".py").replace("/", ".")
-        print(f"{module}: mutating in {work} ...", flush=True)
+        stdout.write(f"{module}: mutating in {work} ...\n")
+        stdout.flush()
         results.append(measure(module, tests, work, args.jobs, args.time_limit))
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(report(results), encoding="utf-8")
-        if args.survivors_dir is not None:
-            args.survivors_dir.mkdir(parents=True, exist_ok=True)
-            name = module.removeprefix("src/").removesuffix(".py").replace("/", ".")
-            path = args.survivors_dir / f"survivors-{name}.txt"
-            path.write_text(survivor_list(results[-1]), encoding="utf-8")
-        print(_row(results[-1]), flush=True)
-    print(report(results))
+        _save(args, module, results)
+        stdout.write(_row(results[-1]) + "\n")
+        stdout.flush()
+    stdout.write(report(results))
 
 
 if __name__ == "__main__":
