@@ -72,10 +72,17 @@ def test_check_json_document_shape(project: Path):
     assert code == 1
     assert document["files"] == 2
     (finding,) = document["findings"]
-    assert set(finding) >= {
-        "rule", "path", "line", "column", "end_line", "end_column", "message", "fixable"
-    }  # fmt: skip
-    assert finding["rule"] == "typing.union-operator"
+    assert finding == {
+        "rule": "typing.union-operator",
+        "check": "union-operator",
+        "path": "pkg/bad.py",
+        "line": 4,
+        "column": 10,
+        "end_line": 4,
+        "end_column": 23,
+        "message": "`Optional[X]`; write `X | None`",
+        "fixable": True,
+    }
     assert document["rules"]["typing.union-operator"] == {"opportunities": 2, "violations": 1}
 
 
@@ -178,6 +185,9 @@ def test_check_jobs_two_same_output_as_one(project: Path):
     one = canon(["check", "pkg", "-j", "1", "--no-cache", "--format", "json"])
     two = canon(["check", "pkg", "-j", "2", "--no-cache", "--format", "json"])
     assert one[:2] == two[:2]
+    found = [(item["path"], item["line"], item["check"]) for item in loads(two[1])["findings"]]
+    union = [(path, line) for path, line, check in found if check == "union-operator"]
+    assert union == [(f"pkg/{name}.py", 4) for name in ("bad", "more0", "more1", "more2", "more3")]
 
 
 def test_check_unreadable_file_reported_run_goes_on(project: Path):
