@@ -10,9 +10,10 @@ never meet a missing key:
   ("not applicable" is never a pass). A rule's compliance over samples is sum(`<rule-id>`) /
   sum(`@applicable`).
 - `ScoreKey` names the other keys: `instruction_followed`, `instruction_applicable` (over the
-  rules the task exercises, how many had an opportunity and were followed, and how many had an
-  opportunity, strict extraction; code that does not parse counts every exercised rule as
-  applicable and broken); their `_loose` twins on loose extraction; `prompt_strict`,
+  concerns the task exercises, how many had an opportunity and were followed, and how many had
+  an opportunity, strict extraction; exercised rules that share a check are one concern,
+  counted once; code that does not parse counts every exercised concern as applicable and
+  broken); their `_loose` twins on loose extraction; `prompt_strict`,
   `prompt_loose` (1 when the code parsed, at least one exercised rule had an opportunity, and
   every exercised rule with an opportunity was followed: IFEval's prompt-level accuracy);
   `parsed`, `parsed_loose` (1 when code was found and parsed); `functional`,

@@ -155,9 +155,25 @@ class _Exercised:
         return int(self.applicable > 0 and self.followed == self.applicable)
 
 
+def _concerns(exercises: Sequence[str], rules: Mapping[str, str]) -> list[str]:
+    """The exercised rules, one per concern: rules that share a check restate one concern.
+
+    One `Optional` breaks both `typing.union-operator` and `deprecated.optional`; it is one
+    concern, counted once, under the first of them the task exercises.
+    """
+    seen: set[str] = set()
+    concerns: list[str] = []
+    for rule in exercises:
+        if rules[rule] not in seen:
+            seen.add(rules[rule])
+            concerns.append(rule)
+    return concerns
+
+
 def _exercised(
     exercises: Sequence[str], rules: Mapping[str, str], result: CheckResult | None
 ) -> _Exercised:
+    exercises = _concerns(exercises, rules)
     if result is None:
         return _Exercised(
             followed=0, applicable=len(exercises), violated=tuple(exercises), not_applicable=()
