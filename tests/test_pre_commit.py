@@ -15,6 +15,19 @@ from yaml import safe_load
 from tests.conftest import DEMO_META, DEMO_SECTIONS, REPO
 
 HOOKS = REPO / ".pre-commit-hooks.yaml"
+GOOD = '''\
+"""Fine."""
+
+__all__ = ["f"]
+
+
+def f(x: int | None) -> None:
+    """Do nothing.
+
+    Args:
+        x: Ignored.
+    """
+'''
 BAD = '''\
 """Bad."""
 
@@ -50,9 +63,7 @@ def team_repo(tmp_path: Path) -> Path:
     (standard / "standard.yaml").write_text(DEMO_META)
     (standard / "10-typing.yaml").write_text(DEMO_SECTIONS)
     (repo / "src").mkdir()
-    (repo / "src" / "good.py").write_text(
-        '"""Fine."""\n\n\ndef f(x: int | None) -> None:\n    """Do."""\n'
-    )
+    (repo / "src" / "good.py").write_text(GOOD)
     canon = Path(which("canon") or "canon")
     run([canon, "compile", "-q"], cwd=repo, check=True)
     _git(repo, ["init", "-q"])

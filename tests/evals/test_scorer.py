@@ -76,7 +76,6 @@ def test_score_code_legacy_breaks_exercised_rules(project: EvalProject) -> None:
 
 
 def test_score_code_unparseable_counts_exercised_as_broken(project: EvalProject) -> None:
-    task = project.bank.get("toml-config-loader")
     value = _score(project, "```python\ndef broken(:\n```").value
     assert value["parsed"] == 0
     assert value["instruction_applicable"] == 6  # one per concern, as above
