@@ -87,3 +87,21 @@ def tree(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def pytest_configure() -> None:
+    """Under mutmut's coverage pass only, keep child processes on the original code.
+
+    `benchmarks/mutation.py` runs mutmut, whose first pass (`MUTANT_UNDER_TEST=stats`) records
+    which tests reach which function; a test's `python -m canon` child would inherit the
+    variable and fail to record outside mutmut's folder. The pass keeps its mode in-process
+    and children run the original code. Outside mutation runs this does nothing.
+    """
+    from os import environ
+
+    if environ.get("MUTANT_UNDER_TEST") != "stats":
+        return
+    from mutmut.mutation.trampoline import set_mutant_under_test
+
+    set_mutant_under_test("stats")
+    del environ["MUTANT_UNDER_TEST"]
