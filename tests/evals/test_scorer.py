@@ -92,3 +92,31 @@ def test_score_code_unfenced_answer_passes_loose_only(project: EvalProject) -> N
 def test_score_code_values_are_numbers_only(project: EvalProject) -> None:
     value = _score(project, "no code at all").value
     assert all(type(entry) is int for entry in value.values())
+
+
+def test_score_code_broken_block_then_loose_code_records_both(project: EvalProject) -> None:
+    answer = "```python\ndef broken(:\n```\n\nAnd also:\n\nx = 1\n"
+    score = _score(project, answer)
+    assert (score.value["parsed"], score.value["parsed_loose"]) == (0, 1)
+    assert score.metadata["extraction"] == "loose"
+    assert score.metadata["syntax_error"] == {
+        "check": "syntax",
+        "line": 1,
+        "column": 12,
+        "message": "syntax error: invalid syntax",
+    }
+
+
+def test_score_code_unfenced_findings_come_from_the_loose_code(project: EvalProject) -> None:
+    score = _score(project, "Sure:\n\nx = 1\n")
+    assert (score.metadata["extraction"], score.metadata["syntax_error"]) == ("loose", None)
+    assert score.metadata["findings"] == [
+        {"check": "docstrings", "line": 1, "column": 1, "message": "module has no docstring"},
+        {
+            "check": "dunder-all",
+            "line": 1,
+            "column": 1,
+            "message": "public names (x...) but no `__all__`; declare the API",
+        },
+    ]
+    assert (score.value["instruction_applicable_loose"], score.value["prompt_loose"]) == (1, 0)
