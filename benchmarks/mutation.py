@@ -67,6 +67,7 @@ MODULES: dict[str, dict[str, tuple[str, ...]]] = {
         "src/canon/evals/scorer.py": (
             "tests/evals/test_scorer.py",
             "tests/evals/test_scores_exact.py",
+            "tests/evals/test_mutants_metrics.py",
         ),
         "src/canon/evals/extract.py": ("tests/evals/test_extract.py", "tests/evals/test_scorer.py"),
     },
