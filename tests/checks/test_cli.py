@@ -241,6 +241,19 @@ def test_rules_explain_one_rule_like_ruff(project: Path):
         assert heading in out
 
 
+def test_rules_restatements_name_the_rule_they_restate(project: Path):
+    rows = {row["id"]: row for row in loads(canon(["rules", "--format", "json"])[1])}
+    assert rows["deprecated.optional"]["restates"] == "typing.union-operator"
+    assert rows["deprecated.union"]["restates"] == "typing.union-operator"
+    assert rows["typing.union-operator"]["restates"] is None
+    restated = sorted(rule for rule, row in rows.items() if row["restates"])
+    assert len(restated) == 24  # rules that share a check with an earlier rule
+    _, out, _ = canon(["rules", "deprecated.optional"])
+    assert "Restates `typing.union-operator` (same check): scored once" in out
+    _, out, _ = canon(["rules", "typing.union-operator"])
+    assert "Restated by `deprecated.optional`, `deprecated.union`: one concern" in out
+
+
 def test_rules_unknown_rule_exit_2(project: Path):
     code, _, err = canon(["rules", "nope.nothing"])
     assert code == 2

@@ -45,6 +45,27 @@ def test_bank_reference_every_exercised_rule_applies_and_is_followed(
     assert broken == {}
 
 
+def test_bank_every_required_rule_required_by_five_tasks() -> None:
+    counts = Counter(rule for task in BANK.tasks for rule in task.requires)
+    assert counts, "no task requires a rule"
+    assert {rule: count for rule, count in counts.items() if count < 5} == {}
+
+
+@mark.parametrize("task_id", [task.id for task in BANK.tasks if task.requires])
+def test_bank_required_rules_arise_in_both_solutions(task_id: str, project: EvalProject) -> None:
+    # A required concern arises whatever form the code takes: the reference and the legacy
+    # solution, written years apart, both give it an opportunity.
+    task = BANK.get(task_id)
+    missing = {
+        name: [rule for rule in task.requires if tally[project.rules[rule]][0] == 0]
+        for name, tally in (
+            ("reference", _tally(task.reference, project, task.path)),
+            ("legacy", _tally(task.legacy, project, task.path)),
+        )
+    }
+    assert missing == {"reference": [], "legacy": []}
+
+
 @mark.parametrize("task_id", TASK_IDS)
 def test_bank_reference_whole_standard_has_no_findings(task_id: str, project: EvalProject) -> None:
     # References are the model answers a reviewer reads: they follow every checked rule, not

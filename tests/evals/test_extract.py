@@ -1,4 +1,5 @@
-from canon.evals.extract import extract_loose, extract_strict, parses
+from canon.evals.extract import extract_loose, extract_strict, output_contract, parses
+from canon.evals.solver import with_contract
 
 CODE = "def add(a: int, b: int) -> int:\n    return a + b\n"
 
@@ -7,9 +8,65 @@ def test_extract_strict_fenced_python_returns_block() -> None:
     assert extract_strict(f"Here you go:\n\n```python\n{CODE}```\nEnjoy.") == CODE
 
 
-def test_extract_strict_several_blocks_returns_longest() -> None:
+def test_extract_strict_several_blocks_none_named_returns_none() -> None:
+    # the contract asked for one block; two, neither naming the file, are not taken at a guess
     answer = f"```python\nx = 1\n```\n\nand\n\n```py\n{CODE}```\n"
-    assert extract_strict(answer) == CODE
+    assert extract_strict(answer, "src/app/maths.py") is None
+
+
+def test_extract_loose_several_blocks_returns_longest_that_parses() -> None:
+    answer = f"```python\nx = 1\n```\n\nand\n\n```py\n{CODE}```\n\n```\ndef (:\n```\n"
+    assert extract_loose(answer, "src/app/maths.py") == CODE
+
+
+def test_extract_strict_two_files_takes_the_one_named_by_the_line_before() -> None:
+    test = "from maths import add\n\n\ndef test_add() -> None:\n    assert add(1, 2) == 3\n"
+    answer = (
+        f"`src/app/maths.py`:\n\n```python\n{CODE}```\n\n"
+        f"`tests/test_maths.py`, longer:\n\n```python\n{test}{test}```\n"
+    )
+    assert extract_strict(answer, "src/app/maths.py") == CODE
+    assert extract_loose(answer, "src/app/maths.py") == CODE
+
+
+def test_extract_strict_block_named_in_its_fence_header() -> None:
+    answer = f'```python\nx = 1\n```\n\n```python title="src/app/maths.py"\n{CODE}```\n'
+    assert extract_strict(answer, "src/app/maths.py") == CODE
+
+
+def test_extract_strict_file_name_alone_names_the_block() -> None:
+    answer = f"```python\nx = 1\n```\n\nmaths.py\n```python\n{CODE}```\n"
+    assert extract_strict(answer, "src/app/maths.py") == CODE
+    # a longer name containing it does not
+    other = f"```python\nx = 1\n```\n\nold_maths.py\n```python\n{CODE}```\n"
+    assert extract_strict(other, "src/app/maths.py") is None
+
+
+def test_extract_strict_untagged_block_is_not_python() -> None:
+    assert extract_strict(f"```\n{CODE}```\n", "src/app/maths.py") is None
+    assert extract_loose(f"```\n{CODE}```\n", "src/app/maths.py") == CODE
+
+
+def test_extract_loose_other_language_never_scored_as_python() -> None:
+    # `name = "shop"` parses as Python; a toml block is still not code
+    answer = '```toml\n[project]\nname = "shop"\nversion = "1.0"\n```\n'
+    assert extract_loose(answer, "src/app/settings.py") is None
+    unterminated = '```toml\nname = "shop"\nversion = "1.0"\n'
+    assert extract_loose(unterminated, "src/app/settings.py") is None
+
+
+def test_extract_loose_prose_and_toml_block_takes_the_unfenced_code() -> None:
+    answer = f'Config:\n\n```toml\nname = "shop"\n```\n\nAnd the code:\n\n{CODE}'
+    assert extract_loose(answer, "src/app/maths.py") == CODE
+
+
+def test_output_contract_names_the_path_and_one_python_block() -> None:
+    prompt = with_contract("Write the maths helpers.\n", "src/app/maths.py")
+    assert prompt == (
+        "Write the maths helpers.\n\nWrite the file `src/app/maths.py`. Answer with the whole "
+        "file in one ```python block; explanations, if any, go outside it."
+    )
+    assert output_contract("src/app/maths.py") in prompt
 
 
 def test_extract_strict_other_language_ignored() -> None:

@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
-from pytest import fixture
+from pytest import MonkeyPatch, fixture
 
+from canon.checks.rules.dunder_all import DunderAll
+from canon.evals.contract import concerns
 from canon.evals.project import EvalProject
 from canon.evals.scorer import score_code
 
@@ -40,9 +42,10 @@ def test_score_code_every_rule_key_exact_for_a_one_line_module(project: EvalProj
     value = _score(project, "```python\nx = 1\n```").value
     applicable = {"modules.dunder-all", "modules.max-length", "docs.public-api"}
     expected = {}
-    for rule in project.rules:
+    for rule in concerns(project.rules):
         expected[rule] = int(rule == "modules.max-length")
         expected[f"{rule}@applicable"] = int(rule in applicable)
+        expected[f"{rule}@avoided"] = 0
     expected |= {
         "instruction_followed": 0,
         "instruction_applicable": 1,
@@ -52,6 +55,9 @@ def test_score_code_every_rule_key_exact_for_a_one_line_module(project: EvalProj
         "prompt_loose": 0,
         "parsed": 1,
         "parsed_loose": 1,
+        "required": 0,
+        "avoided": 0,
+        "check_errors": 0,
         "functional": 0,
         "functional@applicable": 0,
         "incidental": 1,
@@ -120,3 +126,65 @@ def test_score_code_unfenced_findings_come_from_the_loose_code(project: EvalProj
         },
     ]
     assert (score.value["instruction_applicable_loose"], score.value["prompt_loose"]) == (1, 0)
+
+
+_NO_CLASS = '__all__ = ["total"]\n\n\ndef total() -> int:\n    return 1\n'
+_CLASS_TASK = {
+    "exercises": ["classes.repr", "modules.dunder-all"],
+    "requires": ["classes.repr"],
+    "path": "src/shop/totals.py",
+}
+
+
+def test_score_code_required_concern_without_opportunity_is_avoided(project: EvalProject) -> None:
+    score = score_code(f"```python\n{_NO_CLASS}```", rules=project.rules, metadata=_CLASS_TASK)
+    value = score.value
+    # the class the task needs was never written: avoided, not "not applicable"
+    assert (value["classes.repr"], value["classes.repr@applicable"]) == (0, 0)
+    assert value["classes.repr@avoided"] == 1
+    assert (value["required"], value["avoided"]) == (1, 1)
+    assert (value["instruction_followed"], value["instruction_applicable"]) == (1, 2)
+    assert (value["prompt_strict"], value["prompt_loose"]) == (0, 0)
+    assert (score.metadata["avoided"], score.metadata["not_applicable"]) == (["classes.repr"], [])
+
+
+def test_score_code_unrequired_concern_without_opportunity_not_applicable(
+    project: EvalProject,
+) -> None:
+    metadata = _CLASS_TASK | {"requires": []}
+    score = score_code(f"```python\n{_NO_CLASS}```", rules=project.rules, metadata=metadata)
+    assert score.value["classes.repr@avoided"] == 0
+    assert (score.value["instruction_followed"], score.value["instruction_applicable"]) == (1, 1)
+    assert score.value["prompt_strict"] == 1
+    assert score.metadata["not_applicable"] == ["classes.repr"]
+
+
+def test_score_code_check_that_raises_is_an_error_not_not_applicable(
+    project: EvalProject, monkeypatch: MonkeyPatch
+) -> None:
+    def explode(self: DunderAll, node: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(DunderAll, "visit_Module", explode)
+    score = score_code(f"```python\n{_NO_CLASS}```", rules=project.rules, metadata=_CLASS_TASK)
+    value = score.value
+    assert value["check_errors"] == 1
+    assert (value["modules.dunder-all"], value["modules.dunder-all@applicable"]) == (0, 1)
+    # one concern avoided, one unproven: neither is followed
+    assert (value["instruction_followed"], value["instruction_applicable"]) == (0, 2)
+    assert value["prompt_strict"] == 0
+    assert score.metadata["errored"] == ["modules.dunder-all"]
+    assert "check raised: modules.dunder-all" in score.explanation
+
+
+def test_score_code_per_rule_keys_count_unparsed_code_as_broken(project: EvalProject) -> None:
+    value = score_code(
+        "```python\ndef total(:\n```", rules=project.rules, metadata=_CLASS_TASK
+    ).value
+    # exercised concerns: applicable and broken, as in the instruction level
+    assert (value["classes.repr"], value["classes.repr@applicable"]) == (0, 1)
+    assert (value["modules.dunder-all"], value["modules.dunder-all@applicable"]) == (0, 1)
+    assert (value["instruction_followed"], value["instruction_applicable"]) == (0, 2)
+    # a concern the task does not exercise is not applicable
+    assert value["typing.union-operator@applicable"] == 0
+    assert value["avoided"] == 0

@@ -3,14 +3,18 @@
 Four samples, each answered by `mockllm/model` from a script:
 
 - `unit-conversions`: follows `modules.max-length`, breaks `modules.dunder-all`, and gives
-  `classes.small` and `classes.repr` no opportunity (no class statement); its tests pass;
-  four findings of rules the task does not target (two `annotations`, one `f-strings`, one
+  `classes.small` and `classes.repr` no opportunity (the class is built with `type(...)`):
+  the task requires `classes.repr`, so that one is avoided (broken in the instruction level,
+  failing the prompt level) while `classes.small` is not applicable; its tests pass; four
+  findings of rules the task does not target (two `annotations`, one `f-strings`, one
   `union-operator`) beside the targeted `dunder-all` one.
 - `signup-form-validation`: follows both rules that have an opportunity, the class rules have
-  none; the strict code is the longest of two Python blocks (a longer bash block is not
-  Python); its tests fail (the module has no `SignupFormValidator`).
+  none and are not required; the strict code is the Python block the line before it names
+  by the task's path (a first Python block and a longer bash block are not it); its tests
+  fail (the module has no `SignupFormValidator`).
 - `pytest-slugify-tests`: a fenced block that does not parse.
-- `pytest-cart-tests`: unfenced code between two lines of prose (loose extraction only).
+- `pytest-cart-tests`: unfenced code between two lines of prose (loose extraction only: the
+  strict figures, the per-rule keys, the tests and the incidental findings count it unparsed).
 """
 
 from re import fullmatch
@@ -71,7 +75,7 @@ SHELL = "".join(f"uv run pytest tests/test_signup.py -k field_{index:02}\n" for 
 SIGNUP_ANSWER = (
     f"Check it with:\n\n```bash\n{SHELL}```\n\n"
     "A first idea:\n\n```python\nLIMIT = 120\n```\n\n"
-    f"The module:\n\n```python\n{SIGNUP}```\n"
+    f"The module, `src/accounts/signup_validation.py`:\n\n```python\n{SIGNUP}```\n"
 )
 
 BROKEN_ANSWER = "Sorry:\n\n```python\ndef broken(:\n    return\n```\n"
@@ -109,39 +113,85 @@ _SUMMARY_KEYS = (
     "prompt_loose",
     "parsed",
     "parsed_loose",
+    "required",
+    "avoided",
+    "check_errors",
     "functional",
     "functional@applicable",
     "incidental",
 )
 
-# Per sample: the rules whose check had an opportunity, followed and broken (every other rule
-# of the standard scores 0 with 0 applicable), then the summary counts in `_SUMMARY_KEYS` order.
+# The concerns: one key per check, under the first rule naming it. Rules restating one
+# (`deprecated.optional` and `deprecated.union` restate `typing.union-operator`) have no key.
+RESTATEMENTS = {
+    "deprecated.typevar",
+    "deprecated.typealias",
+    "deprecated.optional",
+    "deprecated.union",
+    "deprecated.typing-generics",
+    "dataclass.domain-default",
+    "deprecated.os-path-join",
+    "deprecated.toml",
+    "stdlib.tomllib",
+    "deprecated.pytz",
+    "exceptions.specific-catch",
+    "stdlib.no-pickle",
+    "logging.structlog",
+    "async.async-file-io",
+    "docs.sections",
+    "imports.relative-intra-package",
+    "sqlalchemy-deprecated.declarative-base",
+    "sqlalchemy.no-column",
+    "sqlalchemy-deprecated.column",
+    "sqlalchemy.session-execute",
+    "sqlalchemy-deprecated.query",
+    "sqlalchemy.typed-relationship",
+    "sqlalchemy-deprecated.untyped-relationship",
+    "sqlalchemy-deprecated.backref",
+}
+
+# Per sample: the concerns followed, broken and avoided (every other concern scores 0 with 0
+# applicable and 0 avoided), then the summary counts in `_SUMMARY_KEYS` order.
 EXPECTED = {
     "unit-conversions": (
         (
             "modules.max-length deprecated.any deprecated.star-args functions.short "
             "functions.max-parameters docs.public-api imports.absolute-cross-package "
-            "imports.relative-intra-package imports.specific-names imports.no-wildcard"
+            "imports.specific-names imports.no-wildcard"
         ),
         (
-            "modules.dunder-all typing.union-operator deprecated.optional deprecated.union "
-            "typing.annotate-all deprecated.string-formatting"
+            "modules.dunder-all typing.union-operator typing.annotate-all "
+            "deprecated.string-formatting"
         ),
-        (1, 2, 0, 1, 2, 0, 1, 1, 1, 1, 4),
+        "classes.repr",
+        (1, 3, 0, 1, 3, 0, 1, 1, 2, 1, 0, 1, 1, 4),
     ),
     "signup-form-validation": (
         (
             "modules.max-length modules.dunder-all typing.builtin-generics "
-            "deprecated.typing-generics typing.annotate-all deprecated.string-formatting "
+            "typing.annotate-all deprecated.string-formatting "
             "deprecated.any deprecated.star-args functions.short functions.max-parameters "
-            "docs.google-style docs.public-api docs.sections performance.comprehensions"
+            "docs.google-style docs.public-api performance.comprehensions"
         ),
         "",
-        (2, 2, 1, 2, 2, 1, 1, 1, 0, 1, 0),
+        "",
+        (2, 2, 1, 2, 2, 1, 1, 1, 0, 0, 0, 0, 1, 0),
     ),
-    "pytest-slugify-tests": ("", "", (0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0)),
-    # A rule's own key judges the strict extraction, which found no code here.
-    "pytest-cart-tests": ("", "", (0, 3, 0, 3, 3, 1, 0, 1, 0, 0, 1)),
+    # Code that does not parse breaks every exercised concern, in every figure.
+    "pytest-slugify-tests": (
+        "",
+        "tests.pytest tests.naming",
+        "",
+        (0, 2, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+    ),
+    # Strict extraction found no code: the strict figures count it unparsed, the loose ones
+    # judge the unfenced code.
+    "pytest-cart-tests": (
+        "",
+        "tests.pytest tests.naming typing.annotate-all",
+        "",
+        (0, 3, 0, 3, 3, 1, 0, 1, 0, 0, 0, 0, 0, 0),
+    ),
 }
 
 
@@ -176,11 +226,14 @@ def _score(log: EvalLog, task_id: str) -> Score:
 
 def _expected(log: EvalLog, task_id: str) -> dict[str, int]:
     """Every key the scorer writes for the sample, with its value."""
-    followed, broken, summary = EXPECTED[task_id]
+    followed, broken, avoided, summary = EXPECTED[task_id]
     value = {}
     for rule in log.eval.metadata["rules"]:
+        if rule in RESTATEMENTS:
+            continue
         value[rule] = int(rule in followed.split())
         value[f"{rule}@applicable"] = int(rule in followed.split() or rule in broken.split())
+        value[f"{rule}@avoided"] = int(rule in avoided.split())
     return value | dict(zip(_SUMMARY_KEYS, summary, strict=True))
 
 
@@ -189,18 +242,20 @@ def test_scores_every_key_exact(log: EvalLog, task_id: str) -> None:
     assert _score(log, task_id).value == _expected(log, task_id)
 
 
-def test_scores_one_followed_one_broken_two_without_opportunity(log: EvalLog) -> None:
+def test_scores_followed_broken_avoided_and_not_applicable(log: EvalLog) -> None:
     score = _score(log, "unit-conversions")
     assert score.answer == CONVERSIONS
     assert score.explanation == (
-        "1/2 exercised rules followed; broken: modules.dunder-all; "
-        "no opportunity: classes.small, classes.repr; extraction: strict"
+        "1/3 exercised concerns followed; broken: modules.dunder-all; avoided: classes.repr; "
+        "no opportunity: classes.small; extraction: strict"
     )
     metadata = {key: item for key, item in score.metadata.items() if key != "functional_output"}
     assert metadata == {
         "exercised": ["classes.small", "modules.max-length", "classes.repr", "modules.dunder-all"],
         "violated": ["modules.dunder-all"],
-        "not_applicable": ["classes.small", "classes.repr"],
+        "not_applicable": ["classes.small"],
+        "avoided": ["classes.repr"],
+        "errored": [],
         "extraction": "strict",
         "findings": CONVERSIONS_FINDINGS,
         "syntax_error": None,
@@ -209,7 +264,7 @@ def test_scores_one_followed_one_broken_two_without_opportunity(log: EvalLog) ->
     assert fullmatch(r"\.\. +\[100%\]\n2 passed in [0-9.]+s\n", output)
 
 
-def test_scores_longest_python_block_tests_failing(log: EvalLog) -> None:
+def test_scores_block_named_by_path_tests_failing(log: EvalLog) -> None:
     score = _score(log, "signup-form-validation")
     assert score.answer == SIGNUP
     assert (score.metadata["violated"], score.metadata["not_applicable"]) == (
@@ -226,6 +281,8 @@ def test_scores_unparseable_answer_breaks_every_exercised_rule(log: EvalLog) -> 
         "exercised": ["tests.pytest", "tests.naming"],
         "violated": ["tests.pytest", "tests.naming"],
         "not_applicable": [],
+        "avoided": [],
+        "errored": [],
         "extraction": "none",
         "findings": [],
         "syntax_error": _finding("syntax", 1, 12, "syntax error: invalid syntax"),
@@ -234,7 +291,7 @@ def test_scores_unparseable_answer_breaks_every_exercised_rule(log: EvalLog) -> 
 
 def test_scores_unfenced_code_loose_extraction_trims_prose(log: EvalLog) -> None:
     score = _score(log, "pytest-cart-tests")
-    assert score.answer == CART_TESTS + "\n"  # prose trimmed, up to the blank line before it
+    assert score.answer == ""  # strict extraction found none; the tests would not run on it
     assert score.metadata["extraction"] == "loose"
     assert score.metadata["findings"] == [_finding("docstrings", 1, 1, "module has no docstring")]
 
@@ -243,12 +300,14 @@ def test_scores_run_metrics_are_ratios_of_sums_and_means(log: EvalLog) -> None:
     (scores,) = log.results.scores
     metrics = {name: metric.value for name, metric in scores.metrics.items()}
     assert metrics == {
-        "instruction_level": 3 / 9,  # (1 + 2 + 0 + 0) / (2 + 2 + 2 + 3)
+        "instruction_level": 3 / 10,  # (1 + 2 + 0 + 0) / (3 + 2 + 2 + 3)
         "prompt_level_strict": 1 / 4,
-        "instruction_level_loose": 6 / 9,  # (1 + 2 + 0 + 3) / 9
+        "instruction_level_loose": 6 / 10,  # (1 + 2 + 0 + 3) / 10
         "prompt_level_loose": 2 / 4,
         "parse_rate": 2 / 4,
+        "avoided_rate": 1 / 2,  # one task requires two concerns, and avoided one
         "functional_pass_rate": 1 / 2,  # two of the four tasks have tests
-        "incidental_findings": 5 / 4,  # (4 + 0 + 0 + 1) / 4
+        "incidental_findings": 4 / 4,  # (4 + 0 + 0 + 0) / 4: strict code only
+        "check_errors": 0.0,
     }
     assert (scores.scored_samples, scores.unscored_samples) == (4, 0)

@@ -46,6 +46,7 @@ def _log(samples: tuple[SampleRecord, ...]) -> ConfigurationLog:
         created="",
         wall_seconds=0.0,
         rules=("r",),
+        restated={},
         samples=samples,
         errors=0,
     )

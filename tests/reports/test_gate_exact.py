@@ -85,7 +85,6 @@ RULES_BY_ATTENTION = [
     "functions.short",
     "imports.absolute-cross-package",
     "imports.no-wildcard",
-    "imports.relative-intra-package",
     "imports.specific-names",
     "imports.type-checking",
     "modules.max-length",

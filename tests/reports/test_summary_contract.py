@@ -37,8 +37,10 @@ def test_logs_name_the_scorer_metrics_as_before(runs: Runs) -> None:
         ("instruction_level_loose", "canon/instruction_level_loose"),
         ("prompt_level_loose", "canon/prompt_level_loose"),
         ("parse_rate", "canon/parse_rate"),
+        ("avoided_rate", "canon/avoided_rate"),
         ("functional_pass_rate", "canon/functional_pass_rate"),
         ("incidental_findings", "canon/incidental_findings"),
+        ("check_errors", "canon/check_errors"),
     ]
 
 

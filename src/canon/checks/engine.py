@@ -115,14 +115,15 @@ def run_checks(
         return CheckResult(findings=(syntax,), tally=empty, syntax_error=syntax)
     except RecursionError:
         deep = _whole_file("too-deep", "the file nests too deeply to parse")
-        return CheckResult(findings=(deep,), tally=empty)
+        return CheckResult(findings=(deep,), tally=empty, failed=frozenset(check_ids))
     try:
         checks, spans = traverse(
             module, source=source, path=path, check_ids=check_ids, settings=settings
         )
     except RecursionError:
         message = "the file nests too deeply for libcst to walk; it was not checked"
-        return CheckResult(findings=(_whole_file("too-deep", message),), tally=empty)
+        deep = _whole_file("too-deep", message)
+        return CheckResult(findings=(deep,), tally=empty, failed=frozenset(check_ids))
     return _result(checks, spans)
 
 
@@ -206,4 +207,5 @@ def _result(checks: list[Check], spans: Mapping[int, Span]) -> CheckResult:
                 )
             )
     findings.sort(key=lambda f: (f.line, f.column, f.check, f.message))
-    return CheckResult(findings=tuple(findings), tally=tally)
+    failed = frozenset(check.check_id for check in checks if check.failure is not None)
+    return CheckResult(findings=tuple(findings), tally=tally, failed=failed)

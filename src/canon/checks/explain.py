@@ -20,8 +20,26 @@ def _row(rule: Rule, book: RuleBook) -> dict[str, object]:
         "heuristic": bool(info and info.heuristic),
         "fixable": bool(info and info.fixable),
         "equivalents": {tool: list(codes) for tool, codes in rule.equivalents.items()},
+        "restates": _restates(rule, book),
         "text": rule.text,
     }
+
+
+def _restates(rule: Rule, book: RuleBook) -> str | None:
+    """The rule this one restates: the first rule naming the same check, when it is another."""
+    primary = book.primary.get(rule.check) if rule.check else None
+    return primary if primary != rule.id else None
+
+
+def _concern_lines(rule: Rule, book: RuleBook) -> list[str]:
+    restates = _restates(rule, book)
+    if restates:
+        return [f"Restates `{restates}` (same check): scored once, as that rule's concern.", ""]
+    others = [item.id for item in book.rules if item.check == rule.check and item.id != rule.id]
+    if rule.check and others:
+        named = ", ".join(f"`{other}`" for other in others)
+        return [f"Restated by {named}: one concern, scored once, under this rule.", ""]
+    return []
 
 
 def list_rules(book: RuleBook, *, output_format: str) -> str:
@@ -93,6 +111,7 @@ def explanation(rule: Rule, book: RuleBook) -> list[str]:
         flags += ["heuristic"] if info and info.heuristic else []
         flags += ["fixable with `--fix`"] if info and info.fixable else []
         parts += [f"({', '.join(flags)}; section: {book.sections.get(rule.id, '')})", ""]
+        parts += _concern_lines(rule, book)
     does = check_summary(rule.check) if rule.check else _NO_CHECK
     parts += ["## What it does", does, "", "## Why", rule.text, ""]
     if info and info.opportunity:

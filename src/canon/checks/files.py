@@ -251,10 +251,11 @@ def _cache_get(folder: Path | None, key: str) -> CheckResult | None:
         tally = {
             name: Tally(opportunities=o, violations=v) for name, (o, v) in data["tally"].items()
         }
+        failed = frozenset(str(name) for name in data["failed"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     syntax = next((f for f in findings if f.check == "syntax"), None)
-    return CheckResult(findings=findings, tally=tally, syntax_error=syntax)
+    return CheckResult(findings=findings, tally=tally, syntax_error=syntax, failed=failed)
 
 
 def _cache_put(folder: Path | None, key: str, result: CheckResult) -> None:
@@ -263,6 +264,7 @@ def _cache_put(folder: Path | None, key: str, result: CheckResult) -> None:
     data = {
         "findings": [asdict(finding) for finding in result.findings],
         "tally": {name: [t.opportunities, t.violations] for name, t in result.tally.items()},
+        "failed": sorted(result.failed),
     }
     store(folder.parent, {PurePosixPath(key[:2], f"{key}.json"): dumps(data)})
 

@@ -110,11 +110,14 @@ class CheckResult:
         findings: Every finding, sorted by position then check id.
         tally: One tally per selected check id.
         syntax_error: The parser's complaint when the source does not parse, else None.
+        failed: The check ids that raised on the source (each also a `check-error` finding;
+            their tallies are empty, which must not be read as "no opportunity").
     """
 
     findings: tuple[Finding, ...] = ()
     tally: Mapping[str, Tally] = field(default_factory=dict)
     syntax_error: Finding | None = None
+    failed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

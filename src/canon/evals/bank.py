@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from canon.errors import InputError, Position
 from canon.standards.validation import validate_located
-from canon.standards.yamlpos import read_yaml
+from canon.standards.yamlpos import Located, read_yaml
 
 __all__ = ["Task", "TaskBank", "load_bank", "module_name"]
 
@@ -39,6 +39,9 @@ class Task(BaseModel):
         prompt: What the user asks the assistant for, as they would ask it.
         path: The file being written; decides which instruction files apply.
         exercises: Rule ids the task gives an opportunity to follow or break.
+        requires: The exercised rules whose concern every correct solution meets (the
+            concern arises whatever form the code takes): an answer giving one of them no
+            opportunity avoided it, which fails the sample.
         reference: A solution following every exercised rule.
         legacy: A plausible pre-3.10 solution breaking every exercised rule.
         tests: Optional pytest code importing the solution as `module_name(path)`.
@@ -50,6 +53,7 @@ class Task(BaseModel):
     prompt: Annotated[str, Field(min_length=20)]
     path: Annotated[str, AfterValidator(_relative_python_path)]
     exercises: Annotated[tuple[str, ...], Field(min_length=1)]
+    requires: tuple[str, ...] = ()
     reference: Annotated[str, Field(min_length=1)]
     legacy: Annotated[str, Field(min_length=1)]
     tests: str = ""
@@ -151,7 +155,19 @@ def _load_task(path: Path, rules: Mapping[str, str]) -> Task:
         seen.add(rule_id)
         if rule_id not in rules:
             raise InputError(_unknown_rule(rule_id, rules), where)
+    _check_requires(document, task)
     return task
+
+
+def _check_requires(document: Located, task: Task) -> None:
+    seen: set[str] = set()
+    for index, rule_id in enumerate(task.requires):
+        where = document.position(("requires", index))
+        if rule_id in seen:
+            raise InputError(f"rule {rule_id!r} is required twice", where)
+        seen.add(rule_id)
+        if rule_id not in task.exercises:
+            raise InputError(f"required rule {rule_id!r} is not in `exercises`", where)
 
 
 def _unknown_rule(rule_id: str, rules: Mapping[str, str]) -> str:

@@ -4,21 +4,34 @@ One `Score` per sample, under `sample.scores["canon_scorer"]`. `Score.value` is 
 of numbers, with every key present in every sample so that inspect's reducers and dataframes
 never meet a missing key:
 
-- `<rule-id>`: 1 when the rule had an opportunity in the strictly extracted code and no
-  violation, else 0 (for every rule of the standard that has a check, exercised or not).
-- `<rule-id>@applicable` (`applicable_key(rule)`): 1 when the rule had an opportunity, else 0
-  ("not applicable" is never a pass). A rule's compliance over samples is sum(`<rule-id>`) /
+Rules that share a check state one concern (`concerns`): one `Optional` is one finding of one
+check, however many bullets of the standard restate "use `X | None`". Per-rule keys exist for
+each concern's primary rule (the first, in the standard's order, that names the check) only:
+
+- `<rule-id>`: 1 when the concern had an opportunity in the strictly extracted code and no
+  violation, else 0.
+- `<rule-id>@applicable` (`applicable_key(rule)`): 1 when the concern had an opportunity, else 0
+  ("not applicable" is never a pass). A concern's compliance over samples is sum(`<rule-id>`) /
   sum(`@applicable`).
+- `<rule-id>@avoided` (`avoided_key(rule)`): 1 when the task requires the concern (every
+  correct solution meets it) and the code gave it no opportunity: the answer avoided the
+  construct instead of following the rule. An avoided concern is not applicable in the per-rule
+  rate, but counts as broken in the instruction level and fails the prompt level.
 - `ScoreKey` names the other keys: `instruction_followed`, `instruction_applicable` (over the
-  concerns the task exercises, how many had an opportunity and were followed, and how many had
-  an opportunity, strict extraction; exercised rules that share a check are one concern,
-  counted once; code that does not parse counts every exercised concern as applicable and
-  broken); their `_loose` twins on loose extraction; `prompt_strict`,
-  `prompt_loose` (1 when the code parsed, at least one exercised rule had an opportunity, and
-  every exercised rule with an opportunity was followed: IFEval's prompt-level accuracy);
-  `parsed`, `parsed_loose` (1 when code was found and parsed); `functional`,
-  `functional@applicable` (1 when the task's tests passed; applicable when the task has tests);
-  `incidental` (findings of checks the task does not exercise).
+  concerns the task exercises: how many were followed, and how many had an opportunity or were
+  avoided, strict extraction); their `_loose` twins on loose extraction; `prompt_strict`,
+  `prompt_loose` (1 when the code parsed, at least one exercised concern applied, and every
+  applicable one was followed and none avoided: IFEval's prompt-level accuracy); `parsed`,
+  `parsed_loose` (1 when code was found and parsed); `required`, `avoided` (required concerns,
+  and those avoided); `check_errors` (checks that raised on the code: their concerns count as
+  applicable and not followed, never as "not applicable"); `functional`,
+  `functional@applicable` (1 when the task's tests passed on the strictly extracted code;
+  applicable when the task has tests); `incidental` (findings, in the strictly extracted code,
+  of checks the task does not exercise).
+
+Code that does not parse counts the same way everywhere: every exercised concern is applicable
+and broken (instruction level, and each exercised concern's per-rule rate), the prompt level
+fails, `parsed` is 0, and the functional tests fail.
 
 Because every value is additive, inspect's per-key `mean` epoch reducer keeps the ratios
 right: rates are always ratios of sums, as each `Measure` states. The log keeps one
@@ -35,6 +48,7 @@ calibration providers estimate it from lengths.
 This module imports neither inspect nor libcst: the reports and the scorer both start here.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -42,6 +56,9 @@ from pydantic import BaseModel, ConfigDict
 
 __all__ = [
     "APPLICABLE",
+    "AVOIDED",
+    "AVOIDED_RATE",
+    "CHECK_ERRORS",
     "FUNCTIONAL_PASS_RATE",
     "INCIDENTAL_FINDINGS",
     "INSTRUCTION_LEVEL",
@@ -60,10 +77,13 @@ __all__ = [
     "ScoreKey",
     "TaskMetadata",
     "applicable_key",
+    "avoided_key",
+    "concerns",
 ]
 
 SCORER = "canon_scorer"
 APPLICABLE = "@applicable"
+AVOIDED = "@avoided"
 
 
 def applicable_key(key: str) -> str:
@@ -78,6 +98,33 @@ def applicable_key(key: str) -> str:
     return f"{key}{APPLICABLE}"
 
 
+def avoided_key(rule: str) -> str:
+    """The key counting a required concern's avoidances.
+
+    Args:
+        rule: A concern's rule id.
+
+    Returns:
+        `<rule>@avoided`.
+    """
+    return f"{rule}{AVOIDED}"
+
+
+def concerns(rules: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """Group the rules by check: each concern's primary rule, with every rule stating it.
+
+    Args:
+        rules: Rule id to check id, in the standard's order.
+
+    Returns:
+        The primary rule (the first naming the check) to all the rules naming it, primary first.
+    """
+    by_check: dict[str, list[str]] = {}
+    for rule, check in rules.items():
+        by_check.setdefault(check, []).append(rule)
+    return {members[0]: tuple(members) for members in by_check.values()}
+
+
 class ScoreKey(StrEnum):
     """The keys of `Score.value` besides the per-rule ones (see the module's description)."""
 
@@ -89,6 +136,9 @@ class ScoreKey(StrEnum):
     PROMPT_LOOSE = "prompt_loose"
     PARSED = "parsed"
     PARSED_LOOSE = "parsed_loose"
+    REQUIRED = "required"
+    AVOIDED = "avoided"
+    CHECK_ERRORS = "check_errors"
     FUNCTIONAL = "functional"
     FUNCTIONAL_APPLICABLE = "functional@applicable"
     INCIDENTAL = "incidental"
@@ -118,7 +168,10 @@ INSTRUCTION_LEVEL = Measure(
     summary="instruction_level",
     numerator=ScoreKey.INSTRUCTION_FOLLOWED,
     denominator=ScoreKey.INSTRUCTION_APPLICABLE,
-    description="Exercised rules followed over exercised rules with an opportunity (strict).",
+    description=(
+        "Exercised concerns followed over exercised concerns with an opportunity or avoided "
+        "(strict)."
+    ),
 )
 PROMPT_LEVEL_STRICT = Measure(
     metric="prompt_level_strict",
@@ -155,6 +208,20 @@ FUNCTIONAL_PASS_RATE = Measure(
     denominator=ScoreKey.FUNCTIONAL_APPLICABLE,
     description="Share of samples with tests whose tests passed.",
 )
+AVOIDED_RATE = Measure(
+    metric="avoided_rate",
+    summary="avoided_rate",
+    numerator=ScoreKey.AVOIDED,
+    denominator=ScoreKey.REQUIRED,
+    description="Required concerns the code gave no opportunity, over required concerns.",
+)
+CHECK_ERRORS = Measure(
+    metric="check_errors",
+    summary="check_errors_per_sample",
+    numerator=ScoreKey.CHECK_ERRORS,
+    denominator=None,
+    description="Mean checks per sample that raised on the code (their concerns count broken).",
+)
 INCIDENTAL_FINDINGS = Measure(
     metric="incidental_findings",
     summary="incidental_per_sample",
@@ -169,8 +236,10 @@ MEASURES: tuple[Measure, ...] = (
     INSTRUCTION_LEVEL_LOOSE,
     PROMPT_LEVEL_LOOSE,
     PARSE_RATE,
+    AVOIDED_RATE,
     FUNCTIONAL_PASS_RATE,
     INCIDENTAL_FINDINGS,
+    CHECK_ERRORS,
 )
 """The scorer's metrics, in the order inspect shows them."""
 
@@ -191,8 +260,10 @@ class ScoreDetails(BaseModel):
 
     Attributes:
         exercised: The rules the task exercises.
-        violated: Exercised rules broken (strict extraction).
-        not_applicable: Exercised rules without an opportunity.
+        violated: Exercised concerns broken (strict extraction).
+        not_applicable: Exercised concerns without an opportunity, not required.
+        avoided: Required concerns without an opportunity.
+        errored: Exercised concerns whose check raised on the code.
         extraction: `strict`, `loose` or `none`: the extraction whose code parsed.
         findings: Up to 50 findings on the code scored.
         syntax_error: The parser's complaint about the strictly extracted code, if any.
@@ -204,6 +275,8 @@ class ScoreDetails(BaseModel):
     exercised: list[str]
     violated: list[str]
     not_applicable: list[str]
+    avoided: list[str] = []
+    errored: list[str] = []
     extraction: str
     findings: list[FindingRecord]
     syntax_error: FindingRecord | None
@@ -217,6 +290,7 @@ class DatasetFields(BaseModel):
         task_id: The task of the bank.
         path: Where the task's module goes (instructions and path-based checks use it).
         exercises: The rules the task exercises.
+        requires: The exercised rules whose concern every correct solution meets.
         module: The module name the task's tests import.
         tests: The task's pytest tests ("" without tests).
     """
@@ -226,6 +300,7 @@ class DatasetFields(BaseModel):
     task_id: str = ""
     path: str = ""
     exercises: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
     module: str = ""
     tests: str = ""
 

@@ -1,11 +1,12 @@
 """Calibration providers: `canon/reference` and `canon/legacy`, which are not models.
 
-They answer each task of the bank with its reference (or legacy) solution, fenced as a model
-would write it, so that an offline run proves the suite discriminates: the reference must
-score 1.0 and the legacy solutions near 0. They recognise a task by its prompt (the last user
-message), need no network and no tokenizer, and report token usage estimated from lengths.
-Registered with inspect through the `inspect_ai` entry point, so `--model canon/reference`
-works from inspect's own command line as well.
+They answer each task of the bank with its reference (or legacy) solution, fenced as the
+output contract asks, so that an offline run proves the suite discriminates: the reference
+must score 1.0 and the legacy solutions near 0. They recognise a task by its prompt (the last
+user message: the task's prompt followed by the output contract), need no network and no
+tokenizer, and report token usage estimated from lengths. Registered with inspect through the
+`inspect_ai` entry point, so `--model canon/reference` works from inspect's own command line
+as well.
 """
 
 from functools import cache
@@ -23,6 +24,7 @@ from inspect_ai.model import (
 )
 from inspect_ai.tool import ToolChoice, ToolInfo
 
+from canon.evals.solver import with_contract
 from canon.tokens import estimate_tokens
 
 __all__ = ["CALIBRATION_MODELS", "CalibrationAPI"]
@@ -36,7 +38,10 @@ def _answers(tasks_dir: str, solution: str) -> dict[str, str]:
     from canon.evals.project import EvalProject
 
     project = EvalProject(root=Path(tasks_dir).parent)
-    return {task.prompt.strip(): getattr(task, solution) for task in project.bank.tasks}
+    return {
+        with_contract(task.prompt, task.path).strip(): getattr(task, solution)
+        for task in project.bank.tasks
+    }
 
 
 @modelapi(name="canon")

@@ -5,6 +5,7 @@ What it writes (score keys, score details, the metrics) is `canon.evals.contract
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Self
 
 from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, metric, scorer
 from inspect_ai.solver import TaskState
@@ -18,6 +19,8 @@ from canon.evals.contract import (
     ScoreDetails,
     ScoreKey,
     applicable_key,
+    avoided_key,
+    concerns,
 )
 from canon.evals.extract import extract_loose, extract_strict
 from canon.evals.functional import DEFAULT_TIMEOUT, run_tests
@@ -25,6 +28,7 @@ from canon.evals.functional import DEFAULT_TIMEOUT, run_tests
 __all__ = ["canon_scorer", "measure_metric", "score_code"]
 
 _FINDINGS_KEPT = 50
+_NO_CODE = "not run: the answer has no strictly extracted code that parses"
 
 
 def measure_metric(measure: Measure) -> Metric:
@@ -74,16 +78,20 @@ def canon_scorer(rules: dict[str, str], test_timeout: float = DEFAULT_TIMEOUT) -
     async def score(state: TaskState, target: Target) -> Score:
         metadata = state.metadata_as(SampleMetadata)
         result = score_code(state.output.completion, rules=rules, metadata=metadata)
+        if not metadata.tests:
+            return result
+        assert isinstance(result.value, dict)
+        assert result.metadata is not None
         code = result.answer or ""
-        if metadata.tests:
+        passed, output = False, _NO_CODE
+        if result.value[ScoreKey.PARSED]:
             outcome = await run_tests(
                 code=code, tests=metadata.tests, module=metadata.module, timeout=test_timeout
             )
-            assert isinstance(result.value, dict)
-            result.value[ScoreKey.FUNCTIONAL] = int(outcome.passed and bool(code))
-            result.value[ScoreKey.FUNCTIONAL_APPLICABLE] = 1
-            assert result.metadata is not None
-            result.metadata["functional_output"] = outcome.output
+            passed, output = outcome.passed, outcome.output
+        result.value[ScoreKey.FUNCTIONAL] = int(passed)
+        result.value[ScoreKey.FUNCTIONAL_APPLICABLE] = 1
+        result.metadata["functional_output"] = output
         return result
 
     return score
@@ -99,116 +107,70 @@ def score_code(
 
     Args:
         completion: The model's answer.
-        rules: Rule id to check id.
-        metadata: The sample's metadata (`exercises` and `path` are read).
+        rules: Rule id to check id, in the standard's order.
+        metadata: The sample's metadata (`exercises`, `requires` and `path` are read).
 
     Returns:
         The score, shaped as `canon.evals.contract` documents; functional keys are 0.
     """
     sample = metadata if isinstance(metadata, SampleMetadata) else SampleMetadata(**dict(metadata))
-    exercises = sample.exercises
     path = sample.path or "snippet.py"
     strict, loose = _extract(completion, path=path, select=frozenset(rules.values()))
-    strict_outcome = _exercised(exercises, rules, strict.checked)
-    value = _values(rules, exercises, strict=strict, loose=loose)
-    findings = _findings(strict, loose)
-    targeted = {rules[rule] for rule in exercises}
-    value[ScoreKey.INCIDENTAL] = sum(1 for finding in findings if finding.check not in targeted)
-    details = _details(exercises, strict_outcome, findings, strict=strict, loose=loose)
-    answer = strict.code if strict.parsed else loose.code if loose.parsed else strict.code
+    task = _TaskConcerns.of(rules, exercises=sample.exercises, requires=sample.requires)
+    strict_outcome = _outcome(task, strict)
+    loose_outcome = _outcome(task, loose)
+    value = _concern_values(task, strict) | _totals(strict_outcome, loose_outcome)
+    targeted = {rules[rule] for rule in sample.exercises}
+    value[ScoreKey.INCIDENTAL] = sum(
+        1 for finding in strict.findings if finding.check not in targeted
+    )
+    details = _details(sample.exercises, strict_outcome, strict=strict, loose=loose)
     return Score(
         value={str(key): entry for key, entry in value.items()},
-        answer=answer or "",
+        answer=strict.code or "",
         explanation=_explain(strict_outcome, details),
         metadata=details.model_dump(exclude={"functional_output"}),
     )
 
 
-def _rule_values(
-    value: dict[str, int], rules: Mapping[str, str], result: CheckResult | None
-) -> None:
-    for rule, check in rules.items():
-        opportunities, violations = _tally(result, check)
-        value[rule] = int(opportunities > 0 and violations == 0)
-        value[applicable_key(rule)] = int(opportunities > 0)
-
-
-def _tally(result: CheckResult | None, check: str) -> tuple[int, int]:
-    if result is None:
-        return 0, 0
-    tally = result.tally.get(check)
-    if tally is None:
-        return 0, 0
-    return int(tally.opportunities), int(tally.violations)
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
-class _Exercised:
-    followed: int
-    applicable: int
-    violated: tuple[str, ...]
-    not_applicable: tuple[str, ...]
+class _TaskConcerns:
+    """The concerns of the standard, and those a task exercises and requires.
 
-    @property
-    def prompt(self) -> int:
-        """1 when an exercised rule applied and every applicable one was followed."""
-        return int(self.applicable > 0 and self.followed == self.applicable)
-
-
-def _concerns(exercises: Sequence[str], rules: Mapping[str, str]) -> list[str]:
-    """The exercised rules, one per concern: rules that share a check restate one concern.
-
-    One `Optional` breaks both `typing.union-operator` and `deprecated.optional`; it is one
-    concern, counted once, under the first of them the task exercises.
+    Attributes:
+        checks: Concern (primary rule) to check id, for every concern of the standard.
+        exercised: The task's exercised concerns, in the task's order.
+        required: The task's required concerns.
     """
-    seen: set[str] = set()
-    concerns: list[str] = []
-    for rule in exercises:
-        if rules[rule] not in seen:
-            seen.add(rules[rule])
-            concerns.append(rule)
-    return concerns
 
+    checks: Mapping[str, str]
+    exercised: tuple[str, ...]
+    required: frozenset[str]
 
-def _exercised(
-    exercises: Sequence[str], rules: Mapping[str, str], result: CheckResult | None
-) -> _Exercised:
-    exercises = _concerns(exercises, rules)
-    if result is None:
-        return _Exercised(
-            followed=0, applicable=len(exercises), violated=tuple(exercises), not_applicable=()
+    @classmethod
+    def of(
+        cls, rules: Mapping[str, str], *, exercises: Sequence[str], requires: Sequence[str]
+    ) -> Self:
+        """The concerns of a task: rules that share a check restate one concern.
+
+        One `Optional` breaks both `typing.union-operator` and `deprecated.optional`: one
+        concern, counted once, under its primary rule (the first naming the check).
+
+        Args:
+            rules: Rule id to check id, in the standard's order.
+            exercises: The task's exercised rules.
+            requires: The task's required rules.
+
+        Returns:
+            The concerns.
+        """
+        grouped = concerns(rules)
+        primary = {rule: head for head, members in grouped.items() for rule in members}
+        return cls(
+            checks={head: rules[head] for head in grouped},
+            exercised=tuple(dict.fromkeys(primary[rule] for rule in exercises)),
+            required=frozenset(primary[rule] for rule in requires),
         )
-    violated: list[str] = []
-    not_applicable: list[str] = []
-    for rule in exercises:
-        opportunities, violations = _tally(result, rules[rule])
-        if not opportunities:
-            not_applicable.append(rule)
-        elif violations:
-            violated.append(rule)
-    applicable = len(exercises) - len(not_applicable)
-    return _Exercised(
-        followed=applicable - len(violated),
-        applicable=applicable,
-        violated=tuple(violated),
-        not_applicable=tuple(not_applicable),
-    )
-
-
-def _finding(finding: Finding) -> FindingRecord:
-    return FindingRecord(
-        check=finding.check, line=finding.line, column=finding.column, message=finding.message
-    )
-
-
-def _explain(outcome: _Exercised, details: ScoreDetails) -> str:
-    parts = [f"{outcome.followed}/{outcome.applicable} exercised rules followed"]
-    if details.violated:
-        parts.append(f"broken: {', '.join(details.violated)}")
-    if details.not_applicable:
-        parts.append(f"no opportunity: {', '.join(details.not_applicable)}")
-    parts.append(f"extraction: {details.extraction}")
-    return "; ".join(parts)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -222,34 +184,133 @@ class _Extraction:
         return self.result is not None and self.result.syntax_error is None
 
     @property
-    def checked(self) -> CheckResult | None:
-        """The check result when the code parsed, else None."""
-        return self.result if self.parsed else None
+    def failed(self) -> frozenset[str]:
+        """The checks that raised on the code when it parsed, else none."""
+        return self.result.failed if self.result is not None and self.parsed else frozenset()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings on the code when it parsed, else none."""
+        return self.result.findings if self.result is not None and self.parsed else ()
+
+    def verdict(self, check: str) -> str:
+        """What the checks say of one concern in this code.
+
+        Args:
+            check: The concern's check id.
+
+        Returns:
+            `unparsed`, `error` (the check raised), `na` (no opportunity), `broken` or
+            `followed`.
+        """
+        if self.result is None or not self.parsed:
+            return "unparsed"
+        if check in self.result.failed:
+            return "error"
+        tally = self.result.tally.get(check)
+        if tally is None or not tally.opportunities:
+            return "na"
+        return "broken" if tally.violations else "followed"
 
 
-def _values(
-    rules: Mapping[str, str],
-    exercises: Sequence[str],
-    *,
-    strict: _Extraction,
-    loose: _Extraction,
-) -> dict[str, int]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Outcome:
+    """The exercised concerns of one extraction, by verdict."""
+
+    parsed: bool
+    followed: tuple[str, ...] = ()
+    violated: tuple[str, ...] = ()
+    avoided: tuple[str, ...] = ()
+    errored: tuple[str, ...] = ()
+    not_applicable: tuple[str, ...] = ()
+
+    @property
+    def applicable(self) -> int:
+        """Concerns judged: with an opportunity, avoided, or whose check raised."""
+        return len(self.followed) + len(self.violated) + len(self.avoided) + len(self.errored)
+
+    @property
+    def prompt(self) -> int:
+        """1 when the code parsed, a concern applied, and every applicable one was followed."""
+        return int(self.parsed and self.applicable > 0 and len(self.followed) == self.applicable)
+
+
+def _outcome(task: _TaskConcerns, extraction: _Extraction) -> _Outcome:
+    if not extraction.parsed:
+        return _Outcome(parsed=False, violated=task.exercised)
+    buckets: dict[str, list[str]] = {
+        "followed": [],
+        "broken": [],
+        "error": [],
+        "avoided": [],
+        "na": [],
+    }
+    for concern in task.exercised:
+        verdict = extraction.verdict(task.checks[concern])
+        if verdict == "na" and concern in task.required:
+            verdict = "avoided"
+        buckets[verdict].append(concern)
+    return _Outcome(
+        parsed=True,
+        followed=tuple(buckets["followed"]),
+        violated=tuple(buckets["broken"]),
+        avoided=tuple(buckets["avoided"]),
+        errored=tuple(buckets["error"]),
+        not_applicable=tuple(buckets["na"]),
+    )
+
+
+def _concern_values(task: _TaskConcerns, strict: _Extraction) -> dict[str, int]:
+    """Per concern: followed, applicable and avoided, on the strictly extracted code."""
     value: dict[str, int] = {}
-    _rule_values(value, rules, strict.checked)
-    strict_outcome = _exercised(exercises, rules, strict.checked)
-    loose_outcome = _exercised(exercises, rules, loose.checked)
-    return value | {
-        ScoreKey.INSTRUCTION_FOLLOWED: strict_outcome.followed,
-        ScoreKey.INSTRUCTION_APPLICABLE: strict_outcome.applicable,
-        ScoreKey.PROMPT_STRICT: strict_outcome.prompt,
-        ScoreKey.INSTRUCTION_FOLLOWED_LOOSE: loose_outcome.followed,
-        ScoreKey.INSTRUCTION_APPLICABLE_LOOSE: loose_outcome.applicable,
-        ScoreKey.PROMPT_LOOSE: loose_outcome.prompt,
+    for concern, check in task.checks.items():
+        verdict = strict.verdict(check)
+        if verdict == "unparsed":
+            applicable = concern in task.exercised
+        else:
+            applicable = verdict in {"followed", "broken", "error"}
+        value[concern] = int(verdict == "followed")
+        value[applicable_key(concern)] = int(applicable)
+        avoided = verdict == "na" and concern in task.required
+        value[avoided_key(concern)] = int(avoided)
+    value[ScoreKey.REQUIRED] = len(task.required)
+    value[ScoreKey.CHECK_ERRORS] = len(strict.failed)
+    return value
+
+
+def _totals(strict: _Outcome, loose: _Outcome) -> dict[str, int]:
+    return {
+        ScoreKey.INSTRUCTION_FOLLOWED: len(strict.followed),
+        ScoreKey.INSTRUCTION_APPLICABLE: strict.applicable,
+        ScoreKey.PROMPT_STRICT: strict.prompt,
+        ScoreKey.INSTRUCTION_FOLLOWED_LOOSE: len(loose.followed),
+        ScoreKey.INSTRUCTION_APPLICABLE_LOOSE: loose.applicable,
+        ScoreKey.PROMPT_LOOSE: loose.prompt,
         ScoreKey.PARSED: int(strict.parsed),
         ScoreKey.PARSED_LOOSE: int(loose.parsed),
+        ScoreKey.AVOIDED: len(strict.avoided),
         ScoreKey.FUNCTIONAL: 0,
         ScoreKey.FUNCTIONAL_APPLICABLE: 0,
     }
+
+
+def _finding(finding: Finding) -> FindingRecord:
+    return FindingRecord(
+        check=finding.check, line=finding.line, column=finding.column, message=finding.message
+    )
+
+
+def _explain(outcome: _Outcome, details: ScoreDetails) -> str:
+    parts = [f"{len(outcome.followed)}/{outcome.applicable} exercised concerns followed"]
+    labelled = (
+        ("broken", details.violated),
+        ("avoided", details.avoided),
+        ("check raised", details.errored),
+        ("no opportunity", details.not_applicable),
+    )
+    parts.extend(f"{label}: {', '.join(rules)}" for label, rules in labelled if rules)
+    parts.append(f"extraction: {details.extraction}")
+    return "; ".join(parts)
 
 
 def _extract(
@@ -257,8 +318,8 @@ def _extract(
 ) -> tuple[_Extraction, _Extraction]:
     from canon.checks import check_source
 
-    strict = extract_strict(completion)
-    loose = extract_loose(completion)
+    strict = extract_strict(completion, path)
+    loose = extract_loose(completion, path)
     strict_result = None if strict is None else check_source(strict, path=path, select=select)
     if loose is not None and loose == strict:
         loose_result = strict_result
@@ -270,25 +331,22 @@ def _extract(
     return strict_extraction, _Extraction(code=loose, result=loose_result)
 
 
-def _findings(strict: _Extraction, loose: _Extraction) -> list[Finding]:
-    used = strict.checked if strict.parsed else loose.checked
-    return [] if used is None else list(used.findings)
-
-
 def _details(
     exercises: Sequence[str],
-    outcome: _Exercised,
-    findings: Sequence[Finding],
+    outcome: _Outcome,
     *,
     strict: _Extraction,
     loose: _Extraction,
 ) -> ScoreDetails:
     error = None if strict.result is None else strict.result.syntax_error
+    shown = strict if strict.parsed else loose
     return ScoreDetails(
         exercised=list(exercises),
         violated=list(outcome.violated),
         not_applicable=list(outcome.not_applicable),
+        avoided=list(outcome.avoided),
+        errored=list(outcome.errored),
         extraction="strict" if strict.parsed else "loose" if loose.parsed else "none",
-        findings=[_finding(finding) for finding in findings[:_FINDINGS_KEPT]],
+        findings=[_finding(finding) for finding in shown.findings[:_FINDINGS_KEPT]],
         syntax_error=None if error is None else _finding(error),
     )

@@ -1,4 +1,9 @@
-"""The solver that gives the model its instructions as the assistant would, verbatim."""
+"""The solver: the instructions as the assistant would give them, verbatim, and the contract.
+
+The output contract (`canon.evals.extract.output_contract`) follows the task's prompt: it names
+the file's path and asks for the whole file in one ```python block, which is what strict
+extraction then takes at its word.
+"""
 
 from collections.abc import Sequence
 
@@ -6,16 +11,32 @@ from inspect_ai.model import ChatMessageSystem
 from inspect_ai.solver import Generate, Solver, TaskState, solver
 
 from canon.evals.contract import DatasetFields, InstructionFields
+from canon.evals.extract import output_contract
 from canon.evals.instructions import Instructions, InstructionSpec, render_instructions
 from canon.standards.model import Standard
 from canon.tokens import estimate_tokens
 
-__all__ = ["insert_instructions"]
+__all__ = ["insert_instructions", "with_contract"]
+
+
+def with_contract(prompt: str, path: str) -> str:
+    """A task's prompt as the model receives it: followed by the output contract.
+
+    Args:
+        prompt: The task's prompt.
+        path: The task's path.
+
+    Returns:
+        The prompt, a blank line, and the contract.
+    """
+    return f"{prompt.rstrip()}\n\n{output_contract(path)}"
 
 
 @solver
 def insert_instructions(standards: Sequence[Standard], spec: InstructionSpec) -> Solver:
-    """Insert the instruction files that apply to the task's path as a system message.
+    """Insert the instruction files that apply to the task's path, and the output contract.
+
+    The instructions go in as a system message; the output contract is appended to the prompt.
 
     The text goes in as it is, without templating (inspect's `system_message()` runs
     `str.format` on it, which breaks on the braces code examples are full of). Its SHA-256,
@@ -36,6 +57,8 @@ def insert_instructions(standards: Sequence[Standard], spec: InstructionSpec) ->
         if path not in rendered:
             rendered[path] = render_instructions(standards, spec, path)
         instructions = rendered[path]
+        prompt = state.user_prompt
+        prompt.text = with_contract(prompt.text, path)
         if instructions.text:
             state.messages.insert(0, ChatMessageSystem(content=instructions.text))
         fields = InstructionFields(

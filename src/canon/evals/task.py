@@ -67,6 +67,7 @@ def samples(bank: TaskBank) -> list[Sample]:
                 task_id=item.id,
                 path=item.path,
                 exercises=item.exercises,
+                requires=item.requires,
                 module=item.module,
                 tests=item.tests,
             ).model_dump(mode="json"),

@@ -8,7 +8,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from canon.evals.contract import INSTRUCTION_LEVEL, PROMPT_LEVEL_STRICT, Measure, applicable_key
+from canon.evals.contract import (
+    INSTRUCTION_LEVEL,
+    PROMPT_LEVEL_STRICT,
+    Measure,
+    applicable_key,
+    avoided_key,
+)
 from canon.reports.logs import ConfigurationLog, SampleRecord
 from canon.reports.stats import PairedDifference, paired_difference, wilson
 
@@ -65,12 +71,14 @@ class ConfigurationStats:
     Attributes:
         log: The log.
         totals: Every score key summed over the scored samples.
-        rules: Per checked rule: compliant samples over samples with an opportunity.
+        rules: Per concern: compliant samples over samples with an opportunity.
+        avoided: Per concern: samples of tasks requiring it whose code gave it no opportunity.
     """
 
     log: ConfigurationLog
     totals: Mapping[str, float]
     rules: Mapping[str, Rate]
+    avoided: Mapping[str, int]
 
     @property
     def scored(self) -> int:
@@ -146,7 +154,8 @@ def configuration_stats(log: ConfigurationLog) -> ConfigurationStats:
         rule: Rate(successes=totals.get(rule, 0.0), trials=totals.get(applicable_key(rule), 0.0))
         for rule in log.rules
     }
-    return ConfigurationStats(log=log, totals=totals, rules=rules)
+    avoided = {rule: round(totals.get(avoided_key(rule), 0.0)) for rule in log.rules}
+    return ConfigurationStats(log=log, totals=totals, rules=rules, avoided=avoided)
 
 
 def latest_by_name(logs: Sequence[ConfigurationLog]) -> tuple[ConfigurationLog, ...]:

@@ -27,12 +27,18 @@ def _rate(rate: Rate) -> float | None:
     return _round(rate.value)
 
 
-def _rule(rate: Rate) -> dict[str, object]:
+def _rule(stats: ConfigurationStats, rule: str) -> dict[str, object]:
+    rate = stats.rules[rule]
+    avoided = stats.avoided.get(rule, 0)
+    required = round(rate.trials) + avoided
     return {
         "opportunities": round(rate.trials),
         "compliant": round(rate.successes),
         "rate": _rate(rate),
         "ci95": _interval(rate.ci95),
+        "avoided": avoided,
+        "avoided_rate": _round(avoided / required) if required else None,
+        "restated_by": list(stats.log.restated.get(rule, ())),
     }
 
 
@@ -58,7 +64,7 @@ def configuration_json(stats: ConfigurationStats) -> dict[str, object]:
         "log": log.location,
         **_rates(stats),
         **_costs(stats),
-        "rules": {rule: _rule(rate) for rule, rate in sorted(stats.rules.items())},
+        "rules": {rule: _rule(stats, rule) for rule in sorted(stats.rules)},
     }
 
 

@@ -153,12 +153,14 @@ def _rule_rows(report: Report, rules: Sequence[str]) -> list[str]:
         cells = [f"<td><code>{escape(rule)}</code></td>"]
         for stats in report.configurations:
             rate = stats.rules.get(rule)
+            avoided = stats.avoided.get(rule, 0)
+            note = f" · {avoided} avoided" if avoided else ""
             if rate is None or rate.value is None:
-                cells.append(_cell('<span class="muted">n/a</span>', sort=-1))
+                cells.append(_cell(f'<span class="muted">n/a{note}</span>', sort=-1))
                 continue
             css = "bad" if rate.value < 0.5 else ""
             low, high = rate.ci95 or (0.0, 0.0)
-            counts = f"{round(rate.successes)}/{round(rate.trials)}"
+            counts = f"{round(rate.successes)}/{round(rate.trials)}{note}"
             text = (
                 f"{percent(rate.value)} "
                 f'<span class="muted">{counts} ({percent(low)}-{percent(high)})</span>'

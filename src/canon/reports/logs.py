@@ -13,7 +13,7 @@ from inspect_ai.log import EvalLog, EvalSample, list_eval_logs, read_eval_log
 from pydantic import ValidationError
 
 from canon.errors import InputError, Position
-from canon.evals.contract import APPLICABLE, SampleMetadata, ScoreKey, TaskMetadata
+from canon.evals.contract import APPLICABLE, SampleMetadata, ScoreKey, TaskMetadata, concerns
 from canon.tokens import tokens_for_chars
 
 __all__ = ["ConfigurationLog", "SampleRecord", "read_logs"]
@@ -63,7 +63,8 @@ class ConfigurationLog:
         created: When the run started (ISO 8601).
         wall_seconds: Wall-clock time of the run, start to finish, to the second inspect
             stamps (0 when unfinished).
-        rules: The rule ids the scorer scored, in the standard's order.
+        rules: The concerns the scorer scored (each's primary rule id), in the standard's order.
+        restated: Per concern, the other rules of the standard that restate it (same check).
         samples: The scored samples, in task and epoch order.
         errors: Samples that ended in an error (not scored).
     """
@@ -81,6 +82,7 @@ class ConfigurationLog:
     created: str
     wall_seconds: float
     rules: tuple[str, ...]
+    restated: Mapping[str, tuple[str, ...]]
     samples: tuple[SampleRecord, ...]
     errors: int
 
@@ -142,10 +144,9 @@ def _configuration(log: EvalLog, path: Path) -> ConfigurationLog:
     spec = log.eval
     metadata = _validated(TaskMetadata, spec.metadata, path)
     samples, errors = _samples(log.samples or (), path)
-    rules = tuple(metadata.rules) or _rules_from_scores(samples)
+    grouped = concerns(metadata.rules)
+    rules = tuple(grouped) or _rules_from_scores(samples)
     epochs = metadata.epochs or spec.config.epochs or 1
-    dataset = spec.dataset
-    tasks = len(dataset.sample_ids) if dataset.sample_ids else int(dataset.samples or 0)
     model = metadata.model or spec.model
     calibration = (
         model.startswith("canon/") if metadata.calibration is None else metadata.calibration
@@ -157,13 +158,14 @@ def _configuration(log: EvalLog, path: Path) -> ConfigurationLog:
         leave_out=metadata.leave_out,
         calibration=calibration,
         epochs=epochs,
-        expected=tasks * epochs,
+        expected=_tasks(log) * epochs,
         status=str(log.status),
         location=str(path),
         run=str(path.resolve().parent),
         created=str(spec.created),
         wall_seconds=_wall_seconds(log),
         rules=rules,
+        restated={rule: members[1:] for rule, members in grouped.items() if len(members) > 1},
         samples=samples,
         errors=errors,
     )
@@ -214,6 +216,11 @@ def _record(sample: EvalSample, path: Path) -> SampleRecord | None:
         instruction_chars=chars,
         instruction_tokens=metadata.instructions_tokens or tokens_for_chars(chars),
     )
+
+
+def _tasks(log: EvalLog) -> int:
+    dataset = log.eval.dataset
+    return len(dataset.sample_ids) if dataset.sample_ids else int(dataset.samples or 0)
 
 
 def _rules_from_scores(samples: Sequence[SampleRecord]) -> tuple[str, ...]:

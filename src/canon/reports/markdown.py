@@ -126,17 +126,20 @@ def _rule_lines(report: Report) -> list[str]:
         cells = []
         for stats in report.configurations:
             rate = stats.rules.get(rule)
-            cells.append(
-                "-"
-                if rate is None or rate.value is None
-                else f"{percent(rate.value)} ({round(rate.trials)})"
+            avoided = stats.avoided.get(rule, 0)
+            shown = "-" if rate is None or rate.value is None else percent(rate.value)
+            counts = f"{round(rate.trials) if rate else 0}" + (
+                f", {avoided} avoided" if avoided else ""
             )
+            cells.append(shown if shown == "-" and not avoided else f"{shown} ({counts})")
         rows.append([f"`{rule}`", *cells])
     lines = [
         "",
         "## Rules, least followed first",
         "",
-        "Compliance (opportunities) per configuration.",
+        "Compliance (opportunities, and avoided: samples of tasks requiring the concern whose "
+        "code gave it no opportunity) per configuration. Rules that restate another share its "
+        "row.",
         "",
     ]
     lines.extend(_table(["rule", *names], rows))
