@@ -21,7 +21,7 @@ from ast import Module as AstModule
 from ast import parse as parse_python
 from collections import Counter
 from dataclasses import dataclass
-from os import killpg
+from os import environ, killpg
 from pathlib import Path
 from shutil import copytree, ignore_patterns, rmtree
 from signal import SIGKILL, SIGTERM
@@ -38,6 +38,8 @@ from canon.safe_write import write_file
 __all__ = ["MODULES", "ModuleResult", "Survivor", "main", "measure"]
 
 ROOT = Path(__file__).resolve().parents[1]
+LOG_CACHE_ENV = "CANON_TEST_LOG_CACHE"
+LOG_CACHE_MODULES = ("src/canon/reports/",)
 
 # The module -> tests table, grouped as issue 9 lists them. Edit a path here when a module moves.
 # mutmut runs, for each mutant, only the tests among these that execute the mutated function.
@@ -172,11 +174,29 @@ def _prepare(work: Path, module: str, tests: tuple[str, ...]) -> None:
     _configure(work, module, tests)
 
 
-def _run_mutmut(work: Path, jobs: int, time_limit: float) -> bool:
+def _environment(work: Path, module: str) -> dict[str, str]:
+    """mutmut's environment: the report modules' tests reuse their eval logs across mutants.
+
+    A report module cannot change the logs its tests generate, so one pytest session's logs
+    serve every mutant's (`tests/logcache.py`); any other module runs its evals every time.
+    """
+    if not module.startswith(LOG_CACHE_MODULES):
+        return dict(environ)
+    return dict(environ) | {LOG_CACHE_ENV: str(work / "log-cache")}
+
+
+def _run_mutmut(work: Path, module: str, jobs: int, time_limit: float) -> bool:
     """Run mutmut in `work`; return whether it had to be stopped at the time limit."""
     command = [*MUTMUT, "run", "--max-children", str(jobs)]
     with (work / "mutmut.log").open("w", encoding="utf-8") as log:
-        process = Popen(command, cwd=work, stdout=log, stderr=STDOUT, start_new_session=True)
+        process = Popen(
+            command,
+            cwd=work,
+            stdout=log,
+            stderr=STDOUT,
+            start_new_session=True,
+            env=_environment(work, module),
+        )
         try:
             process.wait(timeout=time_limit)
         except TimeoutExpired:
@@ -262,7 +282,7 @@ def measure(
     """
     start = perf_counter()
     _prepare(work, module, tests)
-    stopped = _run_mutmut(work, jobs, time_limit)
+    stopped = _run_mutmut(work, module, jobs, time_limit)
     seconds = perf_counter() - start
     statuses = _statuses(work)
     survivors = _survivors(work, module, statuses)

@@ -15,6 +15,8 @@ from pytest import TempPathFactory, fixture
 from canon.evals.instructions import InstructionSpec
 from canon.evals.project import EvalProject
 
+from tests.logcache import reuse_or_run
+
 from .scripted_runs import scripted  # noqa: F401 - a fixture of the report tests
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,8 +87,16 @@ class Runs:
 @fixture(scope="session")
 def runs(tmp_path_factory: TempPathFactory) -> Runs:
     root = tmp_path_factory.mktemp("logs")
-    first = run_calibration(root / "2026-11-25T02-00-00Z", GRID)
-    second = run_calibration(root / "2026-11-26T02-00-00Z", GRID)
-    seeded = {"ref-full": Setup(model="canon/legacy", spec=FULL)}
-    regressed = run_calibration(root / "2026-11-27T02-00-00Z", seeded)
+    first, second, regressed = (
+        root / "2026-11-25T02-00-00Z",
+        root / "2026-11-26T02-00-00Z",
+        root / "2026-11-27T02-00-00Z",
+    )
+
+    def produce() -> None:
+        run_calibration(first, GRID)
+        run_calibration(second, GRID)
+        run_calibration(regressed, {"ref-full": Setup(model="canon/legacy", spec=FULL)})
+
+    reuse_or_run("calibration-runs", root, produce)
     return Runs(root=root, first=first, second=second, regressed=regressed)

@@ -14,6 +14,7 @@ from pathlib import Path
 from pytest import TempPathFactory, fixture
 
 from tests.evals.scripted import Script, run_scripted
+from tests.logcache import reuse_or_run
 
 __all__ = ["EPOCHS", "NAME", "Runs", "scripted"]
 
@@ -77,15 +78,19 @@ def scripted(tmp_path_factory: TempPathFactory) -> Runs:
         "inside": _answers([GOOD, GOOD, GOOD, BAD_NAME]),
         "outside": _answers([GOOD, GOOD, BAD_NAME, BAD_NAME]),
     }
-    for key, folder in folders.items():
-        # The delay keeps each run's start (stamped to the second) after the previous one's.
-        script = Script(scripts[key], delay=DELAY)
-        run_scripted(folder, tasks=[TASK], answers=script, epochs=EPOCHS)
+
+    def gate() -> None:
+        for key, folder in folders.items():
+            # The delay keeps each run's start (stamped to the second) after the previous one's.
+            script = Script(scripts[key], delay=DELAY)
+            run_scripted(folder, tasks=[TASK], answers=script, epochs=EPOCHS)
+
     rules = tmp_path_factory.mktemp("rules")
-    run_scripted(
-        rules,
-        tasks=[TASK],
-        answers=Script(_answers([GOOD, BOTH, BOTH, NO_ANNOTATION]), delay=DELAY),
-        epochs=EPOCHS,
-    )
+
+    def rule_run() -> None:
+        script = Script(_answers([GOOD, BOTH, BOTH, NO_ANNOTATION]), delay=DELAY)
+        run_scripted(rules, tasks=[TASK], answers=script, epochs=EPOCHS)
+
+    reuse_or_run("scripted-gate", root, gate)
+    reuse_or_run("scripted-rules", rules, rule_run)
     return Runs(root=root, rules=rules, **folders)
