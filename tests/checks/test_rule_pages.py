@@ -16,6 +16,8 @@ UNION_PAGE = f"""\
 
 (check `union-operator`, fixable with `--fix`; section: Type Hints (Modern Style))
 
+Restated by `deprecated.optional`, `deprecated.union`: one concern, scored once, under this rule.
+
 ## What it does
 `Optional[X]`/`Union[A, B]` instead of `X | None`/`A | B`.
 
@@ -41,7 +43,7 @@ def find_email(user_id: int, emails: dict[int, str]) -> str | None:
 ```
 
 ## Equivalents
-ruff: UP007, UP045
+ruff: UP007, UP045 (same: flags the same things)
 """
 
 

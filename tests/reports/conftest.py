@@ -14,7 +14,6 @@ from pytest import TempPathFactory, fixture
 
 from canon.evals.instructions import InstructionSpec
 from canon.evals.project import EvalProject
-
 from tests.logcache import reuse_or_run
 
 from .scripted_runs import scripted  # noqa: F401 - a fixture of the report tests

@@ -59,3 +59,15 @@ def test_wheel_holds_the_standard_and_lists_its_rules_outside_the_repository(tmp
     assert installed == _rules_json(REPO, REPO / "src")
     assert len(installed) == RULES
     assert installed[0]["id"] == "tooling.target-python"
+
+
+def test_bundled_checked_rules_state_how_they_relate_to_ruff() -> None:
+    from canon.standards.bundled import bundled_standard
+    from canon.standards.loader import load_standard
+
+    missing = [
+        rule.id
+        for rule in load_standard(bundled_standard()).rules()
+        if rule.check and "ruff" in rule.equivalents and "ruff" not in rule.equivalence
+    ]
+    assert missing == []

@@ -127,6 +127,24 @@ CASES = {
         "instructions/demo/10-typing.yaml:7:15: rule 'a.child' has a check, "
         "so it needs a good and a bad example",
     ),
+    "equivalence-without-equivalents": (
+        {
+            SECTIONS: "sections:\n  - title: A\n    blocks:\n      - rule:\n"
+            "          id: a.x\n          text: X.\n          equivalents: {pylint: [C0103]}\n"
+            "          equivalence: {ruff: same}\n"
+        },
+        "instructions/demo/10-typing.yaml:8:31: rule 'a.x' states how it relates to ruff, "
+        "which has no equivalents",
+    ),
+    "equivalence-unknown-relation": (
+        {
+            SECTIONS: "sections:\n  - title: A\n    blocks:\n      - rule:\n"
+            "          id: a.x\n          text: X.\n          equivalents: {ruff: [E722]}\n"
+            "          equivalence: {ruff: similar}\n"
+        },
+        "instructions/demo/10-typing.yaml:8:31: sections.0.blocks.0.rule.equivalence.ruff: "
+        "input should be 'same', 'broader' or 'narrower'",
+    ),
     "meta-misspelt-key": (
         {"instructions/demo/standard.yaml": META + "appliesto: ['*.py']\n"},
         "instructions/demo/standard.yaml:3:1: unknown key 'appliesto' (did you mean 'applies_to'?)",

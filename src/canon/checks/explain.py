@@ -20,6 +20,7 @@ def _row(rule: Rule, book: RuleBook) -> dict[str, object]:
         "heuristic": bool(info and info.heuristic),
         "fixable": bool(info and info.fixable),
         "equivalents": {tool: list(codes) for tool, codes in rule.equivalents.items()},
+        "equivalence": dict(rule.equivalence),
         "restates": _restates(rule, book),
         "text": rule.text,
     }
@@ -29,6 +30,18 @@ def _restates(rule: Rule, book: RuleBook) -> str | None:
     """The rule this one restates: the first rule naming the same check, when it is another."""
     primary = book.primary.get(rule.check) if rule.check else None
     return primary if primary != rule.id else None
+
+
+_RELATIONS = {
+    "same": "flags the same things",
+    "broader": "this rule asks more than these codes",
+    "narrower": "this rule flags less than these codes",
+}
+
+
+def _relation(rule: Rule, tool: str) -> str:
+    relation = rule.equivalence.get(tool)
+    return f" ({relation}: {_RELATIONS[relation]})" if relation else ""
 
 
 def _concern_lines(rule: Rule, book: RuleBook) -> list[str]:
@@ -123,6 +136,9 @@ def explanation(rule: Rule, book: RuleBook) -> list[str]:
     for good in rule.examples.good[:1]:
         parts += ["Use instead:", "```python", good.rstrip(), "```", ""]
     if rule.equivalents:
-        same = "; ".join(f"{tool}: {', '.join(codes)}" for tool, codes in rule.equivalents.items())
+        same = "; ".join(
+            f"{tool}: {', '.join(codes)}{_relation(rule, tool)}"
+            for tool, codes in rule.equivalents.items()
+        )
         parts += ["## Equivalents", same, ""]
     return parts

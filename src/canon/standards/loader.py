@@ -111,6 +111,11 @@ def _check_rule(
     item: RuleItem, loc: YamlPath, document: Located, known_checks: frozenset[str] | None
 ) -> None:
     rule = item.rule
+    for tool in rule.equivalence:
+        if tool not in rule.equivalents:
+            where = document.position((*loc, "rule", "equivalence", tool))
+            message = f"rule {rule.id!r} states how it relates to {tool}, which has no equivalents"
+            raise InputError(message, where)
     if not rule.check:
         return
     if known_checks is not None and rule.check not in known_checks:

@@ -70,6 +70,9 @@ class Examples(_Frozen):
     bad: tuple[str, ...] = ()
 
 
+type Equivalence = Literal["same", "broader", "narrower"]
+
+
 class Rule(_Frozen):
     """One instruction a team wants followed, with what machines need to verify it.
 
@@ -80,6 +83,10 @@ class Rule(_Frozen):
         check: The id of the machine check that verifies the rule; empty when none can exist.
         examples: Snippets that follow and break the rule.
         equivalents: The same rule in other tools, for instance `{"ruff": ["UP007"]}`.
+        equivalence: How the rule's check relates to each tool's codes: `same` (they flag the
+            same things), `broader` (the rule asks more: it flags what the codes flag, and
+            more) or `narrower` (it flags less than the codes do); a tool named here must
+            have `equivalents`.
         tags: Free labels for selecting rules.
         applies_to: Globs narrowing the standard's scope for this rule alone.
         assistants: The assistants this rule is for; empty means all.
@@ -93,6 +100,7 @@ class Rule(_Frozen):
     check: Annotated[str, Field(pattern=r"^$|" + CHECK_ID_PATTERN)] = ""
     examples: Examples = Examples()
     equivalents: dict[str, tuple[str, ...]] = {}
+    equivalence: dict[str, Equivalence] = {}
     tags: tuple[str, ...] = ()
     applies_to: tuple[str, ...] = ()
     assistants: tuple[str, ...] = ()
