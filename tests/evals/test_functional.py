@@ -1,4 +1,9 @@
-from asyncio import run
+from asyncio import CancelledError, create_task, run, to_thread
+from contextlib import suppress
+from pathlib import Path
+from time import sleep
+
+from pytest import mark
 
 from canon.evals.functional import run_tests
 
@@ -35,3 +40,58 @@ def test_run_tests_child_sees_no_api_key(monkeypatch) -> None:
         "from leak import KEY\n\n\ndef test_leak_key_absent() -> None:\n    assert KEY is None\n"
     )
     assert run(run_tests(code=code, tests=tests, module="leak")).passed
+
+
+def _state(pid: int) -> str:
+    """The process's state letter, or "gone" (a killed child not yet reaped is "Z")."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return "gone"
+    return next(line.split()[1] for line in status.splitlines() if line.startswith("State:"))
+
+
+def _spawner(pids: Path) -> str:
+    # the tested code starts a grandchild, records both pids, and hangs
+    return (
+        "import os, subprocess, time\n"
+        "from pathlib import Path\n\n"
+        "child = subprocess.Popen(['sleep', '120'])\n"
+        f"Path({str(pids)!r}).write_text(f'{{os.getpid()}} {{child.pid}}')\n"
+        "time.sleep(120)\n"
+    )
+
+
+def _wait_for_pids(pids: Path) -> list[int]:
+    for _ in range(200):
+        if pids.exists() and pids.read_text().strip():
+            return [int(pid) for pid in pids.read_text().split()]
+        sleep(0.05)
+    raise AssertionError("the tested code never started")
+
+
+@mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_run_tests_timeout_kills_pytest_and_what_the_code_started(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    tests = "import hang\n\n\ndef test_hang_returns() -> None:\n    assert True\n"
+    result = run(run_tests(code=_spawner(pids), tests=tests, module="hang", timeout=3))
+    assert result.timed_out
+    assert [_state(pid) for pid in _wait_for_pids(pids)] in (["gone", "gone"], ["gone", "Z"])
+
+
+@mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_run_tests_cancelled_leaves_no_process_behind(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    tests = "import hang\n\n\ndef test_hang_returns() -> None:\n    assert True\n"
+
+    async def cancel_midway() -> None:
+        task = create_task(run_tests(code=_spawner(pids), tests=tests, module="hang", timeout=60))
+        await to_thread(_wait_for_pids, pids)
+        task.cancel()
+        with suppress(CancelledError):
+            await task
+
+    run(cancel_midway())
+    sleep(0.5)
+    states = [_state(pid) for pid in _wait_for_pids(pids)]
+    assert all(state in {"gone", "Z"} for state in states), states

@@ -2,14 +2,18 @@
 
 The solution and its tests are written to a fresh temporary folder and pytest runs there in a
 child process, with a minimal environment (no API keys) and a timeout; the harness never
-imports or executes model code itself.
+imports or executes model code itself. The child leads its own process group: at the timeout,
+or when the scorer is cancelled (an interrupted eval), the whole group is killed, so neither
+pytest nor anything the model's code started outlives the sample.
 """
 
 from asyncio import create_subprocess_exec, wait_for
 from asyncio.subprocess import DEVNULL, PIPE, STDOUT, Process
 from dataclasses import dataclass
-from os import devnull, environ
+from contextlib import suppress
+from os import devnull, environ, killpg
 from pathlib import Path, PurePosixPath
+from signal import SIGKILL
 from sys import executable
 from tempfile import TemporaryDirectory
 
@@ -66,11 +70,19 @@ async def _pytest(root: Path, timeout: float) -> FunctionalResult:
     try:
         stdout, _ = await wait_for(process.communicate(), timeout)
     except TimeoutError:
-        process.kill()
-        await process.wait()
         return FunctionalResult(passed=False, timed_out=True, output=f"timed out after {timeout}s")
+    finally:  # timed out or cancelled: nothing the sample started may outlive it
+        if process.returncode is None:
+            _kill_group(process)
+            await process.wait()
     output = stdout.decode("utf-8", errors="replace")[-_OUTPUT_LIMIT:]
     return FunctionalResult(passed=process.returncode == 0, output=output)
+
+
+def _kill_group(process: Process) -> None:
+    """Kill the child's process group: pytest, and whatever the tested code started."""
+    with suppress(ProcessLookupError, PermissionError):
+        killpg(process.pid, SIGKILL)
 
 
 async def _start_pytest(root: Path) -> Process:
@@ -96,4 +108,5 @@ async def _start_pytest(root: Path) -> Process:
         stdin=DEVNULL,
         stdout=PIPE,
         stderr=STDOUT,
+        start_new_session=True,
     )
