@@ -219,6 +219,8 @@ class DatasetFields(BaseModel):
         exercises: The rules the task exercises.
         module: The module name the task's tests import.
         tests: The task's pytest tests ("" without tests).
+        expected: For a calibration provider, the verdict its answer should get on each
+            exercised rule (`followed`, `broken` or `na`); empty for a model.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -228,6 +230,7 @@ class DatasetFields(BaseModel):
     exercises: tuple[str, ...] = ()
     module: str = ""
     tests: str = ""
+    expected: dict[str, str] = {}
 
 
 class InstructionFields(BaseModel):
@@ -272,7 +275,7 @@ class TaskMetadata(BaseModel):
         rules: Rule id to check id, for every checked rule of the standard.
         configuration: The configuration's name (the task is named after it).
         model: The model or calibration provider.
-        calibration: True for `canon/reference` and `canon/legacy`, which are not models;
+        calibration: True for the calibration providers (`canon/reference`, ...), not models;
             None when the log does not say.
         epochs: Runs per task; None when the log does not say.
     """
