@@ -115,9 +115,8 @@ def _configuration_rows(report: Report) -> list[str]:
         log = stats.log
         regressed = report.regressed(log.name)
         status = "regressed" if regressed else "ok" if stats.complete else "incomplete"
-        name = escape(log.name) + (
-            ' <span class="muted">(calibration)</span>' if log.calibration else ""
-        )
+        mark = stats.calibration_mark.strip()
+        name = escape(log.name) + (f' <span class="muted">{escape(mark)}</span>' if mark else "")
         cells = [
             f"<td><strong>{name}</strong></td>",
             _cell(f"<code>{escape(log.model)}</code>"),

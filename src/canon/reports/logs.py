@@ -6,14 +6,20 @@ dated log folders (`logs/<stamp>/`) become the points of the history.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspect_ai.log import EvalLog, EvalSample, list_eval_logs, read_eval_log
 from pydantic import ValidationError
 
 from canon.errors import InputError, Position
-from canon.evals.contract import APPLICABLE, SampleMetadata, ScoreKey, TaskMetadata
+from canon.evals.contract import (
+    APPLICABLE,
+    SampleMetadata,
+    ScoreKey,
+    TaskMetadata,
+    applicable_key,
+)
 from canon.tokens import tokens_for_chars
 
 __all__ = ["ConfigurationLog", "SampleRecord", "read_logs"]
@@ -33,6 +39,8 @@ class SampleRecord:
         instruction_chars: Characters of instructions given.
         instruction_tokens: Their size in tokens, as the solver recorded it (estimated at
             four characters a token when the log predates that field).
+        expected: For a calibration provider's sample, the verdict the bank labels each
+            exercised rule with (`followed`, `broken`, `na`); empty otherwise.
     """
 
     task_id: str
@@ -43,6 +51,29 @@ class SampleRecord:
     seconds: float
     instruction_chars: int
     instruction_tokens: int
+    expected: Mapping[str, str] = field(default_factory=dict)
+
+    def verdict(self, rule: str) -> str:
+        """Canon's verdict on a rule, in the bank's labels.
+
+        Args:
+            rule: A rule id the scorer scored.
+
+        Returns:
+            `na` without an opportunity, else `followed` or `broken`.
+        """
+        if not self.values.get(applicable_key(rule)):
+            return "na"
+        return "followed" if self.values.get(rule) else "broken"
+
+    @property
+    def as_labelled(self) -> bool:
+        """Whether canon's verdicts equal the bank's labels (True when nothing is labelled).
+
+        Returns:
+            True when every labelled rule got its label.
+        """
+        return all(self.verdict(rule) == label for rule, label in self.expected.items())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -213,6 +244,7 @@ def _record(sample: EvalSample, path: Path) -> SampleRecord | None:
         seconds=float(sample.total_time or 0.0),
         instruction_chars=chars,
         instruction_tokens=metadata.instructions_tokens or tokens_for_chars(chars),
+        expected=metadata.expected,
     )
 
 

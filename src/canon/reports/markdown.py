@@ -65,7 +65,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def _configuration_row(stats: ConfigurationStats, report: Report) -> list[str]:
     log = stats.log
-    name = f"{log.name} (calibration)" if log.calibration else log.name
+    name = log.name + stats.calibration_mark
     status = "REGRESSED" if report.regressed(log.name) else "ok" if stats.complete else "INCOMPLETE"
     return [
         name,
