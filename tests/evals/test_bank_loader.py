@@ -64,7 +64,7 @@ def test_load_bank_unknown_key_is_an_error_with_position(tmp_path: Path) -> None
     assert "unknown key 'solution'" in info.value.message
 
 
-TYPICAL = 'typical: "def name(user):\\n    return user.get(\'name\')\\n"\n'
+TYPICAL = "typical: \"def name(user):\\n    return user.get('name')\\n\"\n"
 
 
 def _with_typical(path: Path, verdicts: str) -> None:

@@ -287,7 +287,9 @@ def markdown_report(report: Report) -> str:
     lines.append(
         "Instruction-level: exercised rules followed; prompt-level strict: samples following every "
         "exercised rule (IFEval). Calibration configurations answer with the task bank's own "
-        "solutions; they are not models."
+        "solutions; they are not models. A calibration whose verdicts differ from the bank's "
+        "labels (reference: every exercised rule followed; legacy: broken; typical: as labelled) "
+        "is marked with the number of tasks off their labels."
     )
     lines.extend(_gate_lines(report))
     lines.extend(["", "## Configurations", ""])
