@@ -2,7 +2,7 @@
 
 Run: `uv run python benchmarks/eval_bench.py [--runs N]`.
 
-1. Wall time of `canon eval` with no options (the whole bank, both calibration
+1. Wall time of `canon eval` with no options (the whole bank, the three calibration
    configurations, offline), in a fresh process, into a temporary log and report folder;
    the median of N runs. Budget: 60 s on 2 cores.
 2. The scorer's cost per sample, in process: `score_code` (code extraction, strict and loose,

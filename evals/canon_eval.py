@@ -2,8 +2,9 @@
 
 Task arguments (`-T name=value`): `variant` (none, full, condensed, keep:ID,..., drop:ID,...,
 budget:N), `target` (the assistant format, default copilot), `leave_out` (comma-separated
-section ids or titles). Calibration providers need no network: `--model canon/reference` or
-`--model canon/legacy`.
+section ids or titles), `solution` (with `--model canon/typical`, `typical`: only the tasks
+with a typical solution, each expecting its labelled verdicts). Calibration providers need no
+network: `--model canon/reference`, `--model canon/legacy` or `--model canon/typical`.
 
 This is canon's one `@task`: inspect finds a file's tasks by reading it for `@task` functions,
 so the task is declared here, and built by `canon.evals.task` as `canon eval` builds its own.
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from inspect_ai import Task, task
 
-from canon.evals import providers  # noqa: F401 - registers canon/reference and canon/legacy
+from canon.evals import providers  # noqa: F401 - registers the calibration providers
 from canon.evals.functional import DEFAULT_TIMEOUT
 from canon.evals.task import TaskOptions, build_task, instruction_spec
 
@@ -28,6 +29,7 @@ def canon_eval(
     target: str = "copilot",
     leave_out: str = "",
     test_timeout: float = DEFAULT_TIMEOUT,
+    solution: str = "",
 ) -> Task:
     """Write each task of the bank under the given instructions, scored rule by rule.
 
@@ -36,10 +38,14 @@ def canon_eval(
         target: The assistant format the instructions are delivered in.
         leave_out: Comma-separated section ids or titles to leave out.
         test_timeout: Seconds a task's tests may run.
+        solution: For a calibration provider, the bank's solution it answers with
+            (`reference`, `legacy`, `typical`); "" for a model.
 
     Returns:
         The task.
     """
     spec = instruction_spec(variant, target, leave_out)
-    options = TaskOptions(root=ROOT, spec=spec, name="canon_eval", test_timeout=test_timeout)
+    options = TaskOptions(
+        root=ROOT, spec=spec, name="canon_eval", test_timeout=test_timeout, solution=solution
+    )
     return build_task(options)

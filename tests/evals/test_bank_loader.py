@@ -64,6 +64,63 @@ def test_load_bank_unknown_key_is_an_error_with_position(tmp_path: Path) -> None
     assert "unknown key 'solution'" in info.value.message
 
 
+TYPICAL = "typical: \"def name(user):\\n    return user.get('name')\\n\"\n"
+
+
+def _with_typical(path: Path, verdicts: str) -> None:
+    path.write_text(path.read_text() + verdicts, encoding="utf-8")
+
+
+def test_load_bank_typical_with_every_verdict_loads(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tasks", "names")
+    verdicts = "typical_verdicts:\n  typical.union-operator: broken\n  modern.pathlib: na\n"
+    _with_typical(path, TYPICAL + verdicts.replace("typical.union", "typing.union"))
+    task = load_bank(tmp_path / "tasks", rules=RULES).tasks[0]
+    assert task.typical_verdicts == {"typing.union-operator": "broken", "modern.pathlib": "na"}
+    assert task.expected_verdicts("typical") == task.typical_verdicts
+    assert task.expected_verdicts("legacy") == dict.fromkeys(task.exercises, "broken")
+
+
+def test_load_bank_typical_without_verdicts_is_an_error_at_the_key(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tasks", "names")
+    _with_typical(path, TYPICAL)
+    with raises(InputError) as info:
+        load_bank(tmp_path / "tasks", rules=RULES)
+    assert (info.value.position.line, info.value.position.column) == (9, 1)
+    assert info.value.message == "'typical' needs 'typical_verdicts'"
+
+
+def test_load_bank_verdict_for_unexercised_rule_is_an_error_at_its_key(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tasks", "names")
+    verdicts = (
+        "typical_verdicts:\n  typing.union-operator: broken\n  modern.pathlib: na\n"
+        "  deprecated.optional: broken\n"
+    )
+    _with_typical(path, TYPICAL + verdicts)
+    with raises(InputError) as info:
+        load_bank(tmp_path / "tasks", rules=RULES)
+    assert (info.value.position.line, info.value.position.column) == (13, 3)
+    assert "'deprecated.optional', which the task does not exercise" in info.value.message
+
+
+def test_load_bank_exercised_rule_without_verdict_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tasks", "names")
+    _with_typical(path, TYPICAL + "typical_verdicts:\n  typing.union-operator: followed\n")
+    with raises(InputError) as info:
+        load_bank(tmp_path / "tasks", rules=RULES)
+    assert (info.value.position.line, info.value.position.column) == (10, 1)
+    assert info.value.message == "no verdict for exercised rule(s) modern.pathlib"
+
+
+def test_load_bank_unknown_verdict_is_an_error_with_position(tmp_path: Path) -> None:
+    path = _write(tmp_path / "tasks", "names")
+    verdicts = "typical_verdicts:\n  typing.union-operator: passed\n  modern.pathlib: na\n"
+    _with_typical(path, TYPICAL + verdicts)
+    with raises(InputError) as info:
+        load_bank(tmp_path / "tasks", rules=RULES)
+    assert info.value.position.line == 11
+
+
 def test_load_bank_same_prompt_twice_is_an_error(tmp_path: Path) -> None:
     _write(tmp_path / "tasks", "names")
     _write(tmp_path / "tasks", "names-again")

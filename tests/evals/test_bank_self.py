@@ -1,4 +1,7 @@
-"""The bank tests itself: references follow, legacy solutions break, references pass tests."""
+"""The bank tests itself: references follow, legacy solutions break, typical ones as labelled.
+
+References and typical solutions pass the task's tests.
+"""
 
 from asyncio import run
 from collections import Counter
@@ -7,8 +10,10 @@ from pathlib import Path
 from pytest import mark
 
 from canon.checks import check_source
+from canon.evals.contract import applicable_key
 from canon.evals.functional import run_tests
 from canon.evals.project import EvalProject
+from canon.evals.scorer import score_code
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = EvalProject(root=ROOT).bank
@@ -88,4 +93,65 @@ def test_bank_legacy_every_exercised_rule_is_violated(task_id: str, project: Eva
 def test_bank_reference_passes_its_tests(task_id: str) -> None:
     task = BANK.get(task_id)
     result = run(run_tests(code=task.reference, tests=task.tests, module=task.module))
+    assert result.passed, result.output
+
+
+# Typical solutions whose label is right but canon's check says otherwise (a false alarm or a
+# miss of the check, owned by the checks): left out of the verdict assertion, one reason each.
+TYPICAL_CHECK_DISAGREES: dict[str, str] = {
+    "async-worker-pool": (
+        "errors.contextlib-suppress labelled broken, canon says not applicable: "
+        "`try`/`except ValueError: pass` with a `finally:` clause is not judged (a miss)"
+    ),
+    "audit-log-timestamps": (
+        "stdlib.zoneinfo labelled followed, canon says broken: `strptime(...)` without `%z` is "
+        "flagged though `.replace(tzinfo=...)` follows on the same expression (a false alarm)"
+    ),
+    "backup-rotation": (
+        "stdlib.zoneinfo labelled followed, canon says broken: "
+        "`strptime(...).replace(tzinfo=timezone.utc)` is flagged as naive (a false alarm)"
+    ),
+}
+TYPICAL_IDS = [task.id for task in BANK.tasks if task.typical]
+
+
+def _verdicts(task_id: str, project: EvalProject) -> dict[str, str]:
+    task = BANK.get(task_id)
+    completion = f"Here is the module.\n\n```python\n{task.typical.rstrip()}\n```\n"
+    metadata = {"exercises": task.exercises, "path": task.path}
+    score = score_code(completion, rules=project.rules, metadata=metadata)
+    assert isinstance(score.value, dict)
+    value = score.value
+    return {
+        rule: "na" if not value[applicable_key(rule)] else "followed" if value[rule] else "broken"
+        for rule in task.exercises
+    }
+
+
+def test_bank_typical_at_least_thirty_tasks_in_the_middle() -> None:
+    verdicts = Counter(label for task in BANK.tasks for label in task.typical_verdicts.values())
+    total = verdicts.total()
+    assert len(TYPICAL_IDS) >= 30
+    assert verdicts["followed"] * 2 >= total
+    assert verdicts["broken"] * 4 >= total
+    assert set(TYPICAL_CHECK_DISAGREES) <= set(TYPICAL_IDS)
+
+
+@mark.parametrize("task_id", TYPICAL_IDS)
+def test_bank_typical_follows_some_rules_and_breaks_others(task_id: str) -> None:
+    labels = set(BANK.get(task_id).typical_verdicts.values())
+    assert {"followed", "broken"} <= labels
+
+
+@mark.parametrize(
+    "task_id", [task_id for task_id in TYPICAL_IDS if task_id not in TYPICAL_CHECK_DISAGREES]
+)
+def test_bank_typical_canon_verdicts_equal_labels(task_id: str, project: EvalProject) -> None:
+    assert _verdicts(task_id, project) == BANK.get(task_id).typical_verdicts
+
+
+@mark.parametrize("task_id", [task.id for task in BANK.tasks if task.typical and task.tests])
+def test_bank_typical_passes_its_tests(task_id: str) -> None:
+    task = BANK.get(task_id)
+    result = run(run_tests(code=task.typical, tests=task.tests, module=task.module))
     assert result.passed, result.output

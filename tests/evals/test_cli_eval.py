@@ -87,6 +87,24 @@ def test_eval_default_calibration_discriminates(default_run: tuple[Path, int, st
     assert "calibration-reference (calibration)" in stdout
 
 
+def test_eval_default_calibrations_verdicts_as_labelled(
+    default_run: tuple[Path, int, str],
+) -> None:
+    folder, _, _ = default_run
+    summary = loads((folder / "report" / "summary.json").read_text())
+    by_name = {item["name"]: item for item in summary["configurations"]}
+    assert list(by_name) == ["calibration-reference", "calibration-legacy", "calibration-typical"]
+    # Each calibration's verdicts equal the bank's labels: every rule followed, broken, or as
+    # the typical solutions' labels say (in between).
+    for entry in by_name.values():
+        assert entry["calibration_verdicts"] == {
+            "as_labelled": True,
+            "labelled": 6,
+            "off_labels": [],
+        }
+    assert 0.0 < by_name["calibration-typical"]["instruction_level"] < 1.0
+
+
 def test_eval_default_summary_has_every_rule_with_interval(
     default_run: tuple[Path, int, str],
 ) -> None:
@@ -113,7 +131,7 @@ def test_eval_rerun_same_log_dir_resumes_without_double_counting(
     assert code == 0
     assert sorted(path.name for path in (folder / "logs").glob("*.eval")) == logs_before
     summary = loads((folder / "report" / "summary.json").read_text())
-    assert [item["scored"] for item in summary["configurations"]] == [6, 6]
+    assert [item["scored"] for item in summary["configurations"]] == [6, 6, 6]
 
 
 def test_eval_sample_metadata_records_instruction_hash(

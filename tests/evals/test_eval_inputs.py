@@ -91,3 +91,20 @@ def test_report_folder_below_a_file_is_refused_before_running(tmp_path: Path):
         f"canon: {a_file / 'r'}: the report folder cannot be made: {a_file} is a file\n",
     )
     assert not logs.exists()
+
+
+def test_typical_calibration_samples_only_tasks_with_typical_expecting_labels() -> None:
+    from canon.evals.project import EvalProject
+    from canon.evals.task import samples
+
+    bank = EvalProject(root=ROOT).bank
+    typical = samples(bank, "typical")
+    assert [sample.id for sample in typical] == [task.id for task in bank.tasks if task.typical]
+    assert all(
+        sample.metadata["expected"] == bank.get(str(sample.id)).typical_verdicts
+        for sample in typical
+    )
+    legacy = samples(bank, "legacy")
+    assert len(legacy) == len(bank.tasks)
+    assert set(legacy[0].metadata["expected"].values()) == {"broken"}
+    assert all(sample.metadata["expected"] == {} for sample in samples(bank))

@@ -3,12 +3,15 @@
 A task asks for one file (`path`), names the rules it gives a model an opportunity to follow or
 break (`exercises`), and carries two solutions: `reference` follows every exercised rule,
 `legacy` (plausible pre-3.10 code) breaks each of them. Optional `tests` is pytest code that
-imports the solution as a module named after `path`'s file name.
+imports the solution as a module named after `path`'s file name. Optional `typical` is what a
+capable model writes without the standard (some rules followed, some broken), with
+`typical_verdicts` labelling every exercised rule `followed`, `broken` or `na` (the rule's
+concern does not arise in that code): the third calibration, with known partial scores.
 """
 
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -16,9 +19,13 @@ from canon.errors import InputError, Position
 from canon.standards.validation import validate_located
 from canon.standards.yamlpos import Located, read_yaml
 
-__all__ = ["Task", "TaskBank", "load_bank", "module_name"]
+__all__ = ["SOLUTIONS", "Task", "TaskBank", "Verdict", "load_bank", "module_name"]
 
 TASK_ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SOLUTIONS = ("reference", "legacy", "typical")
+"""The solutions a task carries, each answered by the calibration provider of that name."""
+
+type Verdict = Literal["followed", "broken", "na"]
 
 
 def _relative_python_path(value: str) -> str:
@@ -45,6 +52,9 @@ class Task(BaseModel):
         reference: A solution following every exercised rule.
         legacy: A plausible pre-3.10 solution breaking every exercised rule.
         tests: Optional pytest code importing the solution as `module_name(path)`.
+        typical: Optional code a capable model writes without the standard.
+        typical_verdicts: The verdict `typical` earns on every exercised rule; present
+            exactly when `typical` is.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -57,6 +67,8 @@ class Task(BaseModel):
     reference: Annotated[str, Field(min_length=1)]
     legacy: Annotated[str, Field(min_length=1)]
     tests: str = ""
+    typical: str = ""
+    typical_verdicts: dict[str, Verdict] = {}
 
     @property
     def module(self) -> str:
@@ -66,6 +78,37 @@ class Task(BaseModel):
             The file name of `path` without `.py`.
         """
         return module_name(self.path)
+
+    def solution(self, name: str) -> str:
+        """One of the task's solutions.
+
+        Args:
+            name: `reference`, `legacy` or `typical`.
+
+        Returns:
+            The solution's code; "" for a task without a typical solution.
+        """
+        return getattr(self, name) if name in SOLUTIONS else ""
+
+    def expected_verdicts(self, name: str) -> dict[str, Verdict]:
+        """The verdict canon should give a solution on each exercised rule.
+
+        Args:
+            name: `reference`, `legacy` or `typical`.
+
+        Returns:
+            Rule id to verdict: every rule followed by the reference, broken by the legacy
+            solution, as labelled for the typical one; empty for other names.
+        """
+        match name:
+            case "reference":
+                return dict.fromkeys(self.exercises, "followed")
+            case "legacy":
+                return dict.fromkeys(self.exercises, "broken")
+            case "typical":
+                return dict(self.typical_verdicts)
+            case _:
+                return {}
 
 
 def module_name(path: str) -> str:
@@ -156,6 +199,7 @@ def _load_task(path: Path, rules: Mapping[str, str]) -> Task:
         if rule_id not in rules:
             raise InputError(_unknown_rule(rule_id, rules), where)
     _check_requires(document, task)
+    _check_typical(task, document)
     return task
 
 
@@ -168,6 +212,28 @@ def _check_requires(document: Located, task: Task) -> None:
         seen.add(rule_id)
         if rule_id not in task.exercises:
             raise InputError(f"required rule {rule_id!r} is not in `exercises`", where)
+
+
+def _check_typical(task: Task, document: Located) -> None:
+    """Check that a typical solution and its verdicts come together and label exactly the rules.
+
+    Raises:
+        InputError: One is present without the other, a verdict names a rule the task does
+            not exercise, or an exercised rule has no verdict.
+    """
+    if bool(task.typical) != bool(task.typical_verdicts):
+        given, missing = (
+            ("typical", "typical_verdicts") if task.typical else ("typical_verdicts", "typical")
+        )
+        raise InputError(f"{given!r} needs {missing!r}", document.position((given,), key=True))
+    for rule_id in task.typical_verdicts:
+        if rule_id not in task.exercises:
+            where = document.position(("typical_verdicts", rule_id), key=True)
+            raise InputError(f"verdict for {rule_id!r}, which the task does not exercise", where)
+    unlabelled = [rule for rule in task.exercises if rule not in task.typical_verdicts]
+    if task.typical and unlabelled:
+        where = document.position(("typical_verdicts",), key=True)
+        raise InputError(f"no verdict for exercised rule(s) {', '.join(unlabelled)}", where)
 
 
 def _unknown_rule(rule_id: str, rules: Mapping[str, str]) -> str:

@@ -2,9 +2,9 @@
 
 An eval configuration file (`evals/configs/*.yaml`) lists configurations. Each names a model
 (any inspect provider: `openai/...`, `anthropic/...`, `openai-api/<service>/<model>`, or the
-calibration providers `canon/reference` and `canon/legacy`), the instructions it is given
-(`none`, or a target and a variant, optionally with sections left out), generation settings
-and epochs. Every name is checked when the file loads, with its position.
+calibration providers `canon/reference`, `canon/legacy` and `canon/typical`), the instructions
+it is given (`none`, or a target and a variant, optionally with sections left out), generation
+settings and epochs. Every name is checked when the file loads, with its position.
 """
 
 from pathlib import Path
@@ -84,9 +84,18 @@ class Configuration(_Frozen):
         """Whether this is a calibration provider rather than a model.
 
         Returns:
-            True for `canon/reference` and `canon/legacy`.
+            True for `canon/reference`, `canon/legacy` and `canon/typical`.
         """
         return self.model.startswith(CALIBRATION_PROVIDER)
+
+    @property
+    def solution(self) -> str:
+        """The task bank's solution a calibration provider answers with.
+
+        Returns:
+            `reference`, `legacy` or `typical`; "" for a model.
+        """
+        return self.model.removeprefix(CALIBRATION_PROVIDER) if self.calibration else ""
 
     @property
     def spec(self) -> InstructionSpec:

@@ -293,6 +293,8 @@ class DatasetFields(BaseModel):
         requires: The exercised rules whose concern every correct solution meets.
         module: The module name the task's tests import.
         tests: The task's pytest tests ("" without tests).
+        expected: For a calibration provider, the verdict its answer should get on each
+            exercised rule (`followed`, `broken` or `na`); empty for a model.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -303,6 +305,7 @@ class DatasetFields(BaseModel):
     requires: tuple[str, ...] = ()
     module: str = ""
     tests: str = ""
+    expected: dict[str, str] = {}
 
 
 class InstructionFields(BaseModel):
@@ -347,7 +350,7 @@ class TaskMetadata(BaseModel):
         rules: Rule id to check id, for every checked rule of the standard.
         configuration: The configuration's name (the task is named after it).
         model: The model or calibration provider.
-        calibration: True for `canon/reference` and `canon/legacy`, which are not models;
+        calibration: True for the calibration providers (`canon/reference`, ...), not models;
             None when the log does not say.
         epochs: Runs per task; None when the log does not say.
     """

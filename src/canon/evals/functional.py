@@ -9,8 +9,8 @@ pytest nor anything the model's code started outlives the sample.
 
 from asyncio import create_subprocess_exec, wait_for
 from asyncio.subprocess import DEVNULL, PIPE, STDOUT, Process
-from dataclasses import dataclass
 from contextlib import suppress
+from dataclasses import dataclass
 from os import devnull, environ, killpg
 from pathlib import Path, PurePosixPath
 from signal import SIGKILL

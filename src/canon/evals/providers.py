@@ -1,12 +1,13 @@
-"""Calibration providers: `canon/reference` and `canon/legacy`, which are not models.
+"""Calibration providers: `canon/reference`, `canon/legacy` and `canon/typical`, not models.
 
-They answer each task of the bank with its reference (or legacy) solution, fenced as the
+They answer each task of the bank with its reference, legacy or typical solution, fenced as the
 output contract asks, so that an offline run proves the suite discriminates: the reference
-must score 1.0 and the legacy solutions near 0. They recognise a task by its prompt (the last
-user message: the task's prompt followed by the output contract), need no network and no
-tokenizer, and report token usage estimated from lengths. Registered with inspect through the
-`inspect_ai` entry point, so `--model canon/reference` works from inspect's own command line
-as well.
+must score 1.0, the legacy solutions near 0, and the typical solutions (only the tasks that
+have one are run with `canon/typical`) exactly as their labels say. They recognise a task by
+its prompt (the last user message: the task's prompt followed by the output contract), need
+no network and no tokenizer, and report token usage estimated from lengths. Registered with
+inspect through the `inspect_ai` entry point, so `--model canon/reference` works from
+inspect's own command line as well.
 """
 
 from functools import cache
@@ -24,13 +25,13 @@ from inspect_ai.model import (
 )
 from inspect_ai.tool import ToolChoice, ToolInfo
 
+from canon.evals.bank import SOLUTIONS
 from canon.evals.solver import with_contract
 from canon.tokens import estimate_tokens
 
 __all__ = ["CALIBRATION_MODELS", "CalibrationAPI"]
 
-CALIBRATION_MODELS = ("canon/reference", "canon/legacy")
-_SOLUTIONS = ("reference", "legacy")
+CALIBRATION_MODELS = tuple(f"canon/{solution}" for solution in SOLUTIONS)
 
 
 @cache
@@ -38,15 +39,16 @@ def _answers(tasks_dir: str, solution: str) -> dict[str, str]:
     from canon.evals.project import EvalProject
 
     project = EvalProject(root=Path(tasks_dir).parent)
-    return {
-        with_contract(task.prompt, task.path).strip(): getattr(task, solution)
+    answers = {
+        with_contract(task.prompt, task.path).strip(): task.solution(solution)
         for task in project.bank.tasks
     }
+    return {prompt: code for prompt, code in answers.items() if code}
 
 
 @modelapi(name="canon")
 class CalibrationAPI(ModelAPI):
-    """Answer every task with its reference or legacy solution."""
+    """Answer every task with its reference, legacy or typical solution."""
 
     def __init__(
         self,
@@ -59,17 +61,17 @@ class CalibrationAPI(ModelAPI):
         """Create the provider.
 
         Args:
-            model_name: `reference` or `legacy`.
+            model_name: `reference`, `legacy` or `typical`.
             base_url: Unused.
             api_key: Unused.
             config: Generation settings (ignored: the answers are fixed).
             tasks_dir: The task bank; defaults to `tasks/` of the project found upwards.
 
         Raises:
-            ValueError: The model name is neither `reference` nor `legacy`.
+            ValueError: The model name names no solution of the bank.
         """
         super().__init__(model_name=model_name, base_url=base_url, api_key=api_key, config=config)
-        if model_name not in _SOLUTIONS:
+        if model_name not in SOLUTIONS:
             message = f"canon/{model_name} is not a calibration provider (use {CALIBRATION_MODELS})"
             raise ValueError(message)
         if not tasks_dir:

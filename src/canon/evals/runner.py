@@ -198,29 +198,33 @@ def _task(
     request: EvalRequest,
     config_path: Path,
 ) -> object:
-    from canon.evals.contract import TaskMetadata
     from canon.evals.task import TaskOptions, build_task
 
-    model = _model(configuration, project, config_path)
     epochs = request.epochs or configuration.epochs or config.epochs
+    options = TaskOptions(
+        root=project.root,
+        spec=configuration.spec,
+        name=configuration.name,
+        model=_model(configuration, project, config_path),
+        generate=_generate_config(configuration),
+        epochs=epochs,
+        test_timeout=config.test_timeout,
+        metadata=_run_metadata(configuration, epochs),
+        solution=configuration.solution,
+    )
+    return build_task(options)
+
+
+def _run_metadata(configuration: Configuration, epochs: int) -> dict[str, object]:
+    from canon.evals.contract import TaskMetadata
+
     run = TaskMetadata(
         configuration=configuration.name,
         model=configuration.model,
         calibration=configuration.calibration,
         epochs=epochs,
     )
-    metadata = run.model_dump(mode="json", exclude_unset=True)
-    options = TaskOptions(
-        root=project.root,
-        spec=configuration.spec,
-        name=configuration.name,
-        model=model,
-        generate=_generate_config(configuration),
-        epochs=epochs,
-        test_timeout=config.test_timeout,
-        metadata=metadata,
-    )
-    return build_task(options)
+    return run.model_dump(mode="json", exclude_unset=True)
 
 
 def _generate_config(configuration: Configuration) -> object:

@@ -38,6 +38,7 @@ class TaskOptions:
         epochs: How many times each sample runs.
         test_timeout: Seconds a task's tests may run.
         metadata: Extra task metadata (the configuration, for reports).
+        solution: The bank's solution a calibration provider answers with; "" for a model.
     """
 
     root: Path
@@ -48,13 +49,16 @@ class TaskOptions:
     epochs: int = 1
     test_timeout: float = DEFAULT_TIMEOUT
     metadata: dict[str, object] = field(default_factory=dict)
+    solution: str = ""
 
 
-def samples(bank: TaskBank) -> list[Sample]:
+def samples(bank: TaskBank, solution: str = "") -> list[Sample]:
     """Turn the bank into inspect samples, one per task, carrying what the scorer needs.
 
     Args:
         bank: The task bank.
+        solution: For a calibration provider, the solution it answers with: only the tasks
+            that have one become samples, each expecting that solution's verdicts.
 
     Returns:
         The samples, in id order.
@@ -70,9 +74,11 @@ def samples(bank: TaskBank) -> list[Sample]:
                 requires=item.requires,
                 module=item.module,
                 tests=item.tests,
+                expected=item.expected_verdicts(solution),
             ).model_dump(mode="json"),
         )
         for item in bank.tasks
+        if not solution or item.solution(solution)
     ]
 
 
@@ -100,7 +106,7 @@ def build_task(options: TaskOptions) -> Task:
     ).model_dump(mode="json", exclude_unset=True)
     return Task(
         name=options.name,
-        dataset=MemoryDataset(samples(bank), name="canon-tasks"),
+        dataset=MemoryDataset(samples(bank, options.solution), name="canon-tasks"),
         solver=[insert_instructions(project.standards, options.spec), generate()],
         scorer=canon_scorer(rules=dict(project.rules), test_timeout=options.test_timeout),
         model=options.model,

@@ -90,6 +90,38 @@ class ConfigurationStats:
         return len(self.log.samples)
 
     @property
+    def labelled(self) -> int:
+        """Samples whose verdicts the bank labels (a calibration provider's, in new logs).
+
+        Returns:
+            The count.
+        """
+        return sum(1 for sample in self.log.samples if sample.expected)
+
+    @property
+    def off_labels(self) -> tuple[str, ...]:
+        """The tasks where canon's verdicts differ from the bank's labels.
+
+        Returns:
+            Their ids, each once, in task order.
+        """
+        off = (sample.task_id for sample in self.log.samples if not sample.as_labelled)
+        return tuple(dict.fromkeys(off))
+
+    @property
+    def calibration_mark(self) -> str:
+        """What reports write after the configuration's name to mark a calibration.
+
+        Returns:
+            "" for a model; ` (calibration)` for a calibration provider, with the number of
+            tasks off their labels when canon's verdicts differ from the bank's.
+        """
+        if not self.log.calibration:
+            return ""
+        off = self.off_labels
+        return f" (calibration: {len(off)} off labels)" if off else " (calibration)"
+
+    @property
     def complete(self) -> bool:
         """Whether the run finished and scored every sample it should have.
 

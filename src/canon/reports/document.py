@@ -57,6 +57,7 @@ def configuration_json(stats: ConfigurationStats) -> dict[str, object]:
         "model": log.model,
         "instructions": log.instructions,
         "calibration": log.calibration,
+        "calibration_verdicts": _calibration_verdicts(stats),
         "epochs": log.epochs,
         "samples": log.expected,
         "scored": stats.scored,
@@ -66,6 +67,13 @@ def configuration_json(stats: ConfigurationStats) -> dict[str, object]:
         **_costs(stats),
         "rules": {rule: _rule(stats, rule) for rule in sorted(stats.rules)},
     }
+
+
+def _calibration_verdicts(stats: ConfigurationStats) -> dict[str, object] | None:
+    if not stats.labelled:
+        return None
+    off = stats.off_labels
+    return {"as_labelled": not off, "labelled": stats.labelled, "off_labels": list(off)}
 
 
 def _rates(stats: ConfigurationStats) -> dict[str, object]:

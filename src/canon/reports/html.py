@@ -115,9 +115,8 @@ def _configuration_rows(report: Report) -> list[str]:
         log = stats.log
         regressed = report.regressed(log.name)
         status = "regressed" if regressed else "ok" if stats.complete else "incomplete"
-        name = escape(log.name) + (
-            ' <span class="muted">(calibration)</span>' if log.calibration else ""
-        )
+        mark = stats.calibration_mark.strip()
+        name = escape(log.name) + (f' <span class="muted">{escape(mark)}</span>' if mark else "")
         cells = [
             f"<td><strong>{name}</strong></td>",
             _cell(f"<code>{escape(log.model)}</code>"),
@@ -280,7 +279,9 @@ def _gate_section(report: Report) -> str:
 _INTRO = (
     "Instruction-level: exercised rules followed; prompt-level strict: samples following every "
     "exercised rule (IFEval). Calibration configurations answer with the task bank's own "
-    "solutions; they are not models."
+    "solutions; they are not models. A calibration whose verdicts differ from the bank's "
+    "labels (reference: every exercised rule followed; legacy: broken; typical: as labelled) "
+    "is marked with the number of tasks off their labels."
 )
 
 

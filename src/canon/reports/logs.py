@@ -6,14 +6,21 @@ dated log folders (`logs/<stamp>/`) become the points of the history.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from inspect_ai.log import EvalLog, EvalSample, list_eval_logs, read_eval_log
 from pydantic import ValidationError
 
 from canon.errors import InputError, Position
-from canon.evals.contract import APPLICABLE, SampleMetadata, ScoreKey, TaskMetadata, concerns
+from canon.evals.contract import (
+    APPLICABLE,
+    SampleMetadata,
+    ScoreKey,
+    TaskMetadata,
+    applicable_key,
+    concerns,
+)
 from canon.tokens import tokens_for_chars
 
 __all__ = ["ConfigurationLog", "SampleRecord", "read_logs"]
@@ -33,6 +40,8 @@ class SampleRecord:
         instruction_chars: Characters of instructions given.
         instruction_tokens: Their size in tokens, as the solver recorded it (estimated at
             four characters a token when the log predates that field).
+        expected: For a calibration provider's sample, the verdict the bank labels each
+            exercised rule with (`followed`, `broken`, `na`); empty otherwise.
     """
 
     task_id: str
@@ -43,6 +52,29 @@ class SampleRecord:
     seconds: float
     instruction_chars: int
     instruction_tokens: int
+    expected: Mapping[str, str] = field(default_factory=dict)
+
+    def verdict(self, rule: str) -> str:
+        """Canon's verdict on a rule, in the bank's labels.
+
+        Args:
+            rule: A rule id the scorer scored.
+
+        Returns:
+            `na` without an opportunity, else `followed` or `broken`.
+        """
+        if not self.values.get(applicable_key(rule)):
+            return "na"
+        return "followed" if self.values.get(rule) else "broken"
+
+    @property
+    def as_labelled(self) -> bool:
+        """Whether canon's verdicts equal the bank's labels (True when nothing is labelled).
+
+        Returns:
+            True when every labelled rule got its label.
+        """
+        return all(self.verdict(rule) == label for rule, label in self.expected.items())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -145,6 +177,7 @@ def _configuration(log: EvalLog, path: Path) -> ConfigurationLog:
     metadata = _validated(TaskMetadata, spec.metadata, path)
     samples, errors = _samples(log.samples or (), path)
     grouped = concerns(metadata.rules)
+    samples = _labels_by_concern(samples, grouped)
     rules = tuple(grouped) or _rules_from_scores(samples)
     epochs = metadata.epochs or spec.config.epochs or 1
     model = metadata.model or spec.model
@@ -215,6 +248,23 @@ def _record(sample: EvalSample, path: Path) -> SampleRecord | None:
         seconds=float(sample.total_time or 0.0),
         instruction_chars=chars,
         instruction_tokens=metadata.instructions_tokens or tokens_for_chars(chars),
+        expected=metadata.expected,
+    )
+
+
+def _labels_by_concern(
+    samples: tuple[SampleRecord, ...], grouped: Mapping[str, tuple[str, ...]]
+) -> tuple[SampleRecord, ...]:
+    """Key each sample's labels by concern: a rule restating another is judged as that one."""
+    primary = {rule: head for head, members in grouped.items() for rule in members}
+    return tuple(
+        replace(
+            sample,
+            expected={primary.get(rule, rule): label for rule, label in sample.expected.items()},
+        )
+        if sample.expected
+        else sample
+        for sample in samples
     )
 
 

@@ -65,7 +65,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def _configuration_row(stats: ConfigurationStats, report: Report) -> list[str]:
     log = stats.log
-    name = f"{log.name} (calibration)" if log.calibration else log.name
+    name = log.name + stats.calibration_mark
     status = "REGRESSED" if report.regressed(log.name) else "ok" if stats.complete else "INCOMPLETE"
     return [
         name,
@@ -290,7 +290,9 @@ def markdown_report(report: Report) -> str:
     lines.append(
         "Instruction-level: exercised rules followed; prompt-level strict: samples following every "
         "exercised rule (IFEval). Calibration configurations answer with the task bank's own "
-        "solutions; they are not models."
+        "solutions; they are not models. A calibration whose verdicts differ from the bank's "
+        "labels (reference: every exercised rule followed; legacy: broken; typical: as labelled) "
+        "is marked with the number of tasks off their labels."
     )
     lines.extend(_gate_lines(report))
     lines.extend(["", "## Configurations", ""])

@@ -25,7 +25,7 @@ _MEASURED = (
 def _cells(stats: ConfigurationStats) -> list[str]:
     log = stats.log
     entry = configuration_json(stats)
-    name = f"{log.name} (calibration)" if log.calibration else log.name
+    name = log.name + stats.calibration_mark
     cells = [name, log.model, log.instructions, f"{stats.scored}/{log.expected}"]
     for _, measure in _MEASURED:
         value = entry[measure.summary]

@@ -1,0 +1,40 @@
+"""The calibration providers answer with the bank's solutions, `canon/typical` only where one is."""
+
+from asyncio import run
+from pathlib import Path
+
+from inspect_ai.model import ChatMessageUser, GenerateConfig
+from pytest import raises
+
+from canon.evals.project import EvalProject
+from canon.evals.providers import CALIBRATION_MODELS, CalibrationAPI
+
+ROOT = Path(__file__).resolve().parents[2]
+BANK = EvalProject(root=ROOT).bank
+
+
+def _answer(solution: str, prompt: str) -> str:
+    api = CalibrationAPI(solution, tasks_dir=str(ROOT / "tasks"))
+    message = ChatMessageUser(content=prompt)
+    output = run(api.generate([message], [], "none", GenerateConfig()))
+    return output.completion
+
+
+def test_calibration_models_three_solutions() -> None:
+    assert CALIBRATION_MODELS == ("canon/reference", "canon/legacy", "canon/typical")
+
+
+def test_typical_provider_answers_with_the_typical_solution() -> None:
+    task = next(task for task in BANK.tasks if task.typical)
+    assert f"```python\n{task.typical.rstrip()}\n```" in _answer("typical", task.prompt)
+
+
+def test_typical_provider_without_typical_has_no_answer() -> None:
+    task = next(task for task in BANK.tasks if not task.typical)
+    assert _answer("typical", task.prompt) == "I have no calibration answer for this prompt."
+    assert task.reference.rstrip() in _answer("reference", task.prompt)
+
+
+def test_unknown_solution_is_refused() -> None:
+    with raises(ValueError, match="canon/ideal is not a calibration provider"):
+        CalibrationAPI("ideal", tasks_dir=str(ROOT / "tasks"))
