@@ -10,7 +10,7 @@ from pathlib import Path
 from pytest import mark
 
 from canon.checks import check_source
-from canon.evals.contract import applicable_key
+from canon.evals.contract import applicable_key, concerns
 from canon.evals.functional import run_tests
 from canon.evals.project import EvalProject
 from canon.evals.scorer import score_code
@@ -122,8 +122,14 @@ def _verdicts(task_id: str, project: EvalProject) -> dict[str, str]:
     score = score_code(completion, rules=project.rules, metadata=metadata)
     assert isinstance(score.value, dict)
     value = score.value
+    # a rule restating another (same check) is judged as that one's concern
+    primary = {rule: head for head, rules in concerns(project.rules).items() for rule in rules}
     return {
-        rule: "na" if not value[applicable_key(rule)] else "followed" if value[rule] else "broken"
+        rule: "na"
+        if not value[applicable_key(primary[rule])]
+        else "followed"
+        if value[primary[rule]]
+        else "broken"
         for rule in task.exercises
     }
 

@@ -8,6 +8,7 @@ from typer.testing import CliRunner, Result
 
 from canon.cli import app
 from canon.evals.project import EvalProject
+from canon.evals.solver import with_contract
 
 from .fake_openai import FaultyOpenAI, serve
 
@@ -18,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def answers() -> dict[str, str]:
     bank = EvalProject(root=ROOT).bank
     return {
-        task.prompt.strip(): f"Sure:\n\n```python\n{task.reference}```\n" for task in bank.tasks
+        with_contract(task.prompt, task.path).strip(): f"Sure:\n\n```python\n{task.reference}```\n"
+        for task in bank.tasks
     }
 
 

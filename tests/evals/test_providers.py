@@ -6,16 +6,19 @@ from pathlib import Path
 from inspect_ai.model import ChatMessageUser, GenerateConfig
 from pytest import raises
 
+from canon.evals.bank import Task
 from canon.evals.project import EvalProject
 from canon.evals.providers import CALIBRATION_MODELS, CalibrationAPI
+from canon.evals.solver import with_contract
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = EvalProject(root=ROOT).bank
 
 
-def _answer(solution: str, prompt: str) -> str:
+def _answer(solution: str, task: Task) -> str:
+    """The provider's answer to the task's prompt as the solver sends it (with the contract)."""
     api = CalibrationAPI(solution, tasks_dir=str(ROOT / "tasks"))
-    message = ChatMessageUser(content=prompt)
+    message = ChatMessageUser(content=with_contract(task.prompt, task.path))
     output = run(api.generate([message], [], "none", GenerateConfig()))
     return output.completion
 
@@ -26,15 +29,23 @@ def test_calibration_models_three_solutions() -> None:
 
 def test_typical_provider_answers_with_the_typical_solution() -> None:
     task = next(task for task in BANK.tasks if task.typical)
-    assert f"```python\n{task.typical.rstrip()}\n```" in _answer("typical", task.prompt)
+    assert f"```python\n{task.typical.rstrip()}\n```" in _answer("typical", task)
 
 
 def test_typical_provider_without_typical_has_no_answer() -> None:
     task = next(task for task in BANK.tasks if not task.typical)
-    assert _answer("typical", task.prompt) == "I have no calibration answer for this prompt."
-    assert task.reference.rstrip() in _answer("reference", task.prompt)
+    assert _answer("typical", task) == "I have no calibration answer for this prompt."
+    assert task.reference.rstrip() in _answer("reference", task)
 
 
 def test_unknown_solution_is_refused() -> None:
     with raises(ValueError, match="canon/ideal is not a calibration provider"):
         CalibrationAPI("ideal", tasks_dir=str(ROOT / "tasks"))
+
+
+def test_provider_does_not_answer_the_bare_prompt() -> None:
+    # it recognises the prompt as the model receives it, output contract included
+    task = BANK.tasks[0]
+    api = CalibrationAPI("reference", tasks_dir=str(ROOT / "tasks"))
+    output = run(api.generate([ChatMessageUser(content=task.prompt)], [], "none", GenerateConfig()))
+    assert output.completion == "I have no calibration answer for this prompt."
