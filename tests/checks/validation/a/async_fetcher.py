@@ -4,6 +4,7 @@
 # expect: builtin-generics=compliant union-operator=compliant cancelled-error=compliant f-strings=compliant
 # expect: fstring-debug=compliant function-length=compliant parameter-count=compliant abc-imports=compliant
 # expect: pathlib=violation contextlib-suppress=compliant
+# expect: module-length=compliant no-star-args=compliant bare-except=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
 """Fetch many pages concurrently and store their bodies."""
 
 import asyncio

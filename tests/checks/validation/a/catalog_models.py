@@ -5,6 +5,7 @@
 # expect: annotations=compliant union-operator=compliant timezone-aware=compliant
 # expect: type-checking-imports=compliant builtin-generics=compliant google-docstrings=compliant
 # expect: function-length=compliant f-strings=compliant
+# expect: module-length=compliant class-length=compliant parameter-count=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """The catalog's tables: categories and the products filed under them."""
 
 from datetime import UTC, datetime

@@ -4,6 +4,8 @@
 # expect: specific-imports=compliant function-length=compliant parameter-count=compliant
 # expect: dataclass-frozen=compliant dataclass-kw-only=compliant dataclass-options=compliant
 # expect: timezone-aware=compliant pathlib=compliant structlog=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: type-checking-imports=violation
 """Turn raw click events into per-page daily aggregates."""
 
 from collections import Counter

@@ -1,8 +1,9 @@
 # path: src/reports/cli.py
 # expect: pathlib=violation orjson=violation specific-imports=violation
 # expect: docstrings=violation google-docstrings=violation annotations=compliant dunder-all=violation
-# expect: timezone-aware=violation type-checking-imports=compliant function-length=violation
+# expect: timezone-aware=violation type-checking-imports=violation function-length=violation
 # expect: parameter-count=compliant f-strings=compliant union-operator=compliant fstring-debug=compliant
+# expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
 """Command-line export of sales reports to CSV or JSON."""
 
 import csv

@@ -3,6 +3,7 @@
 # expect: docstrings=violation google-docstrings=violation dunder-all=violation repr=violation
 # expect: union-operator=compliant builtin-generics=compliant annotations=compliant pathlib=compliant
 # expect: function-length=compliant parameter-count=compliant structlog=violation
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
 """Feature flags from a JSON file, with per-user rollouts."""
 
 import hashlib

@@ -3,6 +3,7 @@
 # expect: docstrings=compliant google-docstrings=violation dunder-all=violation annotations=compliant
 # expect: repr=violation specific-imports=compliant function-length=compliant parameter-count=compliant
 # expect: raise-from=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
 """A generic in-memory repository used by services and their tests."""
 
 from abc import ABC, abstractmethod

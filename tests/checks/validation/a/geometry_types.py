@@ -2,6 +2,7 @@
 # expect: type-statement=violation builtin-generics=violation union-operator=violation docstrings=compliant
 # expect: dunder-all=compliant specific-imports=compliant annotations=compliant google-docstrings=violation
 # expect: function-length=compliant parameter-count=compliant abc-imports=compliant comprehensions=compliant
+# expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """Type aliases and small helpers for map geometry."""
 
 from collections.abc import Sequence

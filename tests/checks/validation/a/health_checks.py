@@ -3,6 +3,7 @@
 # expect: docstrings=compliant google-docstrings=violation dunder-all=compliant annotations=compliant
 # expect: async-blocking=compliant structlog=compliant abc-imports=compliant function-length=compliant
 # expect: parameter-count=compliant timezone-aware=compliant type-statement=compliant repr=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
 """Periodic health checks of the service's dependencies."""
 
 import asyncio

@@ -4,6 +4,7 @@
 # expect: docstrings=violation dunder-all=violation specific-imports=violation repr=compliant
 # expect: annotations=violation timezone-aware=violation google-docstrings=violation
 # expect: function-length=compliant parameter-count=compliant f-strings=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
 import datetime
 
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, Text

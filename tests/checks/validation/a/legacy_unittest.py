@@ -1,6 +1,7 @@
 # path: tests/test_pricing.py
 # expect: pytest-style=violation test-names=violation annotations=violation specific-imports=violation
 # expect: docstrings=violation function-length=compliant parameter-count=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
 import unittest
 from decimal import Decimal
 from unittest import mock

@@ -2,6 +2,7 @@
 # expect: structlog=violation specific-imports=violation dunder-all=compliant docstrings=compliant
 # expect: google-docstrings=violation annotations=compliant pathlib=violation no-any=violation
 # expect: function-length=violation parameter-count=compliant union-operator=compliant
+# expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
 """Logging configuration shared by the web app and the workers."""
 
 import logging

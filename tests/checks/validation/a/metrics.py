@@ -3,6 +3,7 @@
 # expect: dunder-all=compliant annotations=compliant union-operator=compliant builtin-generics=compliant
 # expect: function-length=compliant parameter-count=compliant contextlib-suppress=compliant
 # expect: abc-imports=compliant f-strings=violation
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """In-process counters and timers, exported in Prometheus text format."""
 
 import threading

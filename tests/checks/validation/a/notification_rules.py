@@ -3,6 +3,7 @@
 # expect: docstrings=violation google-docstrings=violation dunder-all=violation annotations=compliant
 # expect: dataclass-frozen=violation dataclass-kw-only=violation dataclass-options=violation
 # expect: specific-imports=compliant timezone-aware=violation function-length=compliant parameter-count=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """Decide which users get which notifications."""
 
 from dataclasses import dataclass

@@ -2,6 +2,7 @@
 # expect: structlog=compliant specific-imports=compliant dunder-all=compliant docstrings=compliant
 # expect: google-docstrings=compliant annotations=compliant function-length=compliant
 # expect: parameter-count=compliant fstring-debug=compliant
+# expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """Structured logging with structlog: JSON in production, pretty output on a terminal."""
 
 from sys import stderr

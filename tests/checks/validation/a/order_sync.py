@@ -1,8 +1,9 @@
 # path: src/shop/sync/orders.py
 # expect: relative-imports=violation specific-imports=compliant docstrings=compliant google-docstrings=compliant
 # expect: dunder-all=compliant annotations=compliant structlog=compliant raise-from=violation
-# expect: sqlalchemy-select=compliant timezone-aware=compliant type-checking-imports=compliant
+# expect: sqlalchemy-select=compliant timezone-aware=compliant type-checking-imports=violation
 # expect: function-length=compliant parameter-count=compliant repr=violation union-operator=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant no-any=compliant
 """Synchronise orders from the marketplace into the shop database."""
 
 from datetime import UTC, datetime

@@ -2,6 +2,7 @@
 # expect: pytest-style=compliant test-names=violation annotations=violation docstrings=violation
 # expect: specific-imports=violation
 # expect: function-length=compliant parameter-count=compliant
+# expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
 import pytest
 from fastapi.testclient import TestClient
 

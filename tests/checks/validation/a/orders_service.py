@@ -3,6 +3,8 @@
 # expect: specific-imports=violation structlog=violation dunder-all=violation annotations=compliant
 # expect: builtin-generics=violation repr=violation function-length=compliant parameter-count=compliant
 # expect: timezone-aware=violation fstring-debug=violation f-strings=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
+# expect: type-checking-imports=violation
 import logging
 from datetime import datetime
 from decimal import Decimal

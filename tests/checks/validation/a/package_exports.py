@@ -2,6 +2,7 @@
 # expect: wildcard-import=compliant relative-imports=compliant dunder-all=compliant docstrings=compliant
 # expect: specific-imports=compliant google-docstrings=compliant annotations=compliant
 # expect: function-length=compliant parameter-count=compliant
+# expect: module-length=compliant no-star-args=compliant no-any=compliant comprehensions=compliant
 """Billing: invoices, payments and the reports built on them.
 
 The package's public API is re-exported here; import from `billing`, not its modules.

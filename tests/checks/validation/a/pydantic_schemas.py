@@ -3,6 +3,7 @@
 # expect: dunder-all=compliant specific-imports=compliant annotations=compliant google-docstrings=violation
 # expect: timezone-aware=compliant raise-from=compliant self-type=violation repr=compliant
 # expect: type-checking-imports=compliant function-length=compliant parameter-count=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
 """Request and response schemas of the booking API."""
 
 from datetime import UTC, date, datetime

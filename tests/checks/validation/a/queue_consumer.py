@@ -3,6 +3,7 @@
 # expect: docstrings=violation google-docstrings=violation dunder-all=violation annotations=violation
 # expect: orjson=violation repr=violation async-blocking=compliant function-length=compliant
 # expect: parameter-count=compliant union-operator=compliant f-strings=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
 """Consume jobs from a Redis list and process them with a pool of workers."""
 
 import asyncio

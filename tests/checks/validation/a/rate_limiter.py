@@ -3,6 +3,7 @@
 # expect: google-docstrings=compliant dunder-all=compliant annotations=compliant repr=compliant
 # expect: dataclass-frozen=compliant dataclass-kw-only=compliant dataclass-options=compliant
 # expect: function-length=compliant parameter-count=compliant union-operator=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """A token-bucket rate limiter for async request handlers."""
 
 from asyncio import Lock, sleep

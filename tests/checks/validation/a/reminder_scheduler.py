@@ -3,6 +3,8 @@
 # expect: google-docstrings=violation dunder-all=violation union-operator=violation builtin-generics=violation
 # expect: repr=violation structlog=violation annotations=compliant f-strings=compliant
 # expect: function-length=compliant parameter-count=compliant fstring-debug=violation
+# expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
+# expect: type-checking-imports=violation
 """Schedule reminders in each user's local time zone."""
 
 import logging

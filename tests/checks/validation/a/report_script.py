@@ -2,6 +2,7 @@
 # expect: f-strings=violation specific-imports=violation pathlib=violation
 # expect: docstrings=violation annotations=violation timezone-aware=violation function-length=violation
 # expect: bare-except=violation parameter-count=compliant google-docstrings=violation
+# expect: module-length=compliant no-star-args=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant comprehensions=compliant
 #!/usr/bin/env python
 import argparse
 import csv

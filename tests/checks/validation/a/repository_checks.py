@@ -2,6 +2,7 @@
 # expect: pytest-style=compliant test-names=compliant annotations=compliant specific-imports=compliant
 # expect: docstrings=compliant sqlalchemy-select=compliant google-docstrings=compliant
 # expect: function-length=compliant parameter-count=compliant type-checking-imports=compliant
+# expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """The user repository against an in-memory SQLite database."""
 
 from collections.abc import Iterator

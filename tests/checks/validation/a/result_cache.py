@@ -4,6 +4,7 @@
 # expect: contextlib-suppress=violation repr=violation structlog=violation timezone-aware=compliant
 # expect: union-operator=compliant builtin-generics=compliant function-length=compliant
 # expect: parameter-count=compliant no-star-args=violation fstring-debug=violation abc-imports=violation
+# expect: module-length=compliant class-length=compliant bare-except=compliant wildcard-import=compliant relative-imports=compliant comprehensions=compliant
 """Disk cache for expensive analytics query results."""
 
 import hashlib

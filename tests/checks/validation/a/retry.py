@@ -3,6 +3,7 @@
 # expect: dunder-all=compliant annotations=compliant specific-imports=violation structlog=violation
 # expect: abc-imports=compliant raise-from=compliant function-length=compliant parameter-count=compliant
 # expect: union-operator=compliant async-blocking=compliant
+# expect: module-length=compliant class-length=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """Retry decorators for flaky calls, sync and async."""
 
 import asyncio

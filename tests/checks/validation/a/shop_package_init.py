@@ -1,6 +1,7 @@
 # path: src/shop/models/__init__.py
 # expect: wildcard-import=violation relative-imports=compliant dunder-all=violation docstrings=violation
 # expect: specific-imports=compliant annotations=violation google-docstrings=violation f-strings=compliant
+# expect: module-length=compliant function-length=compliant parameter-count=compliant no-star-args=compliant comprehensions=compliant
 from .base import *
 from .customer import *
 from .order import *

@@ -3,7 +3,8 @@
 # expect: docstrings=compliant google-docstrings=compliant dunder-all=compliant annotations=compliant
 # expect: contextlib-suppress=compliant timezone-aware=compliant repr=compliant dataclass-frozen=compliant
 # expect: dataclass-kw-only=violation dataclass-options=violation raise-from=compliant
-# expect: function-length=compliant parameter-count=compliant type-checking-imports=compliant
+# expect: function-length=compliant parameter-count=compliant type-checking-imports=violation
+# expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """Store dashboard snapshots as JSON files, one per dashboard and day."""
 
 from contextlib import suppress

@@ -2,6 +2,8 @@
 # expect: no-pytz=compliant timezone-aware=compliant specific-imports=compliant docstrings=compliant
 # expect: google-docstrings=compliant dunder-all=compliant union-operator=compliant annotations=compliant
 # expect: raise-from=compliant function-length=compliant parameter-count=compliant
+# expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: type-checking-imports=violation
 """Time zone helpers built on `zoneinfo`."""
 
 from datetime import UTC, datetime, time, timedelta

@@ -3,6 +3,7 @@
 # expect: dunder-all=violation annotations=compliant specific-imports=compliant builtin-generics=violation
 # expect: type-checking-imports=compliant function-length=compliant parameter-count=compliant
 # expect: fstring-debug=violation structlog=violation repr=compliant f-strings=compliant sqlalchemy-select=violation
+# expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 """User endpoints of the public API."""
 
 from logging import getLogger

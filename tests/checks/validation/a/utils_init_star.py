@@ -2,6 +2,7 @@
 # expect: wildcard-import=violation relative-imports=violation dunder-all=compliant docstrings=compliant
 # expect: specific-imports=violation structlog=violation google-docstrings=violation annotations=compliant
 # expect: function-length=compliant parameter-count=compliant no-star-args=violation
+# expect: module-length=compliant no-any=compliant
 """Shared helpers, gathered for convenient imports across the services."""
 
 import logging

@@ -2,6 +2,8 @@
 # expect: duplicate-case-arms=violation structlog=compliant docstrings=compliant google-docstrings=compliant
 # expect: dunder-all=compliant annotations=compliant specific-imports=compliant no-any=compliant
 # expect: function-length=compliant parameter-count=compliant f-strings=compliant
+# expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
+# expect: type-checking-imports=violation
 """Dispatch provider webhook events to the order workflow."""
 
 from collections.abc import Mapping
