@@ -10,6 +10,9 @@ from canon.standards.model import Rule, Standard
 
 STANDARD_DIR = Path(__file__).resolve().parents[2] / "instructions" / "python"
 
+# The labelled validation corpus holds modules to check, never tests to run, whatever the name.
+collect_ignore_glob = ["validation/*"]
+
 
 def load_bundled() -> Standard:
     """Load the bundled Python standard, validating its check ids against the registry."""

@@ -8,6 +8,7 @@ from orjson import loads
 from pytest import MonkeyPatch, fixture, mark
 from typer.testing import CliRunner
 
+from canon.checks.validation_figures import VALIDATION
 from canon.cli import app
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -231,7 +232,21 @@ def test_rules_json_lists_every_rule_with_fields(project: Path):
     row = next(r for r in rows if r["id"] == "typing.union-operator")
     assert row["check"] == "union-operator"
     assert row["equivalents"] == {"ruff": ["UP007", "UP045"]}
-    assert {"id", "section", "check", "heuristic", "equivalents"} <= set(row)
+    assert {"id", "section", "check", "heuristic", "validation", "equivalents"} <= set(row)
+
+
+def test_rules_json_publishes_validation_figures_per_check(project: Path):
+    rows = loads(canon(["rules", "--format", "json"])[1])
+    row = next(r for r in rows if r["id"] == "typing.union-operator")
+    figures = VALIDATION["union-operator"]
+    assert row["validation"] == {
+        "precision": figures.precision,
+        "recall": figures.recall,
+        "files": figures.files,
+        "violations": figures.violations,
+    }
+    assert set(row["validation"]) == {"precision", "recall", "files", "violations"}
+    assert next(r for r in rows if r["id"] == "tooling.uv")["validation"] is None
 
 
 def test_rules_explain_one_rule_like_ruff(project: Path):

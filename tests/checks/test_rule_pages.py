@@ -6,6 +6,7 @@ from pathlib import Path
 from orjson import loads
 from pytest import fixture
 
+from canon.checks.explain import validation_line
 from canon.checks.pages import MARKER
 from tests.conftest import REPO, Run, tree
 
@@ -26,6 +27,9 @@ Use **union operator `|`** instead of `Union`: `str | None` not `Optional[str]` 
 
 ## Where it applies
 Flag `Optional[...]` and `Union[...]` in type expressions. Count a `|` union in an annotation.
+
+## Measured
+{validation_line("union-operator")}
 
 ## Example
 ```python

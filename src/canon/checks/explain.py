@@ -3,10 +3,11 @@
 from canon.checks.catalog import CHECKS
 from canon.checks.jsontext import json_text
 from canon.checks.rulebook import RuleBook, check_summary
+from canon.checks.validation_figures import VALIDATION
 from canon.errors import InputError
 from canon.standards.model import Rule
 
-__all__ = ["explain_rule", "explanation", "list_rules"]
+__all__ = ["explain_rule", "explanation", "list_rules", "validation_data", "validation_line"]
 
 _NO_CHECK = "No machine check: a rule for people and assistants."
 
@@ -19,6 +20,7 @@ def _row(rule: Rule, book: RuleBook) -> dict[str, object]:
         "check": rule.check or None,
         "heuristic": bool(info and info.heuristic),
         "fixable": bool(info and info.fixable),
+        "validation": validation_data(rule.check),
         "equivalents": {tool: list(codes) for tool, codes in rule.equivalents.items()},
         "equivalence": dict(rule.equivalence),
         "restates": _restates(rule, book),
@@ -53,6 +55,49 @@ def _concern_lines(rule: Rule, book: RuleBook) -> list[str]:
         named = ", ".join(f"`{other}`" for other in others)
         return [f"Restated by {named}: one concern, scored once, under this rule.", ""]
     return []
+
+
+def validation_data(check_id: str) -> dict[str, float | int | None] | None:
+    """A check's figures on the labelled validation corpus, as JSON data.
+
+    Args:
+        check_id: A check id, or empty for a rule without a check.
+
+    Returns:
+        `{precision, recall, files, violations}`, or None when no corpus file concerns it.
+    """
+    figures = VALIDATION.get(check_id)
+    if figures is None:
+        return None
+    return {
+        "precision": figures.precision,
+        "recall": figures.recall,
+        "files": figures.files,
+        "violations": figures.violations,
+    }
+
+
+def validation_line(check_id: str) -> str:
+    """A check's figures on the labelled validation corpus, as one sentence.
+
+    Args:
+        check_id: A check id.
+
+    Returns:
+        The sentence, or empty when no corpus file concerns the check.
+    """
+    figures = VALIDATION.get(check_id)
+    if figures is None:
+        return ""
+    return (
+        f"Precision {_share(figures.precision)}, recall {_share(figures.recall)} on the "
+        f"labelled validation corpus ({figures.files} file(s) where the rule applies, "
+        f"{figures.violations} breaking it)."
+    )
+
+
+def _share(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
 
 
 def list_rules(book: RuleBook, *, output_format: str) -> str:
@@ -131,6 +176,8 @@ def explanation(rule: Rule, book: RuleBook) -> list[str]:
         parts += ["## Where it applies", info.opportunity, ""]
     if info and info.heuristic and info.caveat:
         parts += ["## Known limits", info.caveat, ""]
+    if measured := validation_line(rule.check):
+        parts += ["## Measured", measured, ""]
     for bad in rule.examples.bad[:1]:
         parts += ["## Example", "```python", bad.rstrip(), "```", ""]
     for good in rule.examples.good[:1]:

@@ -1,21 +1,39 @@
-"""Generate `canon.checks.catalog` from the check classes: `uv run python -m canon.checks.generate`.
+"""Generate the catalog and the validation figures: `uv run python -m canon.checks.generate`.
 
 Every module of `canon.checks.rules` holds one check class; the catalog is what start-up needs
 of them (ids, summaries, flags) as plain data, so `canon --help`, `canon compile` and the
 standards loader never import libcst. `tests/checks/test_one_home.py` fails when it drifts.
+
+`canon.checks.validation_figures` holds each check's precision and recall on the labelled
+corpus (`canon.checks.validation`), which `canon rules` publishes;
+`tests/checks/test_validation.py` fails when it drifts.
 """
 
+from collections.abc import Mapping
 from importlib import import_module
 from pathlib import Path
 from pkgutil import iter_modules
+from subprocess import run
+from sys import executable
 
 from canon.checks.base import Check
+from canon.checks.model import ValidationFigures
 from canon.checks.rules import __path__ as _RULES_PATH
+from canon.checks.validation import measure
 from canon.safe_write import write_file
 
-__all__ = ["CATALOG_PATH", "check_modules", "discover_checks", "main", "render_catalog"]
+__all__ = [
+    "CATALOG_PATH",
+    "FIGURES_PATH",
+    "check_modules",
+    "discover_checks",
+    "main",
+    "render_catalog",
+    "render_figures",
+]
 
 CATALOG_PATH = Path(__file__).with_name("catalog.py")
+FIGURES_PATH = Path(__file__).with_name("validation_figures.py")
 _RULES = "canon.checks.rules"
 _HEADER = '''# ruff: noqa: E501
 """The catalog of checks as plain data, importable without libcst.
@@ -98,9 +116,67 @@ def render_catalog() -> str:
     )
 
 
+_FIGURES_HEADER = '''"""Each check's precision and recall on the labelled corpus, as plain data.
+
+GENERATED from `tests/checks/validation/` (see its README) by
+`uv run python -m canon.checks.generate`: do not edit. A check missing here has no labelled file.
+"""
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from canon.checks.model import ValidationFigures
+
+__all__ = ["VALIDATION"]
+
+'''
+
+
+def _figures_entry(check_id: str, figures: ValidationFigures) -> str:
+    fields = [
+        f"precision={figures.precision!r}",
+        f"recall={figures.recall!r}",
+        f"files={figures.files}",
+        f"violations={figures.violations}",
+    ]
+    body = "".join(f"            {field},\n" for field in fields)
+    return f"        {_text(check_id)}: ValidationFigures(\n{body}        ),\n"
+
+
+def render_figures(measures: Mapping[str, ValidationFigures | None] | None = None) -> str:
+    """The text of the validation figures module.
+
+    Args:
+        measures: The published figures of each check; measured on the corpus when None.
+
+    Returns:
+        Python source, formatted as ruff formats it.
+    """
+    if measures is None:
+        measures = {check: found.published() for check, found in measure().items()}
+    entries = "".join(
+        _figures_entry(check, figures)
+        for check, figures in sorted(measures.items())
+        if figures is not None
+    )
+    return (
+        _FIGURES_HEADER
+        + "VALIDATION: Mapping[str, ValidationFigures] = MappingProxyType(\n    {\n"
+        + entries
+        + "    }\n)\n"
+    )
+
+
 def main() -> None:
-    """Write the catalog."""
-    write_file(CATALOG_PATH, render_catalog().encode())
+    """Write the catalog, then the validation figures, measured with the catalog written."""
+    catalog = render_catalog()
+    changed = not CATALOG_PATH.is_file() or CATALOG_PATH.read_text(encoding="utf-8") != catalog
+    write_file(CATALOG_PATH, catalog.encode())
+    if changed:
+        # this process holds the old catalog: measure in a fresh one, which finds it current
+        run([executable, "-m", "canon.checks.generate"], check=True)
+        return
+    write_file(FIGURES_PATH, render_figures().encode())
 
 
 if __name__ == "__main__":

@@ -5,7 +5,15 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Self
 
-__all__ = ["SPECIAL_CHECKS", "CheckInfo", "CheckResult", "Finding", "Settings", "Tally"]
+__all__ = [
+    "SPECIAL_CHECKS",
+    "CheckInfo",
+    "CheckResult",
+    "Finding",
+    "Settings",
+    "Tally",
+    "ValidationFigures",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,3 +149,21 @@ class Settings:
     module_lines: int = 500
     runtime_evaluated_base_classes: tuple[str, ...] = ("pydantic.BaseModel",)
     runtime_evaluated_decorators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ValidationFigures:
+    """How a check fares on the labelled validation corpus (`tests/checks/validation/`).
+
+    Attributes:
+        precision: Share of the files it reported that are labelled `violation` (None when it
+            reported none).
+        recall: Share of the `violation` files it reported (None when none is labelled so).
+        files: Corpus files where the rule's concern arises.
+        violations: Those labelled `violation`.
+    """
+
+    precision: float | None
+    recall: float | None
+    files: int
+    violations: int
