@@ -5,6 +5,7 @@
 # expect: parameter-count=compliant builtin-generics=compliant abc-imports=compliant
 # expect: type-checking-imports=compliant relative-imports=compliant no-any=compliant
 # expect: comprehensions=compliant timezone-aware=compliant
+# expect: f-strings=compliant
 """Data access for user accounts."""
 
 from __future__ import annotations

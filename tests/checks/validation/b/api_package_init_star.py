@@ -2,6 +2,8 @@
 # expect: module-length=compliant docstrings=violation specific-imports=compliant dunder-all=violation
 # expect: wildcard-import=violation relative-imports=violation annotations=compliant builtin-generics=compliant
 # expect: google-docstrings=violation function-length=compliant parameter-count=compliant
+# expect: async-blocking=compliant
+# expect: no-any=compliant
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 

@@ -5,6 +5,7 @@
 # expect: union-operator=compliant builtin-generics=compliant abc-imports=compliant no-any=compliant
 # expect: type-checking-imports=compliant relative-imports=compliant timezone-aware=compliant
 # expect: comprehensions=compliant structlog=compliant
+# expect: f-strings=compliant
 """Async persistence for helpdesk tickets."""
 
 from __future__ import annotations

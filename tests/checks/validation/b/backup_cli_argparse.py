@@ -4,6 +4,7 @@
 # expect: pathlib=violation structlog=violation f-strings=violation timezone-aware=violation
 # expect: bare-except=violation contextlib-suppress=violation hardcoded-secrets=violation
 # expect: builtin-generics=compliant no-any=compliant raise-from=na
+# expect: comprehensions=compliant
 """Nightly database backup script."""
 
 import argparse

@@ -5,6 +5,8 @@
 # expect: no-star-args=compliant pep695-generics=compliant abc-imports=compliant builtin-generics=compliant
 # expect: no-any=compliant raise-from=compliant bare-except=compliant comprehensions=compliant
 # expect: type-checking-imports=compliant
+# expect: class-length=compliant
+# expect: f-strings=compliant
 """Import catalogue products in bounded concurrent batches."""
 
 from __future__ import annotations

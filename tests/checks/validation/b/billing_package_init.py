@@ -2,6 +2,8 @@
 # expect: module-length=compliant docstrings=compliant specific-imports=compliant dunder-all=compliant
 # expect: wildcard-import=compliant relative-imports=compliant annotations=compliant
 # expect: google-docstrings=compliant function-length=compliant parameter-count=compliant
+# expect: bare-except=compliant
+# expect: no-any=compliant
 """Billing: money, invoices, tax rules and payment providers.
 
 Import from this package rather than its modules; the module layout may change.

@@ -2,6 +2,7 @@
 # expect: module-length=compliant docstrings=violation specific-imports=violation annotations=violation
 # expect: pytest-style=compliant test-names=violation function-length=compliant parameter-count=compliant
 # expect: orjson=violation pathlib=compliant google-docstrings=violation type-checking-imports=violation
+# expect: no-any=compliant
 """Tests for the `reports generate` command."""
 
 import json

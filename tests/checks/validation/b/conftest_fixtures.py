@@ -2,6 +2,9 @@
 # expect: module-length=compliant docstrings=compliant specific-imports=violation annotations=compliant
 # expect: google-docstrings=compliant function-length=compliant parameter-count=compliant
 # expect: type-checking-imports=compliant
+# expect: abc-imports=compliant
+# expect: no-any=compliant
+# expect: timezone-aware=compliant
 """Shared fixtures: an isolated database, an app client and a fake clock."""
 
 from __future__ import annotations

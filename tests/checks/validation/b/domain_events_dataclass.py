@@ -5,6 +5,7 @@
 # expect: timezone-aware=compliant union-operator=compliant no-any=violation
 # expect: type-statement=violation orjson=compliant duplicate-case-arms=compliant
 # expect: self-type=compliant
+# expect: class-length=compliant
 """Domain events emitted by the order aggregate."""
 
 from dataclasses import asdict, dataclass, field

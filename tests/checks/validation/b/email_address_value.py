@@ -3,6 +3,7 @@
 # expect: dunder-all=compliant google-docstrings=compliant function-length=compliant parameter-count=compliant
 # expect: dataclass-options=violation dataclass-frozen=violation dataclass-kw-only=violation
 # expect: self-type=compliant raise-from=na f-strings=compliant class-length=compliant
+# expect: no-any=compliant
 """Value objects for account data: e-mail addresses and display names."""
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@
 # expect: async-blocking=violation task-group=violation hardcoded-secrets=compliant structlog=compliant
 # expect: class-length=compliant repr=violation builtin-generics=compliant no-any=compliant
 # expect: raise-from=compliant bare-except=compliant union-operator=compliant
+# expect: comprehensions=compliant
 """Send transactional e-mail through the SMTP relay."""
 
 import asyncio

@@ -5,6 +5,7 @@
 # expect: builtin-generics=compliant abc-imports=compliant no-any=compliant f-strings=compliant
 # expect: orjson=compliant contextlib-suppress=na raise-from=compliant bare-except=compliant
 # expect: type-checking-imports=compliant union-operator=compliant
+# expect: class-length=compliant
 """Extract rows from NDJSON exports, transform them and load them in batches."""
 
 from __future__ import annotations

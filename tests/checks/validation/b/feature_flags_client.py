@@ -5,6 +5,7 @@
 # expect: repr=violation union-operator=compliant builtin-generics=compliant no-any=compliant
 # expect: bare-except=compliant contextlib-suppress=compliant raise-from=compliant f-strings=compliant
 # expect: self-type=compliant dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
+# expect: comprehensions=compliant
 """Feature flag client with a Redis-backed local cache."""
 
 import logging

@@ -5,6 +5,8 @@
 # expect: class-length=compliant repr=violation contextlib-suppress=violation bare-except=compliant
 # expect: timezone-aware=compliant builtin-generics=compliant no-any=compliant union-operator=compliant
 # expect: fstring-debug=compliant
+# expect: comprehensions=compliant
+# expect: f-strings=compliant
 """Ping registered services and raise alerts when they stop answering."""
 
 import asyncio

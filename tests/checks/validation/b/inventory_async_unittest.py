@@ -2,6 +2,7 @@
 # expect: module-length=compliant docstrings=violation specific-imports=violation annotations=violation
 # expect: pytest-style=violation test-names=violation function-length=compliant parameter-count=compliant
 # expect: async-blocking=violation task-group=violation class-length=compliant
+# expect: comprehensions=compliant
 """Tests for the reservation service."""
 
 import asyncio

@@ -4,6 +4,7 @@
 # expect: async-blocking=compliant cancelled-error=compliant structlog=compliant pathlib=compliant
 # expect: orjson=compliant contextlib-suppress=compliant abc-imports=compliant builtin-generics=compliant
 # expect: no-any=compliant type-checking-imports=compliant union-operator=compliant
+# expect: bare-except=compliant
 """Follow a JSON-lines log file and yield each new record."""
 
 from __future__ import annotations

@@ -4,6 +4,7 @@
 # expect: no-star-args=violation pep695-generics=violation abc-imports=violation no-any=violation
 # expect: async-blocking=compliant class-length=compliant repr=violation
 # expect: f-strings=compliant
+# expect: builtin-generics=compliant
 """Prometheus metrics: request middleware and a timing decorator."""
 
 import functools

@@ -2,6 +2,9 @@
 # expect: module-length=compliant docstrings=compliant specific-imports=compliant annotations=compliant
 # expect: pytest-style=compliant test-names=compliant function-length=compliant parameter-count=compliant
 # expect: google-docstrings=compliant
+# expect: builtin-generics=compliant
+# expect: comprehensions=compliant
+# expect: no-any=compliant
 """Tests for the Money value object."""
 
 from decimal import Decimal

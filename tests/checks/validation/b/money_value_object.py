@@ -4,6 +4,8 @@
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: self-type=compliant raise-from=compliant bare-except=compliant f-strings=compliant
 # expect: class-length=compliant no-any=compliant
+# expect: builtin-generics=compliant
+# expect: comprehensions=compliant
 """Money as an immutable amount in one currency."""
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@
 # expect: union-operator=violation builtin-generics=violation no-any=violation class-length=compliant
 # expect: timezone-aware=compliant raise-from=na self-type=violation repr=compliant
 # expect: duplicate-case-arms=violation
+# expect: comprehensions=compliant
 """Request and response schemas for the orders API."""
 
 from datetime import UTC, datetime

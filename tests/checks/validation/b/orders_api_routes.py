@@ -5,6 +5,7 @@
 # expect: structlog=violation f-strings=violation raise-from=violation bare-except=compliant
 # expect: relative-imports=compliant timezone-aware=violation fstring-debug=violation
 # expect: sqlalchemy-select=violation class-length=compliant
+# expect: comprehensions=compliant
 from datetime import datetime
 from typing import Any, List, Optional
 import logging

@@ -4,6 +4,7 @@
 # expect: repr=violation self-type=violation class-length=compliant f-strings=violation raise-from=violation
 # expect: bare-except=compliant union-operator=violation dataclass-frozen=violation dataclass-options=violation
 # expect: dataclass-kw-only=violation
+# expect: no-any=compliant
 """Percentages used for discounts and tax rates."""
 
 from decimal import Decimal, InvalidOperation

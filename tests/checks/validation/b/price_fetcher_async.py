@@ -6,6 +6,7 @@
 # expect: builtin-generics=compliant abc-imports=compliant no-any=compliant
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: comprehensions=compliant type-checking-imports=violation
+# expect: f-strings=compliant
 """Fetch prices for many symbols concurrently."""
 
 from __future__ import annotations

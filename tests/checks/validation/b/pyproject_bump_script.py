@@ -3,6 +3,9 @@
 # expect: google-docstrings=compliant function-length=compliant parameter-count=compliant
 # expect: tomllib=violation pathlib=compliant structlog=violation raise-from=violation bare-except=compliant
 # expect: f-strings=compliant duplicate-case-arms=compliant dunder-all=na
+# expect: builtin-generics=compliant
+# expect: comprehensions=compliant
+# expect: no-any=compliant
 """Bump the version in pyproject.toml: `python scripts/bump_version.py minor`."""
 
 import re

@@ -5,6 +5,7 @@
 # expect: class-length=compliant repr=violation bare-except=compliant
 # expect: orjson=violation f-strings=compliant builtin-generics=compliant no-any=compliant
 # expect: abc-imports=compliant type-statement=violation
+# expect: comprehensions=compliant
 """Background worker that drains the job queue."""
 
 import asyncio

@@ -4,6 +4,8 @@
 # expect: dataclass-options=violation dataclass-frozen=compliant dataclass-kw-only=violation
 # expect: class-length=compliant repr=compliant builtin-generics=violation async-blocking=compliant
 # expect: structlog=compliant fstring-debug=compliant union-operator=violation
+# expect: f-strings=compliant
+# expect: no-any=compliant
 """Token-bucket rate limiting per API key."""
 
 import asyncio

@@ -5,6 +5,7 @@
 # expect: dataclass-options=violation dataclass-frozen=violation dataclass-kw-only=violation
 # expect: union-operator=violation builtin-generics=compliant no-any=compliant comprehensions=compliant
 # expect: f-strings=compliant abc-imports=compliant
+# expect: class-length=compliant
 """Work out when to send appointment reminders in the customer's local time."""
 
 import logging

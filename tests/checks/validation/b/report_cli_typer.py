@@ -4,6 +4,7 @@
 # expect: pathlib=compliant orjson=violation structlog=compliant f-strings=compliant union-operator=compliant
 # expect: timezone-aware=compliant no-pytz=compliant builtin-generics=compliant no-any=compliant
 # expect: raise-from=compliant bare-except=compliant
+# expect: comprehensions=compliant
 """Command line entry point for generating sales reports."""
 
 import csv

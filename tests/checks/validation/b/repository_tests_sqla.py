@@ -3,6 +3,8 @@
 # expect: pytest-style=compliant test-names=violation function-length=compliant parameter-count=compliant
 # expect: google-docstrings=violation timezone-aware=compliant sqlalchemy-select=compliant
 # expect: type-checking-imports=na
+# expect: comprehensions=compliant
+# expect: no-any=compliant
 """Tests for UserRepository against an in-memory SQLite database."""
 
 from datetime import UTC, datetime, timedelta

@@ -4,6 +4,7 @@
 # expect: structlog=compliant hardcoded-secrets=compliant union-operator=compliant builtin-generics=compliant
 # expect: no-any=compliant dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant self-type=violation
 # expect: comprehensions=compliant
+# expect: class-length=compliant
 """Set up OpenTelemetry tracing with an OTLP exporter."""
 
 from dataclasses import dataclass, field

@@ -2,6 +2,7 @@
 # expect: module-length=compliant docstrings=violation specific-imports=violation annotations=violation
 # expect: pytest-style=violation test-names=violation function-length=compliant parameter-count=compliant
 # expect: class-length=compliant hardcoded-secrets=violation orjson=violation google-docstrings=na
+# expect: f-strings=compliant
 """Integration tests for the user endpoints."""
 
 import json

@@ -5,6 +5,7 @@
 # expect: sqlalchemy-typed-relationship=compliant sqlalchemy-back-populates=compliant
 # expect: timezone-aware=compliant builtin-generics=compliant google-docstrings=compliant
 # expect: function-length=compliant parameter-count=compliant no-any=compliant
+# expect: f-strings=compliant
 """ORM models for user accounts and their API tokens."""
 
 from datetime import UTC, datetime

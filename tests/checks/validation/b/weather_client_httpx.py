@@ -6,6 +6,7 @@
 # expect: structlog=compliant f-strings=compliant self-type=compliant async-blocking=compliant
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: timezone-aware=compliant no-pytz=compliant type-checking-imports=compliant
+# expect: comprehensions=compliant
 """Async client for the Open-Meteo forecast API."""
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 # expect: pytest-style=compliant test-names=compliant function-length=compliant parameter-count=compliant
 # expect: google-docstrings=compliant async-blocking=compliant timezone-aware=compliant
 # expect: type-checking-imports=compliant no-pytz=compliant
+# expect: abc-imports=compliant
+# expect: no-any=compliant
 """Tests for WeatherClient with the HTTP layer mocked by respx."""
 
 from __future__ import annotations

@@ -5,6 +5,7 @@
 # expect: class-length=compliant repr=violation no-star-args=violation hardcoded-secrets=violation
 # expect: union-operator=violation builtin-generics=violation no-any=violation raise-from=violation
 # expect: bare-except=compliant f-strings=compliant
+# expect: comprehensions=compliant
 """Deliver webhook events to subscriber endpoints."""
 
 import asyncio

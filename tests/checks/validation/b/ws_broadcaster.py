@@ -5,6 +5,8 @@
 # expect: class-length=compliant repr=compliant builtin-generics=compliant no-any=compliant
 # expect: orjson=compliant contextlib-suppress=compliant type-checking-imports=compliant
 # expect: raise-from=na
+# expect: bare-except=compliant
+# expect: f-strings=compliant
 """Fan messages out to every connected websocket client."""
 
 from __future__ import annotations
