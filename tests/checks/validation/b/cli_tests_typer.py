@@ -3,6 +3,7 @@
 # expect: pytest-style=compliant test-names=violation function-length=compliant parameter-count=compliant
 # expect: orjson=violation pathlib=compliant google-docstrings=violation type-checking-imports=violation
 # expect: no-any=compliant
+# expect: no-pickle=compliant
 """Tests for the `reports generate` command."""
 
 import json

@@ -6,6 +6,7 @@
 # expect: type-statement=violation orjson=compliant duplicate-case-arms=compliant
 # expect: self-type=compliant
 # expect: class-length=compliant
+# expect: no-pickle=compliant
 """Domain events emitted by the order aggregate."""
 
 from dataclasses import asdict, dataclass, field

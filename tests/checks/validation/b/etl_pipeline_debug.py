@@ -6,6 +6,7 @@
 # expect: orjson=compliant contextlib-suppress=na raise-from=compliant bare-except=compliant
 # expect: type-checking-imports=compliant union-operator=compliant
 # expect: class-length=compliant
+# expect: no-pickle=compliant
 """Extract rows from NDJSON exports, transform them and load them in batches."""
 
 from __future__ import annotations

@@ -4,6 +4,7 @@
 # expect: dunder-all=compliant structlog=compliant f-strings=compliant
 # expect: bare-except=compliant hardcoded-secrets=compliant orjson=compliant union-operator=compliant
 # expect: no-any=compliant relative-imports=compliant builtin-generics=compliant
+# expect: no-pickle=compliant
 """Flask application factory for the inventory service."""
 
 from http import HTTPStatus

@@ -5,6 +5,7 @@
 # expect: class-length=compliant repr=violation orjson=compliant contextlib-suppress=compliant
 # expect: builtin-generics=compliant abc-imports=compliant no-any=compliant bare-except=compliant
 # expect: f-strings=compliant union-operator=compliant type-statement=violation
+# expect: no-pickle=compliant
 """Consume order events from Kafka and project them into the read model."""
 
 import asyncio

@@ -5,6 +5,7 @@
 # expect: builtin-generics=violation union-operator=compliant bare-except=compliant raise-from=violation
 # expect: fstring-debug=violation timezone-aware=violation
 # expect: class-length=compliant
+# expect: no-pickle=compliant
 """AWS Lambda: create a preview image when a file lands in the uploads bucket."""
 
 import json

@@ -5,6 +5,7 @@
 # expect: orjson=compliant contextlib-suppress=compliant abc-imports=compliant builtin-generics=compliant
 # expect: no-any=compliant type-checking-imports=compliant union-operator=compliant
 # expect: bare-except=compliant
+# expect: no-pickle=compliant
 """Follow a JSON-lines log file and yield each new record."""
 
 from __future__ import annotations

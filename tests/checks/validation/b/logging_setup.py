@@ -3,6 +3,7 @@
 # expect: dunder-all=compliant google-docstrings=compliant function-length=compliant parameter-count=compliant
 # expect: structlog=compliant builtin-generics=compliant abc-imports=compliant no-any=compliant
 # expect: type-statement=compliant union-operator=compliant orjson=compliant
+# expect: no-pickle=compliant
 """Configure structlog and route standard-library logging through it."""
 
 import logging

@@ -4,6 +4,7 @@
 # expect: union-operator=violation builtin-generics=compliant no-any=compliant repr=compliant class-length=compliant
 # expect: no-pytz=compliant timezone-aware=compliant self-type=compliant f-strings=compliant
 # expect: raise-from=compliant bare-except=compliant comprehensions=compliant
+# expect: no-pickle=compliant
 """Per-user notification preferences, stored as JSON on the user row."""
 
 from datetime import datetime, time

@@ -5,6 +5,7 @@
 # expect: timezone-aware=compliant raise-from=na self-type=violation repr=compliant
 # expect: duplicate-case-arms=violation
 # expect: comprehensions=compliant
+# expect: no-pickle=compliant
 """Request and response schemas for the orders API."""
 
 from datetime import UTC, datetime

@@ -6,6 +6,7 @@
 # expect: type-checking-imports=compliant no-any=compliant bare-except=violation
 # expect: f-strings=compliant fstring-debug=compliant
 # expect: comprehensions=compliant
+# expect: no-pickle=compliant
 """Relay rows from the transactional outbox table to the message broker."""
 
 from __future__ import annotations

@@ -6,6 +6,7 @@
 # expect: orjson=violation f-strings=compliant builtin-generics=compliant no-any=compliant
 # expect: abc-imports=compliant type-statement=violation
 # expect: comprehensions=compliant
+# expect: no-pickle=compliant
 """Background worker that drains the job queue."""
 
 import asyncio

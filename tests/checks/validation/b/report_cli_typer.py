@@ -5,6 +5,7 @@
 # expect: timezone-aware=compliant no-pytz=compliant builtin-generics=compliant no-any=compliant
 # expect: raise-from=compliant bare-except=compliant
 # expect: comprehensions=compliant
+# expect: no-pickle=compliant
 """Command line entry point for generating sales reports."""
 
 import csv

@@ -3,6 +3,7 @@
 # expect: pytest-style=violation test-names=violation function-length=compliant parameter-count=compliant
 # expect: class-length=compliant hardcoded-secrets=violation orjson=violation google-docstrings=na
 # expect: f-strings=compliant
+# expect: no-pickle=compliant
 """Integration tests for the user endpoints."""
 
 import json

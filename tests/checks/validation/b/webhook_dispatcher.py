@@ -6,6 +6,7 @@
 # expect: union-operator=violation builtin-generics=violation no-any=violation raise-from=violation
 # expect: bare-except=compliant f-strings=compliant
 # expect: comprehensions=compliant
+# expect: no-pickle=compliant
 """Deliver webhook events to subscriber endpoints."""
 
 import asyncio

@@ -4,6 +4,7 @@
 # expect: union-operator=compliant type-statement=compliant builtin-generics=compliant no-any=compliant
 # expect: timezone-aware=compliant repr=compliant class-length=compliant duplicate-case-arms=compliant
 # expect: raise-from=compliant bare-except=compliant f-strings=compliant
+# expect: no-pickle=compliant
 """Typed payloads of the events our partners post to `/webhooks`."""
 
 from datetime import datetime

@@ -3,6 +3,7 @@
 # expect: pytest-style=compliant test-names=compliant function-length=compliant parameter-count=compliant
 # expect: async-blocking=compliant task-group=compliant google-docstrings=compliant orjson=compliant
 # expect: builtin-generics=compliant no-any=compliant
+# expect: no-pickle=compliant
 """Tests for the job worker's dispatch loop."""
 
 from asyncio import TaskGroup, sleep, wait_for

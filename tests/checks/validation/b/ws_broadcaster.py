@@ -7,6 +7,7 @@
 # expect: raise-from=na
 # expect: bare-except=compliant
 # expect: f-strings=compliant
+# expect: no-pickle=compliant
 """Fan messages out to every connected websocket client."""
 
 from __future__ import annotations
