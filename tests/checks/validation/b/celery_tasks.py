@@ -7,6 +7,7 @@
 # expect: class-length=compliant
 # expect: comprehensions=compliant
 # expect: no-pickle=compliant
+# expect: relative-imports=compliant
 """Celery tasks for order fulfilment."""
 
 import json

@@ -4,6 +4,7 @@
 # expect: orjson=violation pathlib=compliant google-docstrings=violation type-checking-imports=violation
 # expect: no-any=compliant
 # expect: no-pickle=compliant
+# expect: relative-imports=compliant
 """Tests for the `reports generate` command."""
 
 import json

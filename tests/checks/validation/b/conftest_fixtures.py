@@ -5,6 +5,7 @@
 # expect: abc-imports=compliant
 # expect: no-any=compliant
 # expect: timezone-aware=compliant
+# expect: relative-imports=compliant
 """Shared fixtures: an isolated database, an app client and a fake clock."""
 
 from __future__ import annotations

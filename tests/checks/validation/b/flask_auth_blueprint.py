@@ -3,6 +3,7 @@
 # expect: dunder-all=violation google-docstrings=violation function-length=compliant parameter-count=compliant
 # expect: hardcoded-secrets=violation timezone-aware=violation structlog=violation no-star-args=violation
 # expect: f-strings=violation bare-except=violation contextlib-suppress=na fstring-debug=violation
+# expect: relative-imports=compliant
 """Login, logout and the login_required decorator for the customer portal."""
 
 import datetime

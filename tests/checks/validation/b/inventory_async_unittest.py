@@ -3,6 +3,7 @@
 # expect: pytest-style=violation test-names=violation function-length=compliant parameter-count=compliant
 # expect: async-blocking=violation task-group=violation class-length=compliant
 # expect: comprehensions=compliant
+# expect: relative-imports=compliant
 """Tests for the reservation service."""
 
 import asyncio

@@ -1,6 +1,6 @@
 # path: src/streaming/consumer.py
 # expect: module-length=compliant docstrings=compliant specific-imports=violation annotations=compliant
-# expect: dunder-all=compliant google-docstrings=compliant function-length=compliant parameter-count=compliant
+# expect: dunder-all=compliant google-docstrings=violation function-length=compliant parameter-count=compliant
 # expect: async-blocking=compliant task-group=violation cancelled-error=violation structlog=compliant
 # expect: class-length=compliant repr=violation orjson=compliant contextlib-suppress=compliant
 # expect: builtin-generics=compliant abc-imports=compliant no-any=compliant bare-except=compliant

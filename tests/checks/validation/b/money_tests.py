@@ -5,6 +5,7 @@
 # expect: builtin-generics=compliant
 # expect: comprehensions=compliant
 # expect: no-any=compliant
+# expect: relative-imports=compliant
 """Tests for the Money value object."""
 
 from decimal import Decimal

@@ -1,5 +1,5 @@
 # path: src/shop/orders/repository.py
-# expect: module-length=compliant docstrings=compliant specific-imports=compliant annotations=compliant
+# expect: module-length=compliant docstrings=violation specific-imports=compliant annotations=compliant
 # expect: dunder-all=compliant google-docstrings=violation function-length=compliant parameter-count=violation
 # expect: sqlalchemy-select=violation class-length=compliant repr=violation union-operator=violation
 # expect: builtin-generics=violation timezone-aware=violation relative-imports=compliant

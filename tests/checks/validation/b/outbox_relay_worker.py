@@ -7,6 +7,7 @@
 # expect: f-strings=compliant fstring-debug=compliant
 # expect: comprehensions=compliant
 # expect: no-pickle=compliant
+# expect: relative-imports=compliant
 """Relay rows from the transactional outbox table to the message broker."""
 
 from __future__ import annotations

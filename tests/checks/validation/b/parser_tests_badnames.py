@@ -2,6 +2,7 @@
 # expect: module-length=compliant docstrings=violation specific-imports=violation annotations=violation
 # expect: pytest-style=compliant test-names=violation function-length=compliant parameter-count=compliant
 # expect: timezone-aware=violation class-length=compliant
+# expect: relative-imports=compliant
 """Tests for the log line parsers."""
 
 import datetime

@@ -3,6 +3,7 @@
 # expect: pytest-style=compliant test-names=compliant function-length=compliant parameter-count=compliant
 # expect: timezone-aware=compliant no-pytz=compliant
 # expect: no-any=compliant
+# expect: relative-imports=compliant
 """Tests for discount rules: percentage, bulk and happy-hour discounts."""
 
 from datetime import datetime

@@ -56,6 +56,9 @@ def main(argv: list[str]) -> int:
 
     Returns:
         The exit status.
+
+    Raises:
+        SystemExit: If committing or tagging with git fails.
     """
     part = argv[0] if argv else "patch"
     with PYPROJECT.open("rb") as handle:

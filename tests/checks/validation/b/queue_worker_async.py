@@ -1,5 +1,5 @@
 # path: src/jobs/worker.py
-# expect: module-length=compliant docstrings=compliant specific-imports=violation annotations=compliant
+# expect: module-length=compliant docstrings=violation specific-imports=violation annotations=compliant
 # expect: dunder-all=compliant google-docstrings=violation function-length=compliant parameter-count=compliant
 # expect: async-blocking=violation task-group=violation cancelled-error=violation structlog=violation
 # expect: class-length=compliant repr=violation bare-except=compliant

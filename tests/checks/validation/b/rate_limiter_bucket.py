@@ -1,5 +1,5 @@
 # path: src/gateway/ratelimit.py
-# expect: module-length=compliant docstrings=compliant specific-imports=violation annotations=violation
+# expect: module-length=compliant docstrings=violation specific-imports=violation annotations=violation
 # expect: dunder-all=violation google-docstrings=violation function-length=compliant parameter-count=compliant
 # expect: dataclass-options=violation dataclass-frozen=compliant dataclass-kw-only=violation
 # expect: class-length=compliant repr=compliant builtin-generics=violation async-blocking=compliant

@@ -5,6 +5,7 @@
 # expect: type-checking-imports=na
 # expect: comprehensions=compliant
 # expect: no-any=compliant
+# expect: relative-imports=compliant
 """Tests for UserRepository against an in-memory SQLite database."""
 
 from datetime import UTC, datetime, timedelta

@@ -3,6 +3,7 @@
 # expect: pytest-style=violation test-names=violation function-length=compliant parameter-count=compliant
 # expect: class-length=compliant google-docstrings=violation builtin-generics=compliant
 # expect: no-any=compliant
+# expect: relative-imports=compliant
 """Tests for shipping rate calculation."""
 
 import unittest

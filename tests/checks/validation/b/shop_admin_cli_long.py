@@ -7,6 +7,7 @@
 # expect: comprehensions=violation fstring-debug=violation tomllib=compliant duplicate-case-arms=violation
 # expect: class-length=compliant repr=violation
 # expect: no-pickle=compliant
+# expect: relative-imports=compliant
 """Administrative command line for the shop: users, orders, products, maintenance."""
 
 import csv

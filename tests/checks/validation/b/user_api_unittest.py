@@ -4,6 +4,7 @@
 # expect: class-length=compliant hardcoded-secrets=violation orjson=violation google-docstrings=na
 # expect: f-strings=compliant
 # expect: no-pickle=compliant
+# expect: relative-imports=compliant
 """Integration tests for the user endpoints."""
 
 import json

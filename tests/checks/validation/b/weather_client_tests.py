@@ -5,6 +5,7 @@
 # expect: type-checking-imports=compliant no-pytz=compliant
 # expect: abc-imports=compliant
 # expect: no-any=compliant
+# expect: relative-imports=compliant
 """Tests for WeatherClient with the HTTP layer mocked by respx."""
 
 from __future__ import annotations

@@ -4,6 +4,7 @@
 # expect: async-blocking=compliant task-group=compliant google-docstrings=compliant orjson=compliant
 # expect: builtin-generics=compliant no-any=compliant
 # expect: no-pickle=compliant
+# expect: relative-imports=compliant
 """Tests for the job worker's dispatch loop."""
 
 from asyncio import TaskGroup, sleep, wait_for
