@@ -3,6 +3,7 @@
 # expect: google-docstrings=compliant function-length=compliant parameter-count=compliant dunder-all=na
 # expect: structlog=compliant raise-from=na pathlib=compliant union-operator=compliant abc-imports=compliant
 # expect: no-any=compliant relative-imports=compliant
+# expect: type-checking-imports=violation
 """Run the inventory service: `python -m inventory [--port 8080] [--reload]`."""
 
 import structlog

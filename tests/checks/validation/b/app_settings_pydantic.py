@@ -3,6 +3,7 @@
 # expect: dunder-all=compliant google-docstrings=compliant function-length=compliant parameter-count=compliant
 # expect: hardcoded-secrets=compliant union-operator=compliant class-length=compliant
 # expect: pathlib=compliant no-any=compliant builtin-generics=compliant repr=compliant
+# expect: type-checking-imports=compliant
 """Runtime settings read from the environment and `.env`."""
 
 from functools import lru_cache

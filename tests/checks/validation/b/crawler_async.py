@@ -5,6 +5,7 @@
 # expect: class-length=compliant repr=compliant builtin-generics=compliant
 # expect: no-any=compliant f-strings=compliant bare-except=compliant pathlib=compliant
 # expect: dataclass-options=violation dataclass-frozen=compliant dataclass-kw-only=violation comprehensions=compliant
+# expect: type-checking-imports=violation
 """Breadth-first crawler for a single site."""
 
 import asyncio

@@ -5,6 +5,7 @@
 # expect: sqlalchemy-typed-relationship=violation sqlalchemy-back-populates=violation
 # expect: builtin-generics=violation timezone-aware=violation f-strings=compliant no-any=compliant
 # expect: function-length=compliant parameter-count=compliant google-docstrings=na
+# expect: type-checking-imports=compliant
 """Customer and address models for the CRM service."""
 
 from datetime import datetime

@@ -7,6 +7,7 @@
 # expect: self-type=compliant
 # expect: class-length=compliant
 # expect: no-pickle=compliant
+# expect: type-checking-imports=violation
 """Domain events emitted by the order aggregate."""
 
 from dataclasses import asdict, dataclass, field

@@ -6,6 +6,7 @@
 # expect: bare-except=compliant contextlib-suppress=compliant raise-from=compliant f-strings=compliant
 # expect: self-type=compliant dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: comprehensions=compliant
+# expect: type-checking-imports=violation
 """Feature flag client with a Redis-backed local cache."""
 
 import logging

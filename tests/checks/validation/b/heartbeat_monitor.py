@@ -7,6 +7,7 @@
 # expect: fstring-debug=compliant
 # expect: comprehensions=compliant
 # expect: f-strings=compliant
+# expect: type-checking-imports=violation
 """Ping registered services and raise alerts when they stop answering."""
 
 import asyncio

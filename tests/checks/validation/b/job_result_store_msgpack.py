@@ -5,6 +5,7 @@
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: union-operator=compliant builtin-generics=compliant no-any=compliant self-type=compliant
 # expect: contextlib-suppress=compliant f-strings=compliant structlog=compliant
+# expect: type-checking-imports=violation
 """Store job results in Redis as MessagePack, never pickle."""
 
 from contextlib import suppress

@@ -6,6 +6,7 @@
 # expect: builtin-generics=compliant abc-imports=compliant no-any=compliant bare-except=compliant
 # expect: f-strings=compliant union-operator=compliant type-statement=violation
 # expect: no-pickle=compliant
+# expect: type-checking-imports=violation
 """Consume order events from Kafka and project them into the read model."""
 
 import asyncio

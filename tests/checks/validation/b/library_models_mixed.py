@@ -5,6 +5,7 @@
 # expect: sqlalchemy-typed-relationship=violation sqlalchemy-back-populates=violation
 # expect: timezone-aware=compliant google-docstrings=compliant function-length=compliant
 # expect: parameter-count=compliant builtin-generics=compliant no-any=compliant
+# expect: type-checking-imports=compliant
 """Models for the lending library: members, books and loans."""
 
 from datetime import UTC, date, datetime

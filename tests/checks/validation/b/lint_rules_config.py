@@ -5,6 +5,7 @@
 # expect: dataclass-kw-only=compliant builtin-generics=compliant
 # expect: raise-from=compliant bare-except=compliant f-strings=compliant comprehensions=compliant
 # expect: no-any=compliant class-length=compliant type-statement=compliant abc-imports=compliant
+# expect: type-checking-imports=violation
 """Read sqlguard's settings from `[tool.sqlguard]` in pyproject.toml."""
 
 from collections.abc import Mapping

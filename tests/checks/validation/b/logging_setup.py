@@ -4,6 +4,7 @@
 # expect: structlog=compliant builtin-generics=compliant abc-imports=compliant no-any=compliant
 # expect: type-statement=compliant union-operator=compliant orjson=compliant
 # expect: no-pickle=compliant
+# expect: type-checking-imports=violation
 """Configure structlog and route standard-library logging through it."""
 
 import logging

@@ -4,6 +4,7 @@
 # expect: no-pytz=violation timezone-aware=violation builtin-generics=violation union-operator=compliant
 # expect: class-length=compliant repr=violation self-type=violation
 # expect: no-any=compliant
+# expect: type-checking-imports=violation
 """Opening hours of the exchanges we route orders to."""
 
 from datetime import date, datetime, time

@@ -5,6 +5,7 @@
 # expect: async-blocking=compliant class-length=compliant repr=violation
 # expect: f-strings=compliant
 # expect: builtin-generics=compliant
+# expect: type-checking-imports=violation
 """Prometheus metrics: request middleware and a timing decorator."""
 
 import functools

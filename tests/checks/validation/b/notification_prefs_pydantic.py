@@ -5,6 +5,7 @@
 # expect: no-pytz=compliant timezone-aware=compliant self-type=compliant f-strings=compliant
 # expect: raise-from=compliant bare-except=compliant comprehensions=compliant
 # expect: no-pickle=compliant
+# expect: type-checking-imports=compliant
 """Per-user notification preferences, stored as JSON on the user row."""
 
 from datetime import datetime, time

@@ -6,6 +6,7 @@
 # expect: duplicate-case-arms=violation
 # expect: comprehensions=compliant
 # expect: no-pickle=compliant
+# expect: type-checking-imports=compliant
 """Request and response schemas for the orders API."""
 
 from datetime import UTC, datetime

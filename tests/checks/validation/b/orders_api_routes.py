@@ -6,6 +6,7 @@
 # expect: relative-imports=compliant timezone-aware=violation fstring-debug=violation
 # expect: sqlalchemy-select=violation class-length=compliant
 # expect: comprehensions=compliant
+# expect: type-checking-imports=compliant
 from datetime import datetime
 from typing import Any, List, Optional
 import logging

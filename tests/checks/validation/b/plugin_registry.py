@@ -5,6 +5,7 @@
 # expect: pep695-generics=compliant abc-imports=compliant builtin-generics=compliant no-any=compliant
 # expect: raise-from=compliant bare-except=compliant f-strings=compliant relative-imports=compliant
 # expect: type-statement=compliant class-length=compliant structlog=compliant
+# expect: type-checking-imports=violation
 """Registry of extract/transform plugins discovered through entry points."""
 
 from collections.abc import Callable, Iterator

@@ -7,6 +7,7 @@
 # expect: abc-imports=compliant type-statement=violation
 # expect: comprehensions=compliant
 # expect: no-pickle=compliant
+# expect: type-checking-imports=violation
 """Background worker that drains the job queue."""
 
 import asyncio

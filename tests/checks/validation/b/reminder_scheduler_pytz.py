@@ -6,6 +6,7 @@
 # expect: union-operator=violation builtin-generics=compliant no-any=compliant comprehensions=compliant
 # expect: f-strings=compliant abc-imports=compliant
 # expect: class-length=compliant
+# expect: type-checking-imports=violation
 """Work out when to send appointment reminders in the customer's local time."""
 
 import logging

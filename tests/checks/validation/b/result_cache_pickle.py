@@ -5,6 +5,7 @@
 # expect: contextlib-suppress=violation structlog=violation abc-imports=violation
 # expect: class-length=compliant repr=violation no-any=compliant
 # expect: f-strings=compliant bare-except=compliant union-operator=compliant
+# expect: type-checking-imports=violation
 """Disk cache for expensive analytics queries."""
 
 import functools

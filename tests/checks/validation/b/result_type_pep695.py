@@ -5,6 +5,7 @@
 # expect: dataclass-frozen=compliant dataclass-kw-only=compliant abc-imports=compliant union-operator=compliant
 # expect: no-any=compliant duplicate-case-arms=compliant no-star-args=violation bare-except=compliant
 # expect: class-length=compliant builtin-generics=compliant
+# expect: type-checking-imports=violation
 """A small Result type for operations that fail in expected ways."""
 
 from collections.abc import Callable

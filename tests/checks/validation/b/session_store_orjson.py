@@ -6,6 +6,7 @@
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: self-type=compliant builtin-generics=compliant structlog=compliant
 # expect: contextlib-suppress=compliant f-strings=compliant
+# expect: type-checking-imports=violation
 """Server-side sessions stored in Redis as JSON."""
 
 from contextlib import suppress

@@ -5,6 +5,7 @@
 # expect: dataclass-frozen=compliant dataclass-kw-only=compliant union-operator=compliant
 # expect: no-any=compliant class-length=compliant
 # expect: structlog=compliant abc-imports=compliant
+# expect: type-checking-imports=violation
 """Interpret carrier tracking events."""
 
 from collections.abc import Iterable

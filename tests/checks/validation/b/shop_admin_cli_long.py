@@ -8,6 +8,7 @@
 # expect: class-length=compliant repr=violation
 # expect: no-pickle=compliant
 # expect: relative-imports=compliant
+# expect: type-checking-imports=violation
 """Administrative command line for the shop: users, orders, products, maintenance."""
 
 import csv

@@ -6,6 +6,7 @@
 # expect: timezone-aware=compliant builtin-generics=compliant google-docstrings=compliant
 # expect: function-length=compliant parameter-count=compliant no-any=compliant
 # expect: f-strings=compliant
+# expect: type-checking-imports=compliant
 """ORM models for user accounts and their API tokens."""
 
 from datetime import UTC, datetime

@@ -5,6 +5,7 @@
 # expect: timezone-aware=compliant repr=compliant class-length=compliant duplicate-case-arms=compliant
 # expect: raise-from=compliant bare-except=compliant f-strings=compliant
 # expect: no-pickle=compliant
+# expect: type-checking-imports=violation
 """Typed payloads of the events our partners post to `/webhooks`."""
 
 from datetime import datetime
