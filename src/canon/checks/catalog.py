@@ -308,7 +308,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A class without `__repr__` that cannot inherit one.",
             heuristic=True,
             fixable=False,
-            caveat="A class can inherit one from any base but `object`, `ABC` and `Generic[...]`, unless the base is in the same file without one; bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their decorator or base names only.",
+            caveat="A class can inherit one from any base but `object`, `ABC`, `Generic[...]`, SQLAlchemy's `DeclarativeBase` or `declarative_base()` and Flask's `MethodView`, unless the base is in the same file without one; other bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their decorator or base names only; `Test...` classes in test modules are exempt.",
             opportunity="Judge a class.",
         ),
         "self-type": CheckInfo(

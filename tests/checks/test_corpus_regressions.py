@@ -1,0 +1,152 @@
+"""Regressions found by the labelled validation corpus (tests/checks/validation/b).
+
+Each test is realistic code of the kind that exposed the miss or the false alarm, with the
+exact lines the check must report.
+"""
+
+from canon.checks import check_source
+
+
+def finding_lines(code: str, check_id: str, path: str = "src/app/module.py") -> list[int]:
+    result = check_source(code, path=path, select=frozenset({check_id}))
+    assert result.syntax_error is None
+    return [finding.line for finding in result.findings]
+
+
+def opportunities(code: str, check_id: str, path: str = "src/app/module.py") -> int:
+    result = check_source(code, path=path, select=frozenset({check_id}))
+    return result.tally[check_id].opportunities
+
+
+# repr
+
+LEGACY_MODELS = '''\
+"""Blog models, legacy declarative style."""
+
+from sqlalchemy import Column, ForeignKey, Integer, String
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+
+class Author(Base):
+    __tablename__ = "authors"
+
+    id = Column(Integer, primary_key=True)
+    name = Column(String(120), nullable=False)
+
+
+class Post(Base):
+    __tablename__ = "posts"
+
+    id = Column(Integer, primary_key=True)
+    author_id = Column(ForeignKey("authors.id"))
+    author = relationship("Author")
+
+    def __repr__(self):
+        return f"<Post {self.id}>"
+'''
+
+
+def test_repr_declarative_base_models_without_repr_flagged():
+    assert finding_lines(LEGACY_MODELS, "repr") == [9]
+
+
+def test_repr_declarative_base_with_repr_mixin_not_flagged():
+    code = LEGACY_MODELS.replace(
+        "Base = declarative_base()",
+        "class ReprMixin:\n    def __repr__(self):\n        return type(self).__name__\n\n\n"
+        "Base = declarative_base(cls=ReprMixin)",
+    )
+    assert finding_lines(code, "repr") == []
+
+
+TYPED_MODELS = '''\
+"""Library models."""
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Base class of the library models."""
+
+
+class Member(Base):
+    """A library member."""
+
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Loan(Base):
+    """A book on loan."""
+
+    __tablename__ = "loans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+
+    def __repr__(self) -> str:
+        return f"Loan(id={self.id!r})"
+'''
+
+
+def test_repr_declarative_base_subclass_models_flagged_not_the_base():
+    assert finding_lines(TYPED_MODELS, "repr") == [11]
+
+
+def test_repr_base_with_repr_models_inherit_it():
+    code = TYPED_MODELS.replace(
+        '    """Base class of the library models."""\n',
+        '    """Base class of the library models."""\n\n'
+        "    def __repr__(self) -> str:\n        return type(self).__name__\n",
+    )
+    assert finding_lines(code, "repr") == []
+
+
+def test_repr_mapped_as_dataclass_models_not_flagged():
+    code = TYPED_MODELS.replace(
+        "DeclarativeBase, Mapped,", "DeclarativeBase, Mapped, MappedAsDataclass,"
+    ).replace("class Base(DeclarativeBase):", "class Base(MappedAsDataclass, DeclarativeBase):")
+    assert finding_lines(code, "repr") == []
+
+
+PYTEST_CLASS = """\
+from app.parsers import parse_access_line
+
+
+class TestAccessLine:
+    def test_parse_access_line_valid_line_returns_fields(self):
+        assert parse_access_line("GET / 200")["status"] == 200
+
+
+class FakeClock:
+    def now(self):
+        return 0
+"""
+
+
+def test_repr_pytest_test_class_in_test_module_not_flagged():
+    assert finding_lines(PYTEST_CLASS, "repr", path="tests/test_parsers.py") == [9]
+
+
+def test_repr_test_named_class_outside_tests_flagged():
+    assert finding_lines(PYTEST_CLASS, "repr", path="src/app/parsers.py") == [4, 9]
+
+
+FLASK_VIEWS = """\
+from flask import render_template
+from flask.views import MethodView
+
+
+class CustomerListView(MethodView):
+    def get(self):
+        return render_template("customers.html")
+"""
+
+
+def test_repr_flask_method_view_flagged():
+    assert finding_lines(FLASK_VIEWS, "repr") == [5]
