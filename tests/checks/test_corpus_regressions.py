@@ -150,3 +150,45 @@ class CustomerListView(MethodView):
 
 def test_repr_flask_method_view_flagged():
     assert finding_lines(FLASK_VIEWS, "repr") == [5]
+
+
+# hardcoded-secrets
+
+FLAGS_CLIENT = '''\
+"""Feature flags, read from the flags service."""
+
+import httpx
+
+FLAGS_SDK_KEY = "sdk-prod-7c1e4b2a-93f0-4d6e-b8a1-2f5c9d0e6a37"
+CACHE_KEY = "feature-flags-v2"
+LICENSE_KEY = "replace-me-in-production"
+
+
+def client(base_url: str = "https://flags.internal") -> httpx.Client:
+    return httpx.Client(base_url=base_url, headers={"Authorization": FLAGS_SDK_KEY})
+'''
+
+
+def test_hardcoded_secrets_random_value_in_key_name_flagged():
+    assert finding_lines(FLAGS_CLIENT, "hardcoded-secrets") == [5]
+
+
+DATABASE_URLS = """\
+import os
+
+from sqlalchemy import create_engine
+
+REPORTING_URL = "postgresql://reporting:r3p0rt1ng!@db.internal:5432/shop"
+LEGACY_URL = os.environ.get("LEGACY_URL", "mysql+pymysql://legacy:legacy@old-db/crm")
+DOCS_URL = "postgresql://user:password@localhost/app"
+TEMPLATE_URL = "postgresql://app:${DB_PASSWORD}@db/app"
+NO_PASSWORD_URL = "postgresql://app@db.internal/app"
+HTTP_URL = "https://example.com/login?next=/@me"
+engine = create_engine("postgresql+psycopg://migrator:m1gr4t0r-pw@new-db/crm")
+password_url = f"postgresql://app:{os.environ['DB_PASSWORD']}@db/app"
+"""
+
+
+def test_hardcoded_secrets_password_in_url_literal_flagged_placeholders_not():
+    assert finding_lines(DATABASE_URLS, "hardcoded-secrets") == [5, 11]
+    assert opportunities(DATABASE_URLS, "hardcoded-secrets") == 5  # 2 flagged, 3 placeholders

@@ -188,11 +188,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "hardcoded-secrets": CheckInfo(
             id="hardcoded-secrets",
             implementation="canon.checks.rules.hardcoded_secrets.HardcodedSecrets",
-            summary="A secret-looking name bound to a string literal, or a token-shaped literal.",
+            summary="A secret-looking name bound to a string literal, a token-shaped literal, or a URL with a password in it.",
             heuristic=True,
             fixable=False,
-            caveat="Judges by names and token shapes: placeholders can be flagged, secrets missed.",
-            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`.',
+            caveat="Judges by names and token shapes: placeholders can be flagged, secrets missed. A `*_KEY` name counts only when its value looks random; a URL's password is not flagged when it is a placeholder (`password`, the user name, `{...}`, `${...}`).",
+            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`. Judge a URL literal with a password (`"postgresql://user:pw@host/db"`).',
         ),
         "module-length": CheckInfo(
             id="module-length",
