@@ -192,3 +192,49 @@ password_url = f"postgresql://app:{os.environ['DB_PASSWORD']}@db/app"
 def test_hardcoded_secrets_password_in_url_literal_flagged_placeholders_not():
     assert finding_lines(DATABASE_URLS, "hardcoded-secrets") == [5, 11]
     assert opportunities(DATABASE_URLS, "hardcoded-secrets") == 5  # 2 flagged, 3 placeholders
+
+
+# sqlalchemy-select
+
+MIGRATION = """\
+import pandas as pd
+from sqlalchemy import Column, Integer, String, create_engine
+from sqlalchemy.orm import Session, declarative_base, sessionmaker
+
+Base = declarative_base()
+Factory = sessionmaker()
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id = Column(Integer, primary_key=True)
+    email = Column(String(255))
+
+
+def migrate(url: str) -> int:
+    legacy = sessionmaker(bind=create_engine(url))()
+    total = legacy.query(Customer).count()
+    with Session(create_engine(url)) as target:
+        target.query(Customer.id).all()
+    report = pd.DataFrame({"amount": [1, -1]})
+    report.query("amount > 0")
+    return total
+
+
+def count(conn: Session) -> int:
+    return conn.query(Customer).count()
+
+
+def newest(store) -> Customer:
+    return store.query(Customer).order_by(Customer.id.desc()).first()
+
+
+def made() -> None:
+    worker = Factory()
+    worker.query(Base).all()
+"""
+
+
+def test_sqlalchemy_select_query_on_any_session_flagged():
+    assert finding_lines(MIGRATION, "sqlalchemy-select") == [18, 20, 27, 31, 36]

@@ -362,7 +362,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="`session.query()` instead of `select()`.",
             heuristic=True,
             fixable=False,
-            caveat="Recognises the receiver by name (`session`, `db`...).",
+            caveat="Recognises the receiver by name (`session`, `db`...), by a name the file binds to a session (`Session(...)`, `sessionmaker(...)()`, a `Session` annotation), or by the argument, a class of the file with a `__tablename__`.",
             opportunity="Flag `session.query(...)`, count `select(...)`.",
         ),
         "sqlalchemy-typed-relationship": CheckInfo(
