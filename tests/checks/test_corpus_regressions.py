@@ -238,3 +238,27 @@ def made() -> None:
 
 def test_sqlalchemy_select_query_on_any_session_flagged():
     assert finding_lines(MIGRATION, "sqlalchemy-select") == [18, 20, 27, 31, 36]
+
+
+# structlog
+
+FLASK_LOGGING = """\
+import structlog
+from flask import Flask, current_app
+
+app = Flask(__name__)
+log = structlog.get_logger()
+
+
+def save(customer_id: int) -> None:
+    try:
+        current_app.extensions["db"].commit()
+    except RuntimeError:
+        current_app.logger.exception("could not save customer %s", customer_id)
+        log.error("save_failed", customer_id=customer_id)
+    app.logger.info("saved %s", customer_id)
+"""
+
+
+def test_structlog_flask_app_logger_flagged():
+    assert finding_lines(FLASK_LOGGING, "structlog") == [12, 14]

@@ -380,7 +380,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="`print()` or the standard `logging` module instead of structlog.",
             heuristic=True,
             fixable=False,
-            caveat="Scripts that must print are flagged too.",
+            caveat="Scripts that must print are flagged too. Other loggers than `logging`'s own are recognised only as Flask's `app.logger`/`current_app.logger`.",
             opportunity="Flag `print()` and `logging` calls; count structlog loggers.",
         ),
         "task-group": CheckInfo(
