@@ -262,3 +262,67 @@ def save(customer_id: int) -> None:
 
 def test_structlog_flask_app_logger_flagged():
     assert finding_lines(FLASK_LOGGING, "structlog") == [12, 14]
+
+
+# bare-except, raise-from, cancelled-error: `except BaseException` and `except*`
+
+RELAY = """\
+import structlog
+from asyncio import sleep
+
+log = structlog.get_logger()
+
+
+async def relay_forever(relay) -> None:
+    while True:
+        try:
+            await relay.relay_once()
+        except BaseException:
+            log.exception("outbox_relay_failed")
+            await sleep(5)
+
+
+def shutdown(worker) -> None:
+    try:
+        worker.stop()
+    except BaseException:
+        worker.kill()
+        raise
+"""
+
+
+def test_bare_except_base_exception_swallowed_flagged_reraised_not():
+    assert finding_lines(RELAY, "bare-except") == [11]
+    assert opportunities(RELAY, "bare-except") == 2
+
+
+GROUPS = """\
+from asyncio import CancelledError, TaskGroup
+
+
+class ImportFailedError(Exception):
+    pass
+
+
+async def import_all(batches, load) -> None:
+    try:
+        async with TaskGroup() as group:
+            for batch in batches:
+                group.create_task(load(batch))
+    except* OSError as failures:
+        raise ImportFailedError(f"{len(failures.exceptions)} batches failed") from failures
+    except* ValueError:
+        raise ImportFailedError("bad batch")
+    except* CancelledError:
+        pass
+    except* BaseException:
+        return
+"""
+
+
+def test_except_star_handlers_judged_by_handler_checks():
+    assert finding_lines(GROUPS, "raise-from") == [16]
+    assert opportunities(GROUPS, "raise-from") == 2
+    assert finding_lines(GROUPS, "cancelled-error") == [17, 19]
+    assert finding_lines(GROUPS, "bare-except") == [19]
+    assert opportunities(GROUPS, "bare-except") == 4

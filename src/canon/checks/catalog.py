@@ -44,11 +44,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "bare-except": CheckInfo(
             id="bare-except",
             implementation="canon.checks.rules.bare_except.BareExcept",
-            summary="A bare `except:`.",
+            summary="A bare `except:`, or `except BaseException:` that does not re-raise.",
             heuristic=False,
             fixable=True,
             caveat="",
-            opportunity="Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows).",
+            opportunity="Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows). Flag `except BaseException:` (`except*` too) unless it re-raises: a bare `except:` in all but spelling.",
         ),
         "builtin-generics": CheckInfo(
             id="builtin-generics",
@@ -66,7 +66,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=False,
             fixable=False,
             caveat="",
-            opportunity="Judge a handler that catches cancellation. Flag `suppress(CancelledError)`.",
+            opportunity="Judge a handler (`except` or `except*`) that catches cancellation. Flag `suppress(CancelledError)`.",
         ),
         "class-length": CheckInfo(
             id="class-length",
