@@ -18,6 +18,7 @@ from libcst import (
     ClassDef,
     CSTNode,
     ExceptHandler,
+    ExceptStarHandler,
     FlattenSentinel,
     FunctionDef,
     Import,
@@ -58,7 +59,8 @@ class FileContext:
         source: The file's text.
         settings: The thresholds.
         aliases: Local name to qualified name, for every import seen so far.
-        stack: Enclosing function, class and except-handler nodes, innermost last.
+        stack: Enclosing function, class and except-handler (`except*` too) nodes, innermost
+            last.
         annotation_depth: How many annotations enclose the current node.
         defined: Names the file binds itself (assignments, functions, classes) so far.
     """
@@ -243,6 +245,11 @@ class ContextPush(_FastHooks):
         self.context.stack.append(node)
 
     @override
+    def visit_ExceptStarHandler(self, node: ExceptStarHandler) -> None:
+        """Enter an `except*` handler."""
+        self.context.stack.append(node)
+
+    @override
     def visit_Lambda(self, node: Lambda) -> None:
         """Enter a lambda."""
         self.context.stack.append(node)
@@ -282,6 +289,11 @@ class ContextPop(_FastHooks):
     @override
     def leave_ExceptHandler(self, original_node: ExceptHandler) -> None:
         """Leave an except handler."""
+        self._pop(original_node)
+
+    @override
+    def leave_ExceptStarHandler(self, original_node: ExceptStarHandler) -> None:
+        """Leave an `except*` handler."""
         self._pop(original_node)
 
     @override

@@ -44,11 +44,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "bare-except": CheckInfo(
             id="bare-except",
             implementation="canon.checks.rules.bare_except.BareExcept",
-            summary="A bare `except:`.",
+            summary="A bare `except:`, or `except BaseException:` that does not re-raise.",
             heuristic=False,
             fixable=True,
             caveat="",
-            opportunity="Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows).",
+            opportunity="Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows). Flag `except BaseException:` (`except*` too) unless it re-raises: a bare `except:` in all but spelling.",
         ),
         "builtin-generics": CheckInfo(
             id="builtin-generics",
@@ -66,7 +66,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=False,
             fixable=False,
             caveat="",
-            opportunity="Judge a handler that catches cancellation. Flag `suppress(CancelledError)`.",
+            opportunity="Judge a handler (`except` or `except*`) that catches cancellation. Flag `suppress(CancelledError)`.",
         ),
         "class-length": CheckInfo(
             id="class-length",
@@ -188,11 +188,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "hardcoded-secrets": CheckInfo(
             id="hardcoded-secrets",
             implementation="canon.checks.rules.hardcoded_secrets.HardcodedSecrets",
-            summary="A secret-looking name bound to a string literal, or a token-shaped literal.",
+            summary="A secret-looking name bound to a string literal, a token-shaped literal, or a URL with a password in it.",
             heuristic=True,
             fixable=False,
-            caveat="Judges by names and token shapes: placeholders can be flagged, secrets missed.",
-            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`.',
+            caveat="Judges by names and token shapes: placeholders can be flagged, secrets missed. A `*_KEY` name counts only when its value looks random; a URL's password is not flagged when it is a placeholder (`password`, the user name, `{...}`, `${...}`).",
+            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`. Judge a URL literal with a password (`"postgresql://user:pw@host/db"`).',
         ),
         "module-length": CheckInfo(
             id="module-length",
@@ -308,7 +308,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A class without `__repr__` that cannot inherit one.",
             heuristic=True,
             fixable=False,
-            caveat="A class can inherit one from any base but `object`, `ABC` and `Generic[...]`, unless the base is in the same file without one; bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their decorator or base names only.",
+            caveat="A class can inherit one from any base but `object`, `ABC`, `Generic[...]`, SQLAlchemy's `DeclarativeBase` or `declarative_base()` and Flask's `MethodView`, unless the base is in the same file without one; other bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their decorator or base names only; `Test...` classes in test modules are exempt.",
             opportunity="Judge a class.",
         ),
         "self-type": CheckInfo(
@@ -362,7 +362,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="`session.query()` instead of `select()`.",
             heuristic=True,
             fixable=False,
-            caveat="Recognises the receiver by name (`session`, `db`...).",
+            caveat="Recognises the receiver by name (`session`, `db`...), by a name the file binds to a session (`Session(...)`, `sessionmaker(...)()`, a `Session` annotation), or by the argument, a class of the file with a `__tablename__`.",
             opportunity="Flag `session.query(...)`, count `select(...)`.",
         ),
         "sqlalchemy-typed-relationship": CheckInfo(
@@ -380,7 +380,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="`print()` or the standard `logging` module instead of structlog.",
             heuristic=True,
             fixable=False,
-            caveat="Scripts that must print are flagged too.",
+            caveat="Scripts that must print are flagged too. Other loggers than `logging`'s own are recognised only as Flask's `app.logger`/`current_app.logger`.",
             opportunity="Flag `print()` and `logging` calls; count structlog loggers.",
         ),
         "task-group": CheckInfo(

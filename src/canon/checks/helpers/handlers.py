@@ -1,20 +1,32 @@
 """Except handlers: what they catch and whether they re-raise."""
 
-from libcst import BaseSuite, CSTVisitor, Element, ExceptHandler, FunctionDef, Raise, Tuple
+from libcst import (
+    BaseSuite,
+    CSTVisitor,
+    Element,
+    ExceptHandler,
+    ExceptStarHandler,
+    FunctionDef,
+    Raise,
+    Tuple,
+)
 
 from canon.checks.base import dotted
 
-__all__ = ["CANCELLATION", "caught_names", "reraises"]
+__all__ = ["CANCELLATION", "Handler", "caught_names", "reraises"]
+
+
+type Handler = ExceptHandler | ExceptStarHandler
 
 
 CANCELLATION = frozenset({"CancelledError", "BaseException", "BaseExceptionGroup"})
 
 
-def caught_names(node: ExceptHandler) -> set[str]:
+def caught_names(node: Handler) -> set[str]:
     """The last names of what a handler catches (`CancelledError` for `asyncio.CancelledError`).
 
     Args:
-        node: The handler.
+        node: The handler, `except` or `except*`.
 
     Returns:
         The names; empty for a bare `except:`.

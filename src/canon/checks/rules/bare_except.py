@@ -2,10 +2,10 @@
 
 from typing import ClassVar, override
 
-from libcst import CSTNode, ExceptHandler, Name, SimpleWhitespace
+from libcst import CSTNode, ExceptHandler, ExceptStarHandler, Name, SimpleWhitespace
 
 from canon.checks.base import Check
-from canon.checks.helpers.handlers import reraises
+from canon.checks.helpers.handlers import Handler, caught_names, reraises
 
 __all__ = ["BareExcept"]
 
@@ -21,9 +21,11 @@ class BareExcept(Check):
     """Handlers name what they catch; never a bare `except:`."""
 
     check_id: ClassVar[str] = "bare-except"
-    summary: ClassVar[str] = "A bare `except:`."
+    summary: ClassVar[str] = "A bare `except:`, or `except BaseException:` that does not re-raise."
     opportunity: ClassVar[str] = (
-        "Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows)."
+        "Flag `except:` unless it re-raises (clean-up then `raise`, as ruff's E722 allows). "
+        "Flag `except BaseException:` (`except*` too) unless it re-raises: a bare `except:` "
+        "in all but spelling."
     )
     fixable: ClassVar[bool] = True
 
@@ -33,5 +35,22 @@ class BareExcept(Check):
         if node.type is None and not reraises(node.body, ""):
             message = "bare `except:`; catch `Exception` or something narrower"
             self.flag(node, message, fix=_catch_exception)
+        else:
+            self._judge_base_exception(node)
+
+    @override
+    def visit_ExceptStarHandler(self, node: ExceptStarHandler) -> None:
+        """Flag `except* BaseException:` unless it re-raises."""
+        self._judge_base_exception(node)
+
+    def _judge_base_exception(self, node: Handler) -> None:
+        bound = node.name.name.value if node.name and isinstance(node.name.name, Name) else ""
+        if "BaseException" in caught_names(node) and not reraises(node.body, bound):
+            star = "*" if isinstance(node, ExceptStarHandler) else ""
+            message = (
+                f"`except{star} BaseException` swallows like a bare `except:` (exits, "
+                "cancellation); catch `Exception` or something narrower, or re-raise"
+            )
+            self.flag(node, message)
         else:
             self.ok()

@@ -5,10 +5,10 @@
 
 from typing import ClassVar, override
 
-from libcst import Call, ExceptHandler, Name
+from libcst import Call, ExceptHandler, ExceptStarHandler, Name
 
 from canon.checks.base import Check, dotted
-from canon.checks.helpers.handlers import CANCELLATION, caught_names, reraises
+from canon.checks.helpers.handlers import CANCELLATION, Handler, caught_names, reraises
 
 __all__ = ["CancelledErrorCheck"]
 
@@ -19,12 +19,21 @@ class CancelledErrorCheck(Check):
     check_id: ClassVar[str] = "cancelled-error"
     summary: ClassVar[str] = "`CancelledError` caught (or suppressed) and not re-raised."
     opportunity: ClassVar[str] = (
-        "Judge a handler that catches cancellation. Flag `suppress(CancelledError)`."
+        "Judge a handler (`except` or `except*`) that catches cancellation. Flag "
+        "`suppress(CancelledError)`."
     )
 
     @override
     def visit_ExceptHandler(self, node: ExceptHandler) -> None:
         """Judge a handler that catches cancellation."""
+        self._judge(node)
+
+    @override
+    def visit_ExceptStarHandler(self, node: ExceptStarHandler) -> None:
+        """Judge an `except*` handler that catches cancellation."""
+        self._judge(node)
+
+    def _judge(self, node: Handler) -> None:
         caught = caught_names(node)
         explicit = "CancelledError" in caught
         if not explicit and not (self.context.in_async() and caught & CANCELLATION):
@@ -34,7 +43,10 @@ class CancelledErrorCheck(Check):
             self.ok()
         else:
             what = "CancelledError" if explicit else ", ".join(sorted(caught))
-            self.flag(node, f"`except {what}` swallows cancellation; re-raise it with `raise`")
+            star = "*" if isinstance(node, ExceptStarHandler) else ""
+            self.flag(
+                node, f"`except{star} {what}` swallows cancellation; re-raise it with `raise`"
+            )
 
     @override
     def visit_Call(self, node: Call) -> None:

@@ -26,6 +26,62 @@ _TOKEN_SHAPE = re_compile(
 )
 
 
+# A name for a key of some service (`FLAGS_SDK_KEY`, `SIGNING_KEY`): secret only when its value
+# looks random, since `CACHE_KEY = "orders"` is not one.
+_KEY_NAME = re_compile(r"(^|_)key$", IGNORECASE)
+
+
+_RANDOM_CHUNK = re_compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # a UUID
+    r"|(?=[A-Za-z0-9]*[0-9][A-Za-z0-9]*[0-9][A-Za-z0-9]*[0-9])"  # three digits and
+    r"(?=[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*[A-Za-z])"  # three letters
+    r"[A-Za-z0-9]{16,}",  # in a run of 16
+    IGNORECASE,
+)
+
+
+# `scheme://user:password@host`, the password a literal.
+_URL_PASSWORD = re_compile(r"^[a-z][a-z0-9+.-]*://(?P<user>[^:/@\s]*):(?P<password>[^@/\s]+)@")
+
+
+_PLACEHOLDERS = frozenset(
+    {
+        "admin",
+        "changeme",
+        "change-me",
+        "change_me",
+        "dummy",
+        "example",
+        "guest",
+        "pass",
+        "passwd",
+        "password",
+        "placeholder",
+        "postgres",
+        "pwd",
+        "root",
+        "secret",
+        "test",
+        "user",
+    }
+)
+
+
+def _url_password(text: str) -> str | None:
+    """The literal password of a `scheme://user:password@host` URL; None for a placeholder."""
+    match = _URL_PASSWORD.match(text)
+    if match is None:
+        return None
+    user, password = match["user"], match["password"]
+    templated = any(mark in password for mark in "{}<>$%*") or password.strip("x.") == ""
+    placeholder = password.lower() in _PLACEHOLDERS or password == user
+    return None if templated or placeholder else password
+
+
+def _looks_random(text: str) -> bool:
+    return " " not in text and _RANDOM_CHUNK.search(text) is not None
+
+
 def _literal(node: BaseExpression | None) -> str | None:
     if isinstance(node, SimpleString):
         value = node.evaluated_value
@@ -38,15 +94,19 @@ class HardcodedSecrets(Check):
 
     check_id: ClassVar[str] = "hardcoded-secrets"
     summary: ClassVar[str] = (
-        "A secret-looking name bound to a string literal, or a token-shaped literal."
+        "A secret-looking name bound to a string literal, a token-shaped literal, or a URL "
+        "with a password in it."
     )
     heuristic: ClassVar[bool] = True
     caveat: ClassVar[str] = (
-        "Judges by names and token shapes: placeholders can be flagged, secrets missed."
+        "Judges by names and token shapes: placeholders can be flagged, secrets missed. A "
+        "`*_KEY` name counts only when its value looks random; a URL's password is not "
+        "flagged when it is a placeholder (`password`, the user name, `{...}`, `${...}`)."
     )
     opportunity: ClassVar[str] = (
         'Judge `password = "..."`. Judge `password: str = "..."`. Judge '
-        '`connect(password="...")`. Judge `def connect(password="...")`.'
+        '`connect(password="...")`. Judge `def connect(password="...")`. Judge '
+        'a URL literal with a password (`"postgresql://user:pw@host/db"`).'
     )
 
     def _judge(self, name: str, value: BaseExpression | None, where: CSTNode) -> None:
@@ -56,7 +116,9 @@ class HardcodedSecrets(Check):
                 self.flag(where, f"`{name}` is a hardcoded secret; read it from the environment")
             else:
                 self.ok()
-        elif text and _TOKEN_SHAPE.match(text):
+        elif text and (
+            _TOKEN_SHAPE.match(text) or (_KEY_NAME.search(name) and _looks_random(text))
+        ):
             self.flag(where, "token-shaped string literal; read secrets from the environment")
 
     @override
@@ -75,6 +137,18 @@ class HardcodedSecrets(Check):
         """Judge `connect(password="...")`."""
         if node.keyword is not None:
             self._judge(node.keyword.value, node.value, node)
+
+    @override
+    def visit_SimpleString(self, node: SimpleString) -> None:
+        """Judge a URL literal with a password (`"postgresql://user:pw@host/db"`)."""
+        text = _literal(node)
+        if not text or "://" not in text or "@" not in text:
+            return
+        if _url_password(text) is None:
+            if _URL_PASSWORD.match(text):
+                self.ok()
+            return
+        self.flag(node, "password in a URL literal; read it (or the URL) from the environment")
 
     @override
     def visit_Param(self, node: Param) -> None:

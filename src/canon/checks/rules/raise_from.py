@@ -2,17 +2,17 @@
 
 from typing import ClassVar, override
 
-from libcst import ClassDef, ExceptHandler, FunctionDef, Lambda, Name, Raise
+from libcst import ClassDef, ExceptHandler, ExceptStarHandler, FunctionDef, Lambda, Name, Raise
 
 from canon.checks.base import Check, FileContext, dotted
 
 __all__ = ["RaiseFrom"]
 
 
-def _handler(context: FileContext) -> ExceptHandler | None:
-    """The except handler the current node is in, unless a function or class intervenes."""
+def _handler(context: FileContext) -> ExceptHandler | ExceptStarHandler | None:
+    """The except handler (`except*` too) the node is in, unless a function or class intervenes."""
     for node in reversed(context.stack):
-        if isinstance(node, ExceptHandler):
+        if isinstance(node, ExceptHandler | ExceptStarHandler):
             return node
         if isinstance(node, FunctionDef | ClassDef | Lambda):
             return None

@@ -1,17 +1,29 @@
 """The `repr` check: classes that cannot inherit a `__repr__` define one."""
 
+from pathlib import PurePath
 from typing import ClassVar, override
 
-from libcst import ClassDef, FunctionDef, IndentedBlock
+from libcst import Arg, Assign, Call, ClassDef, FunctionDef, IndentedBlock, Name
 
 from canon.checks.base import Check, FileContext, dotted
+from canon.checks.helpers.sqlalchemy import from_sqlalchemy
 from canon.checks.helpers.targets import base_target, decorator_target
 
 __all__ = ["Repr"]
 
 
 _REPR_EXEMPT_BASES = frozenset(
-    {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "NamedTuple", "TypedDict", "Protocol"}
+    {
+        "Enum",
+        "IntEnum",
+        "StrEnum",
+        "Flag",
+        "IntFlag",
+        "NamedTuple",
+        "TypedDict",
+        "Protocol",
+        "MappedAsDataclass",
+    }
 )
 
 
@@ -19,6 +31,17 @@ _REPR_EXEMPT_DECORATORS = frozenset({"dataclass", "define", "frozen", "attrs", "
 
 
 _NO_REPR_BASES = frozenset({"object", "ABC", "Generic"})
+
+
+# Imported bases known to give only `object`'s `<X object at 0x...>`.
+_SQLALCHEMY_NO_REPR_BASES = ("DeclarativeBase", "DeclarativeBaseNoMeta")
+_NO_REPR_IMPORTED_BASES = frozenset({"flask.views.MethodView", "flask.views.View"})
+
+
+def _test_module(path: str) -> bool:
+    """Whether pytest collects the file (`test_*.py`, `*_test.py`) or it is a `conftest.py`."""
+    name = PurePath(path).name
+    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
 
 
 def _repr_exempt(node: ClassDef) -> bool:
@@ -36,20 +59,25 @@ def _repr_exempt(node: ClassDef) -> bool:
 class Repr(Check):
     """Classes that cannot inherit a `__repr__` define one.
 
-    A class can inherit one from any base but `object`, `ABC` and `Generic[...]`, unless the
-    base is defined in the same file without one. Dataclasses, attrs classes, protocols,
-    enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt.
+    A class can inherit one from any base but `object`, `ABC`, `Generic[...]`, SQLAlchemy's
+    `DeclarativeBase` (and a `declarative_base()` made in the file) and Flask's `View` and
+    `MethodView`, unless the base is defined in the same file without one. Dataclasses
+    (SQLAlchemy's `MappedAsDataclass` too), attrs classes, protocols, enums, exceptions,
+    `TypedDict` and `NamedTuple` classes are exempt, and so are pytest's `Test...` classes
+    in test modules (pytest makes their instances; nobody prints them). The declarative base
+    (`class Base(DeclarativeBase)`) is not judged itself, only the models that derive from it.
     """
 
     check_id: ClassVar[str] = "repr"
     summary: ClassVar[str] = "A class without `__repr__` that cannot inherit one."
     heuristic: ClassVar[bool] = True
     caveat: ClassVar[str] = (
-        "A class can inherit one from any base but `object`, `ABC` and `Generic[...]`, "
-        "unless the base is in the same file without one; bases from other modules are "
-        "assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, "
+        "A class can inherit one from any base but `object`, `ABC`, `Generic[...]`, "
+        "SQLAlchemy's `DeclarativeBase` or `declarative_base()` and Flask's `MethodView`, "
+        "unless the base is in the same file without one; other bases from other modules "
+        "are assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, "
         "enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their "
-        "decorator or base names only."
+        "decorator or base names only; `Test...` classes in test modules are exempt."
     )
     opportunity: ClassVar[str] = "Judge a class."
 
@@ -63,9 +91,27 @@ class Repr(Check):
         self.has_repr: dict[str, bool | None] = {}
 
     @override
+    def visit_Assign(self, node: Assign) -> None:
+        """Record `Base = declarative_base()`: a base without a `__repr__` of its own."""
+        value = node.value
+        if self.context.stack or not isinstance(value, Call):
+            return
+        if not from_sqlalchemy(self.context.qualified(value.func), "declarative_base"):
+            return
+        # `declarative_base(cls=Mixin)` gives the mixin's `__repr__`, if any
+        mixin = next((a.value for a in value.args if a.keyword and a.keyword.value == "cls"), None)
+        status = False if mixin is None else self.has_repr.get(dotted(mixin))
+        for target in node.targets:
+            if isinstance(target.target, Name):
+                self.has_repr[target.target.value] = status
+
+    @override
     def visit_ClassDef(self, node: ClassDef) -> None:
         """Judge a class."""
         name = node.name.value
+        if name.startswith("Test") and _test_module(self.context.path):
+            self.has_repr[name] = True
+            return
         if _repr_exempt(node):
             protocol = any(dotted(base_target(b)).endswith("Protocol") for b in node.bases)
             self.has_repr[name] = not protocol
@@ -74,7 +120,8 @@ class Repr(Check):
         own = "__repr__" in {s.name.value for s in body if isinstance(s, FunctionDef)}
         inherited = self._inherits(node)
         self.has_repr[name] = True if own else inherited
-        if inherited is None:
+        if inherited is None or (not own and self._declarative_root(node)):
+            # the declarative base itself is never instantiated; its models are judged
             return
         if own or inherited:
             self.ok()
@@ -90,10 +137,25 @@ class Repr(Check):
         unknown = False
         for base in node.bases:
             name = dotted(base_target(base))
-            if name.rpartition(".")[2] in _NO_REPR_BASES:
+            if name.rpartition(".")[2] in _NO_REPR_BASES or self._no_repr_import(base):
                 continue
             status = self.has_repr.get(name)
             if status is True:
                 return True
             unknown = unknown or status is None
         return None if unknown else False
+
+    def _declarative_root(self, node: ClassDef) -> bool:
+        """Whether the class is `class Base(DeclarativeBase)`, the models' registry."""
+        return any(
+            from_sqlalchemy(self.context.qualified(base_target(base)), known)
+            for base in node.bases
+            for known in _SQLALCHEMY_NO_REPR_BASES
+        )
+
+    def _no_repr_import(self, base: Arg) -> bool:
+        """Whether an imported base is known to give only `object`'s `__repr__`."""
+        qualified = self.context.qualified(base_target(base))
+        return qualified in _NO_REPR_IMPORTED_BASES or any(
+            from_sqlalchemy(qualified, known) for known in _SQLALCHEMY_NO_REPR_BASES
+        )

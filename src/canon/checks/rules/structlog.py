@@ -4,12 +4,16 @@ from typing import ClassVar, override
 
 from libcst import Call
 
-from canon.checks.base import Check
+from canon.checks.base import Check, dotted
 
 __all__ = ["Structlog"]
 
 
 _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical"})
+
+
+# Flask's `app.logger` and `current_app.logger` are standard `logging.Logger`s.
+_FLASK_APPS = frozenset({"app", "current_app", "flask.current_app"})
 
 
 class Structlog(Check):
@@ -18,7 +22,10 @@ class Structlog(Check):
     check_id: ClassVar[str] = "structlog"
     summary: ClassVar[str] = "`print()` or the standard `logging` module instead of structlog."
     heuristic: ClassVar[bool] = True
-    caveat: ClassVar[str] = "Scripts that must print are flagged too."
+    caveat: ClassVar[str] = (
+        "Scripts that must print are flagged too. Other loggers than `logging`'s own are "
+        "recognised only as Flask's `app.logger`/`current_app.logger`."
+    )
     opportunity: ClassVar[str] = "Flag `print()` and `logging` calls; count structlog loggers."
 
     @override
@@ -30,5 +37,15 @@ class Structlog(Check):
             self.flag(node, "`print()`; log with structlog (`log.info(...)`)")
         elif module == "logging" and (name in _LOG_METHODS or name == "getLogger"):
             self.flag(node, f"`logging.{name}()`; use `structlog.get_logger()`")
+        elif name in _LOG_METHODS and self._flask_logger(module):
+            spelled = dotted(node.func)
+            self.flag(node, f"`{spelled}()` is a standard `logging` logger; use structlog")
         elif qualified.startswith("structlog.") and name in {"get_logger", "getLogger"}:
             self.ok()
+
+    def _flask_logger(self, receiver: str) -> bool:
+        """Whether a qualified receiver is Flask's `app.logger` (`self.app.logger` too)."""
+        owner, _, attribute = receiver.rpartition(".")
+        return attribute == "logger" and (
+            owner in _FLASK_APPS or owner.rpartition(".")[2] in {"app", "current_app"}
+        )
