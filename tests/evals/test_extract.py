@@ -5,7 +5,9 @@ CODE = "def add(a: int, b: int) -> int:\n    return a + b\n"
 
 
 def test_extract_strict_fenced_python_returns_block() -> None:
-    assert extract_strict(f"Here you go:\n\n```python\n{CODE}```\nEnjoy.") == CODE
+    assert (
+        extract_strict(f"Here you go:\n\n```python\n{CODE}```\nEnjoy.", "src/app/maths.py") == CODE
+    )
 
 
 def test_extract_strict_several_blocks_none_named_returns_none() -> None:
@@ -70,22 +72,22 @@ def test_output_contract_names_the_path_and_one_python_block() -> None:
 
 
 def test_extract_strict_other_language_ignored() -> None:
-    assert extract_strict("```bash\nuv run pytest\n```\n") is None
+    assert extract_strict("```bash\nuv run pytest\n```\n", "src/app/maths.py") is None
 
 
 def test_extract_strict_unfenced_returns_none() -> None:
-    assert extract_strict(f"Sure! {CODE}") is None
+    assert extract_strict(f"Sure! {CODE}", "src/app/maths.py") is None
 
 
 def test_extract_loose_prose_around_unfenced_code_returns_code() -> None:
     answer = f"Sure, here is the function.\n\n{CODE}\nThis adds two numbers, as requested."
     # the prose is trimmed up to the blank line before it; the blank line stays
-    assert extract_loose(answer) == CODE + "\n"
+    assert extract_loose(answer, "src/app/maths.py") == CODE + "\n"
 
 
 def test_extract_loose_prose_without_blank_lines_trimmed_exactly() -> None:
     answer = f"Sure, here is the function.\n{CODE}This adds two numbers, as requested."
-    assert extract_loose(answer) == CODE
+    assert extract_loose(answer, "src/app/maths.py") == CODE
 
 
 def test_parses_tells_python_from_prose() -> None:
@@ -97,8 +99,41 @@ def test_parses_tells_python_from_prose() -> None:
 
 
 def test_extract_loose_unterminated_fence_returns_code() -> None:
-    assert extract_loose(f"```python\n{CODE}") == CODE
+    assert extract_loose(f"```python\n{CODE}", "src/app/maths.py") == CODE
 
 
 def test_extract_loose_no_code_returns_none() -> None:
-    assert extract_loose("I cannot help with that.") is None
+    assert extract_loose("I cannot help with that.", "src/app/maths.py") is None
+
+
+def test_extract_strict_path_named_earlier_in_the_prose_names_no_block() -> None:
+    # only the fence header or the line just before a block can name it
+    answer = (
+        "I'll write `src/app/maths.py`.\n\nFirst a helper:\n\n```python\nx = 1\n```\n\n"
+        f"Then:\n\n```python\n{CODE}```\n"
+    )
+    assert extract_strict(answer, "src/app/maths.py") is None
+
+
+def test_extract_strict_without_a_path_takes_only_the_only_block() -> None:
+    two = f"maths:\n```python\nx = 1\n```\n\n```python\n{CODE}```\n"
+    assert extract_strict(two, "") is None
+    assert extract_strict(f"```python\n{CODE}```\n", "") == CODE
+
+
+def test_extract_strict_file_name_dot_is_literal() -> None:
+    answer = f"```python\nx = 1\n```\n\nmathsXpy\n```python\n{CODE}```\n"
+    assert extract_strict(answer, "src/app/maths.py") is None
+
+
+def test_extract_loose_unterminated_untagged_fence_returns_code() -> None:
+    assert extract_loose(f"Here:\n```\n{CODE}", "src/app/maths.py") == CODE
+
+
+def test_extract_loose_unterminated_fence_that_does_not_parse_gives_nothing() -> None:
+    assert extract_loose("```python\ndef broken(:\n", "src/app/maths.py") is None
+
+
+def test_extract_loose_code_around_a_toml_block_keeps_only_python_lines() -> None:
+    answer = f'{CODE}\n```toml\nname = "shop"\n```\n\nx = add(1, 2)\n'
+    assert extract_loose(answer, "src/app/maths.py") == f"{CODE}\n\n\n\nx = add(1, 2)\n"

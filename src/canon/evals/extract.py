@@ -13,7 +13,7 @@ until it parses. Blocks tagged with another language (toml, bash, json...) are n
 from ast import parse
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from re import DOTALL, MULTILINE
+from re import DOTALL, MULTILINE, escape
 from re import compile as regex
 
 __all__ = ["extract_loose", "extract_strict", "output_contract", "parses"]
@@ -86,8 +86,8 @@ def _names(text: str, path: str) -> bool:
         return False
     if path in text:
         return True
-    name = PurePosixPath(path).name
-    return regex(rf"(?<![\w./-]){name.replace('.', r'\.')}(?![\w-])").search(text) is not None
+    name = escape(PurePosixPath(path).name)
+    return regex(rf"(?<![\w./-]){name}(?![\w-])").search(text) is not None
 
 
 def _blocks(answer: str, path: str) -> list[_Block]:
@@ -106,7 +106,7 @@ def _blocks(answer: str, path: str) -> list[_Block]:
     return blocks
 
 
-def extract_strict(answer: str, path: str = "") -> str | None:
+def extract_strict(answer: str, path: str) -> str | None:
     """The code of the Python block naming the task's path, else of the only Python block.
 
     Args:
@@ -123,7 +123,7 @@ def extract_strict(answer: str, path: str = "") -> str | None:
     return python[0].body if len(python) == 1 else None
 
 
-def extract_loose(answer: str, path: str = "") -> str | None:
+def extract_loose(answer: str, path: str) -> str | None:
     """The code of an answer, forgiving prose around it and unterminated fences.
 
     Args:
@@ -147,18 +147,15 @@ def extract_loose(answer: str, path: str = "") -> str | None:
         return _unfenced(outside)
     if opened[2].lower() not in _PYTHON_TAGS | {""}:
         return _unfenced(outside[: opened.start()])  # the rest is in another language
-    body = outside[opened.end() :]
-    closing = body.find(opened[1])
-    candidate = body if closing < 0 else body[:closing]
+    candidate = outside[opened.end() :]  # complete blocks are blanked: this one never closes
     return candidate if parses(candidate) else _unfenced(outside)
 
 
 def _outside_other_blocks(answer: str, blocks: list[_Block]) -> str:
-    """The answer with every complete fenced block blanked out, lines kept."""
+    """The answer with every complete fenced block replaced by a line break."""
     text = answer
     for block in reversed(blocks):
-        blank = "\n" * answer.count("\n", block.start, block.end)
-        text = text[: block.start] + blank + text[block.end :]
+        text = text[: block.start] + "\n" + text[block.end :]
     return text
 
 
