@@ -39,3 +39,14 @@ def test_mean_over_samples_and_empty_run():
     metric = measure_metric(INCIDENTAL_FINDINGS)
     assert metric([_sample({"incidental": 3}), _sample({"incidental": 0})]) == 1.5
     assert metric([]) == 0.0
+
+
+def test_measure_metric_registered_under_its_name() -> None:
+    from inspect_ai._util.registry import registry_info
+
+    from canon.evals.contract import MEASURES
+    from canon.evals.scorer import measure_metric
+
+    for measure in MEASURES:
+        metric = measure_metric(measure)
+        assert registry_info(metric).name == f"canon/{measure.metric}"

@@ -188,3 +188,31 @@ def test_score_code_per_rule_keys_count_unparsed_code_as_broken(project: EvalPro
     # a concern the task does not exercise is not applicable
     assert value["typing.union-operator@applicable"] == 0
     assert value["avoided"] == 0
+
+
+def test_score_code_checks_only_the_standards_rules() -> None:
+    # a team standard with one checked rule: other checks never run, nothing is incidental
+    code = "from typing import Optional\n\n\ndef f(x: Optional[int]):\n    return '%s' % x\n"
+    rules = {"team.no-optional": "union-operator"}
+    metadata = {"exercises": ["team.no-optional"], "path": "src/app/f.py"}
+    score = score_code(f"```python\n{code}```", rules=rules, metadata=metadata)
+    assert score.value == {
+        "team.no-optional": 0,
+        "team.no-optional@applicable": 1,
+        "team.no-optional@avoided": 0,
+        "required": 0,
+        "check_errors": 0,
+        "instruction_followed": 0,
+        "instruction_applicable": 1,
+        "prompt_strict": 0,
+        "instruction_followed_loose": 0,
+        "instruction_applicable_loose": 1,
+        "prompt_loose": 0,
+        "parsed": 1,
+        "parsed_loose": 1,
+        "avoided": 0,
+        "functional": 0,
+        "functional@applicable": 0,
+        "incidental": 0,
+    }
+    assert [finding["check"] for finding in score.metadata["findings"]] == ["union-operator"]

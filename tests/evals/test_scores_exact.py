@@ -23,6 +23,7 @@ from inspect_ai.log import EvalLog
 from inspect_ai.scorer import Score
 from pytest import TempPathFactory, fixture, mark
 
+from canon.evals.scorer import score_code
 from tests.evals.scripted import fenced, run_scripted
 
 CONVERSIONS = '''\
@@ -220,8 +221,23 @@ def log(tmp_path_factory: TempPathFactory) -> EvalLog:
 
 
 def _score(log: EvalLog, task_id: str) -> Score:
+    """The sample's score in the log, checked against scoring its answer again here.
+
+    Scoring again in the test itself also ties every test, not only the first one to read the
+    eval's log, to the scorer's code (mutation testing records which tests reach it).
+    """
     (sample,) = [item for item in log.samples or () if item.id == task_id]
-    return sample.scores["canon_scorer"]
+    score = sample.scores["canon_scorer"]
+    again = score_code(
+        sample.output.completion, rules=log.eval.metadata["rules"], metadata=sample.metadata
+    )
+    functional = {"functional", "functional@applicable"}
+    assert {k: v for k, v in score.value.items() if k not in functional} == {
+        k: v for k, v in again.value.items() if k not in functional
+    }
+    assert (score.answer, score.explanation) == (again.answer, again.explanation)
+    assert {k: v for k, v in score.metadata.items() if k != "functional_output"} == again.metadata
+    return score
 
 
 def _expected(log: EvalLog, task_id: str) -> dict[str, int]:
