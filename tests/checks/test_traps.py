@@ -97,3 +97,23 @@ def test_fstring_debug_label_must_match_expression():
     assert violations('x = 1\nprint(f"x={x}")\n', "fstring-debug") == 1
     assert violations('x = 1\nprint(f"y={x}")\n', "fstring-debug") == 0
     assert violations('x = 1\nprint(f"{x=}")\n', "fstring-debug") == 0
+
+
+def test_no_star_args_param_spec_forwarding_follows_the_rule() -> None:
+    from canon.checks import check_source
+
+    code = (
+        "from collections.abc import Callable\n\n\n"
+        "def logged[**P, R](func: Callable[P, R]) -> Callable[P, R]:\n"
+        "    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:\n"
+        "        return func(*args, **kwargs)\n\n"
+        "    return wrapper\n\n\n"
+        "def untyped(*args, **kwargs) -> None:\n"
+        "    print(args, kwargs)\n"
+    )
+    result = check_source(code, select=frozenset({"no-star-args"}))
+    assert [(f.line, f.message) for f in result.findings] == [
+        (11, "`*args`; declare the parameters explicitly"),
+        (11, "`**kwargs`; declare the parameters explicitly"),
+    ]
+    assert result.tally["no-star-args"].opportunities == 4  # two functions, two flags

@@ -236,8 +236,8 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A function taking `*args` or `**kwargs`.",
             heuristic=True,
             fixable=False,
-            caveat="Decorators and wrappers that must forward arguments are flagged too.",
-            opportunity="Flag `*args` and `**kwargs`.",
+            caveat="Wrappers that forward arguments untyped are flagged; typed with a `ParamSpec` (`*args: P.args, **kwargs: P.kwargs`) they follow the rule.",
+            opportunity="Count every function. Flag `*args` and `**kwargs`, unless typed with a `ParamSpec`.",
         ),
         "orjson": CheckInfo(
             id="orjson",

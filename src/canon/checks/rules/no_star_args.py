@@ -2,11 +2,19 @@
 
 from typing import ClassVar, override
 
-from libcst import FunctionDef, Param
+from libcst import Attribute, FunctionDef, Param
 
 from canon.checks.base import Check
 
 __all__ = ["NoStarArgs"]
+
+
+def _forwards_param_spec(param: object) -> bool:
+    """`*args: P.args` or `**kwargs: P.kwargs`: arguments forwarded with their types."""
+    if not isinstance(param, Param) or param.annotation is None:
+        return False
+    annotation = param.annotation.annotation
+    return isinstance(annotation, Attribute) and annotation.attr.value in {"args", "kwargs"}
 
 
 class NoStarArgs(Check):
@@ -15,14 +23,22 @@ class NoStarArgs(Check):
     check_id: ClassVar[str] = "no-star-args"
     summary: ClassVar[str] = "A function taking `*args` or `**kwargs`."
     heuristic: ClassVar[bool] = True
-    caveat: ClassVar[str] = "Decorators and wrappers that must forward arguments are flagged too."
-    opportunity: ClassVar[str] = "Flag `*args` and `**kwargs`."
+    caveat: ClassVar[str] = (
+        "Wrappers that forward arguments untyped are flagged; typed with a `ParamSpec` "
+        "(`*args: P.args, **kwargs: P.kwargs`) they follow the rule."
+    )
+    opportunity: ClassVar[str] = (
+        "Count every function. Flag `*args` and `**kwargs`, unless typed with a `ParamSpec`."
+    )
 
     @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
-        """Flag `*args` and `**kwargs`."""
+        """Count every function. Flag `*args` and `**kwargs`, unless typed with a `ParamSpec`."""
         star = node.params.star_arg
         kwargs = node.params.star_kwarg
+        if _forwards_param_spec(star) and _forwards_param_spec(kwargs):
+            self.ok()
+            return
         if isinstance(star, Param):
             self.flag(star, f"`*{star.name.value}`; declare the parameters explicitly")
         elif kwargs is None:
