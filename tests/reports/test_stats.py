@@ -1,6 +1,6 @@
 """Statistics against published and closed-form values."""
 
-from pytest import approx, mark
+from pytest import approx, mark, raises
 
 from canon.reports.stats import mcnemar_exact, paired_bootstrap, paired_difference, wilson
 
@@ -83,3 +83,59 @@ def test_paired_bootstrap_identical_sides_zero_width():
 
 def test_paired_bootstrap_one_unit_none():
     assert paired_bootstrap(([1.0], [1.0]), ([0.0], [1.0])) is None
+
+
+def test_paired_difference_columns_of_different_lengths_refused():
+    with raises(ValueError, match=r"paired columns differ in length: \[2, 3\]"):
+        paired_difference(([1.0, 1.0, 0.0], [1.0, 1.0, 1.0]), ([1.0, 1.0], [1.0, 1.0]))
+
+
+def test_paired_difference_counts_each_sides_wins_and_units_exactly():
+    difference = paired_difference(([1.0, 1.0, 0.0], [1.0, 1.0, 1.0]), ([0.0, 1.0, 0.0], [1.0] * 3))
+    assert (difference.units, difference.a_only, difference.b_only) == (3, 1, 0)
+    assert (difference.rate_a, difference.rate_b) == (approx(2 / 3), approx(1 / 3))
+
+
+def test_paired_difference_unit_without_opportunity_is_no_win():
+    # 0 of 0 applicable is not "every applicable item followed"
+    assert paired_difference(([0.0, 1.0], [0.0, 1.0]), ([1.0, 1.0], [1.0, 1.0])).b_only == 1
+    assert paired_difference(([1.0, 1.0], [1.0, 1.0]), ([0.0, 1.0], [0.0, 1.0])).a_only == 1
+
+
+def test_paired_difference_no_trials_no_rate():
+    difference = paired_difference(([0.0, 0.0], [0.0, 0.0]), ([0.0, 0.0], [0.0, 0.0]))
+    assert (difference.rate_a, difference.rate_b, difference.delta) == (None, None, None)
+
+
+def test_wilson_single_success_and_other_confidence():
+    # Wilson's formula by hand: 1/1 at 95% is (0.2065, 1); 5/10 at 50% is (0.3957, 0.6043)
+    assert wilson(1, 1) == approx((0.20655, 1.0), abs=1e-4)
+    assert wilson(5, 10, confidence=0.5) == approx((0.39570, 0.60430), abs=1e-4)
+
+
+def test_paired_bootstrap_two_units_give_an_interval():
+    assert paired_bootstrap(([1.0, 0.0], [1.0, 1.0]), ([1.0, 1.0], [1.0, 1.0])) is not None
+
+
+def test_paired_bootstrap_constant_units_exact_ratio_of_sums():
+    assert paired_bootstrap(([1.0] * 3, [2.0] * 3), ([2.0] * 3, [2.0] * 3)) == (0.5, 0.5)
+    # a side's denominators summing to 1, and to 0 (its ratio is 0, never undefined)
+    assert paired_bootstrap(([0.5, 0.5], [0.5, 0.5]), ([0.0, 0.0], [0.5, 0.5])) == (-1.0, -1.0)
+    assert paired_bootstrap(([0.0, 0.0], [0.0, 0.0]), ([1.0, 1.0], [1.0, 1.0])) == (1.0, 1.0)
+
+
+CONTINUOUS_A = ([0.3, 1.7, 0.2, 2.9, 1.1, 0.4, 2.2, 0.8], [1.0, 2.0, 1.0, 3.0, 2.0, 1.0, 3.0, 1.0])
+CONTINUOUS_B = ([0.9, 1.8, 0.7, 2.6, 1.9, 0.5, 2.8, 0.9], [1.0, 2.0, 1.0, 3.0, 2.0, 1.0, 3.0, 1.0])
+
+
+def test_paired_bootstrap_confidence_level_is_used():
+    wide = paired_bootstrap(CONTINUOUS_A, CONTINUOUS_B)
+    narrow = paired_bootstrap(CONTINUOUS_A, CONTINUOUS_B, confidence=0.5)
+    assert wide[0] < narrow[0] < narrow[1] < wide[1]
+
+
+def test_paired_bootstrap_seeded_continuous_interval_pinned():
+    # seeded, with 2,000 resamples (scipy pinned by uv.lock): the same interval every run
+    interval = paired_bootstrap(CONTINUOUS_A, CONTINUOUS_B)
+    assert interval == paired_bootstrap(CONTINUOUS_A, CONTINUOUS_B)
+    assert interval == approx((0.0388782051, 0.35), rel=1e-8)

@@ -198,7 +198,13 @@ def paired_difference(
 
     Returns:
         The rates, the bootstrap interval of the difference and the McNemar test.
+
+    Raises:
+        ValueError: The four columns do not have one entry per unit each.
     """
+    lengths = {len(column) for column in (*a, *b)}
+    if len(lengths) > 1:
+        raise ValueError(f"paired columns differ in length: {sorted(lengths)}")
     a_ok = [bottom > 0 and top == bottom for top, bottom in zip(*a, strict=True)]
     b_ok = [bottom > 0 and top == bottom for top, bottom in zip(*b, strict=True)]
     a_only = sum(1 for left, right in zip(a_ok, b_ok, strict=True) if left and not right)
