@@ -162,3 +162,72 @@ def test_thresholds_at_and_beside_their_limit(
     )
     found = [f"{item['line']}:{item['column']} {item['message']}" for item in document["findings"]]
     assert found == flagged
+
+
+ONE_OF_EACH = (
+    '"""Two findings of one rule, one of another."""\n\n'
+    "from typing import Optional\n\n"
+    '__all__ = ["f"]\n\n\n'
+    "def f(x: Optional[int], y: Optional[str]) -> str:\n"
+    '    """Format.\n\n    Args:\n        x: A number.\n        y: A name.\n\n'
+    '    Returns:\n        Both.\n    """\n'
+    '    return "%s %s" % (x, y)\n'
+)
+
+
+def test_summary_line_singular_plural_and_cache(canon: Run, here: Path):
+    (here / "one.py").write_text("from typing import Optional\n\nx: Optional[int] = None\n")
+    first = canon(["check", "--select", "union-operator", "one.py"])
+    assert first.stderr.splitlines()[-1] == (
+        "canon: Found 1 finding; 1 file checked. 1 fixable with `--fix`."
+    )
+    again = canon(["check", "--select", "union-operator", "one.py"])
+    assert again.stderr.splitlines()[-1] == (
+        "canon: Found 1 finding; 1 file checked (1 from cache). 1 fixable with `--fix`."
+    )
+    two = canon(["check", "--no-cache", "--select", "union-operator", "one.py", "m.py"])
+    assert two.stderr.splitlines()[-1] == (
+        "canon: Found 2 findings; 2 files checked. 2 fixable with `--fix`."
+    )
+
+
+def test_statistics_most_frequent_first_with_fixable_marks(canon: Run, here: Path):
+    (here / "s.py").write_text(ONE_OF_EACH)
+    arguments = ["check", "--no-cache", "--statistics", "--select", "union-operator,f-strings"]
+    result = canon([*arguments, "s.py"])
+    assert result.stdout == (
+        "     2  typing.union-operator                    [*] "
+        "`Optional[X]`/`Union[A, B]` instead of `X | None`/`A | B`.\n"
+        "     1  deprecated.string-formatting             [*] "
+        "`%` formatting or `.format()` on a literal instead of an f-string.\n"
+    )
+
+
+def test_sarif_rule_descriptor_and_run_exact(canon: Run, here: Path):
+    run = loads(_check(canon, ["--format", "sarif", "m.py"]).stdout)["runs"][0]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["informationUri"]) == ("canon", "https://github.com/canon/canon")
+    (rule,) = driver["rules"]
+    text = (
+        "Use **union operator `|`** instead of `Union`: `str | None` not `Optional[str]` "
+        "or `Union[str, None]`."
+    )
+    assert rule == {
+        "id": "typing.union-operator",
+        "name": "union-operator",
+        "shortDescription": {"text": "`Optional[X]`/`Union[A, B]` instead of `X | None`/`A | B`."},
+        "fullDescription": {"text": text},
+        "help": {"text": text},
+        "defaultConfiguration": {"level": "warning"},
+        "properties": {"check": "union-operator", "heuristic": False},
+    }
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": here.resolve().as_uri() + "/"}}
+
+
+def test_sarif_file_outside_the_root_is_a_file_uri(canon: Run, here: Path):
+    outside = here.parent / f"{here.name}-outside"
+    outside.mkdir()
+    (outside / "m.py").write_text(MULTI_LINE)
+    run = loads(_check(canon, ["--format", "sarif", str(outside / "m.py")]).stdout)["runs"][0]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (outside / "m.py").resolve().as_uri()}
