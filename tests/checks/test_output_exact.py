@@ -231,3 +231,19 @@ def test_sarif_file_outside_the_root_is_a_file_uri(canon: Run, here: Path):
     run = loads(_check(canon, ["--format", "sarif", str(outside / "m.py")]).stdout)["runs"][0]
     location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": (outside / "m.py").resolve().as_uri()}
+
+
+def test_indented_and_commented_nodes_start_at_their_first_token():
+    from canon.checks import check_source
+
+    code = (
+        "def load() -> None:\n"
+        "    try:\n"
+        "        run()\n"
+        "    # whatever happens\n"
+        "    except:\n"
+        "        pass\n"
+    )
+    result = check_source(code, select=frozenset({"bare-except"}))
+    # the handler's span starts at `except`, past the comment line and indentation before it
+    assert [(f.line, f.column) for f in result.findings] == [(5, 5)]
