@@ -194,6 +194,15 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             caveat="Judges by names and token shapes: placeholders can be flagged, secrets missed.",
             opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`.',
         ),
+        "keyword-only": CheckInfo(
+            id="keyword-only",
+            implementation="canon.checks.rules.keyword_only.KeywordOnly",
+            summary="A public function taking four or more positional parameters, or a positional flag.",
+            heuristic=True,
+            fixable=False,
+            caveat="Private functions, dunders, tests and framework-decorated functions are exempt; a public function whose signature a base class or callback protocol dictates is judged.",
+            opportunity="A public function or method (not a test or framework-decorated) with four or more parameters besides `self`/`cls`, or a `bool` flag among two or more. Followed: at most three are positional and every flag is keyword-only. Violated: four or more positional parameters, or a positional flag.",
+        ),
         "module-length": CheckInfo(
             id="module-length",
             implementation="canon.checks.rules.module_length.ModuleLength",
