@@ -41,6 +41,15 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             caveat="Only calls from a fixed list are known; other blocking calls go unseen.",
             opportunity="Count an awaited call in async code. Flag a blocking call inside `async def`.",
         ),
+        "async-session": CheckInfo(
+            id="async-session",
+            implementation="canon.checks.rules.async_session.AsyncSession",
+            summary="A synchronous SQLAlchemy `Session` used inside `async def`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Recognises a session by its name (`session`, `db`...) or its `Session` annotation; another synchronous database handle under such a name is reported too.",
+            opportunity="Database session use directly inside `async def`: a parameter annotated with a session type, a session or session factory created, and a session's I/O method (`execute`, `scalars`, `commit`...) called. Followed: `AsyncSession`, `async_sessionmaker`, awaited I/O. Violated: `Session`, `sessionmaker`, un-awaited I/O.",
+        ),
         "bare-except": CheckInfo(
             id="bare-except",
             implementation="canon.checks.rules.bare_except.BareExcept",
@@ -328,6 +337,15 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             fixable=False,
             caveat="A method that deliberately returns the base class (never a subclass) is flagged too.",
             opportunity="Note that the enclosing function returns `self`. Judge a method's return annotation against its class.",
+        ),
+        "session-scalars": CheckInfo(
+            id="session-scalars",
+            implementation="canon.checks.rules.session_scalars.SessionScalars",
+            summary="A single-column query run with `session.execute()`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Recognises the session by name (`session`, `db`...) and a statement only when it is written in the call or assigned in the same function.",
+            opportunity="A session query for a single column: `session.execute()` of a one-column `select()` (in the call or assigned in the same function), or whose result is read with `.scalars()`/`.scalar*()`; and every `session.scalars(...)`/`session.scalar(...)`. Followed: `scalars()`/`scalar()`. Violated: `execute()`.",
         ),
         "specific-imports": CheckInfo(
             id="specific-imports",

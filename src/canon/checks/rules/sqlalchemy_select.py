@@ -3,19 +3,14 @@
 Queries use `select()` with `Session.execute`/`scalars`, never `session.query()`.
 """
 
-from re import IGNORECASE
-from re import compile as re_compile
 from typing import ClassVar, override
 
 from libcst import Attribute, Call
 
 from canon.checks.base import Check, dotted
-from canon.checks.helpers.sqlalchemy import from_sqlalchemy
+from canon.checks.helpers.sqlalchemy import SESSIONISH, from_sqlalchemy
 
 __all__ = ["SqlalchemySelect"]
-
-
-_SESSIONISH = re_compile(r"(^|_)(session|db|sess)$", IGNORECASE)
 
 
 class SqlalchemySelect(Check):
@@ -33,7 +28,7 @@ class SqlalchemySelect(Check):
         func = node.func
         if isinstance(func, Attribute) and func.attr.value == "query":
             receiver = dotted(func.value).rpartition(".")[2]
-            if _SESSIONISH.search(receiver):
+            if SESSIONISH.search(receiver):
                 self.flag(node, "`session.query()`; use `session.scalars(select(...))`")
                 return
         if from_sqlalchemy(self.context.qualified(func), "select"):
