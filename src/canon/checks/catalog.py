@@ -140,6 +140,15 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             caveat="",
             opportunity="Judge the module docstring. Judge a public class. Judge a public function or method.",
         ),
+        "domain-hierarchy": CheckInfo(
+            id="domain-hierarchy",
+            implementation="canon.checks.rules.domain_hierarchy.DomainHierarchy",
+            summary="`raise Exception(...)`, or a second exception class rooted directly on a built-in one.",
+            heuristic=True,
+            fixable=False,
+            caveat="Exception classes are recognised by their bases and `...Error` names; a module that deliberately defines two unrelated hierarchies is reported too. Test code is exempt.",
+            opportunity="Outside test code: an exception class defined, and a `raise` of `Exception`, `BaseException` or a non-built-in exception class. Followed: the module's first exception class on a built-in base, any class deriving from a domain exception, a raise of a domain exception. Violated: `raise Exception(...)`, a further exception class rooted directly on a built-in exception.",
+        ),
         "dunder-all": CheckInfo(
             id="dunder-all",
             implementation="canon.checks.rules.dunder_all.DunderAll",
