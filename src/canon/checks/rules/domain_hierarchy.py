@@ -1,6 +1,6 @@
 """The `domain-hierarchy` check: exceptions come from one domain hierarchy, not `Exception`."""
 
-import builtins
+from importlib import import_module
 from typing import ClassVar, override
 
 from libcst import Call, ClassDef, Raise
@@ -14,7 +14,7 @@ __all__ = ["DomainHierarchy"]
 
 _BUILTIN_EXCEPTIONS = frozenset(
     name
-    for name, value in vars(builtins).items()
+    for name, value in vars(import_module("builtins")).items()
     if isinstance(value, type) and issubclass(value, BaseException)
 )
 _VANILLA = frozenset({"Exception", "BaseException"})
