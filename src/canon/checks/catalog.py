@@ -95,6 +95,15 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             caveat="",
             opportunity="Flag `map(lambda ...)` and `filter(lambda ...)`. Count a list, set or dict comprehension or a generator expression.",
         ),
+        "context-managers": CheckInfo(
+            id="context-managers",
+            implementation="canon.checks.rules.context_managers.ContextManagers",
+            summary="A class that is only `__enter__`/`__exit__` instead of a `@contextmanager` function.",
+            heuristic=True,
+            fixable=False,
+            caveat="A class whose instances are used for their attributes inside the block (without setting them in `__exit__`) is flagged too.",
+            opportunity="A context manager defined: a class with `__enter__`/`__exit__` (or the async pair) or a `@contextmanager`/`@asynccontextmanager` function. Followed: the decorator, or a class that needs to be one (other methods, a base class, state set on exit). Violated: a class that is only the protocol (and `__init__`).",
+        ),
         "contextlib-suppress": CheckInfo(
             id="contextlib-suppress",
             implementation="canon.checks.rules.contextlib_suppress.ContextlibSuppress",
