@@ -1,4 +1,4 @@
-from asyncio import run
+from pytest import mark
 
 from canon.evals.functional import run_tests
 
@@ -8,30 +8,34 @@ ADDER_TESTS = (
 )
 
 
-def test_run_tests_passing_tests_pass() -> None:
+@mark.asyncio
+async def test_run_tests_passing_tests_pass() -> None:
     tests = ADDER_TESTS
-    result = run(run_tests(code="def add(a, b):\n    return a + b\n", tests=tests, module="adder"))
+    result = await run_tests(code="def add(a, b):\n    return a + b\n", tests=tests, module="adder")
     assert result.passed
 
 
-def test_run_tests_failing_tests_fail_with_output() -> None:
+@mark.asyncio
+async def test_run_tests_failing_tests_fail_with_output() -> None:
     tests = ADDER_TESTS
-    result = run(run_tests(code="def add(a, b):\n    return a - b\n", tests=tests, module="adder"))
+    result = await run_tests(code="def add(a, b):\n    return a - b\n", tests=tests, module="adder")
     assert not result.passed
     assert "1 failed" in result.output
 
 
-def test_run_tests_hanging_code_times_out() -> None:
+@mark.asyncio
+async def test_run_tests_hanging_code_times_out() -> None:
     code = "while True:\n    pass\n"
     tests = "import spin\n\n\ndef test_spin_never_returns() -> None:\n    assert True\n"
-    result = run(run_tests(code=code, tests=tests, module="spin", timeout=2))
+    result = await run_tests(code=code, tests=tests, module="spin", timeout=2)
     assert (result.passed, result.timed_out) == (False, True)
 
 
-def test_run_tests_child_sees_no_api_key(monkeypatch) -> None:
+@mark.asyncio
+async def test_run_tests_child_sees_no_api_key(monkeypatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-secret")
     code = "import os\n\nKEY = os.environ.get('OPENAI_API_KEY')\n"
     tests = (
         "from leak import KEY\n\n\ndef test_leak_key_absent() -> None:\n    assert KEY is None\n"
     )
-    assert run(run_tests(code=code, tests=tests, module="leak")).passed
+    assert (await run_tests(code=code, tests=tests, module="leak")).passed

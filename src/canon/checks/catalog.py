@@ -320,6 +320,15 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             caveat="",
             opportunity="Flag `TypeVar(...)`. Count a PEP 695 generic definition.",
         ),
+        "pytest-asyncio": CheckInfo(
+            id="pytest-asyncio",
+            implementation="canon.checks.rules.pytest_asyncio.PytestAsyncio",
+            summary="An async test without the `asyncio` mark, an async `pytest.fixture`, or a test running the event loop by hand.",
+            heuristic=True,
+            fixable=False,
+            caveat="A project configured with `asyncio_mode = auto` needs no marks: its unmarked async tests and fixtures are reported too. Files using anyio are left alone.",
+            opportunity="Async test code, in a file that does not use anyio: an `async def test_*`, an async fixture, and a sync test calling `asyncio.run()`/`run_until_complete()`. Followed: the test marked `asyncio` (itself, its class or the module's `pytestmark`), the fixture declared with `pytest_asyncio.fixture`. Violated: an unmarked async test, an async `pytest.fixture`, a loop run by hand.",
+        ),
         "pytest-style": CheckInfo(
             id="pytest-style",
             implementation="canon.checks.rules.pytest_style.PytestStyle",
