@@ -95,6 +95,15 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             caveat="",
             opportunity="Flag `map(lambda ...)` and `filter(lambda ...)`. Count a list, set or dict comprehension or a generator expression.",
         ),
+        "constructor-injection": CheckInfo(
+            id="constructor-injection",
+            implementation="canon.checks.rules.constructor_injection.ConstructorInjection",
+            summary="A collaborator built inside a class or held in a module-level instance, or `global`.",
+            heuristic=True,
+            fixable=False,
+            caveat="Collaborators are recognised by class-name endings (`...Repository`, `...Service`, `...Client`...); others go unseen, and a composition root's own wiring is reported.",
+            opportunity="A dependency on a collaborator (a class named `...Repository`, `...Service`, `...Client`, `...Gateway`...) or on module state: a constructor parameter receiving one, `self.x = Collaborator(...)` in a method, a module-level `Collaborator(...)` instance used inside a function, a `global` statement. Followed: the parameter. Violated: the others.",
+        ),
         "context-managers": CheckInfo(
             id="context-managers",
             implementation="canon.checks.rules.context_managers.ContextManagers",
