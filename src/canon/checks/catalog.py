@@ -308,8 +308,8 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A test looping over a literal table of cases instead of `parametrize`.",
             heuristic=True,
             fixable=False,
-            caveat="Only loops over literal collections (or module constants holding one) whose body calls something with the loop variable and asserts are seen.",
-            opportunity="A data-driven test: a test function marked `parametrize`, a fixture with `params=`, or a `for` loop in a test over a literal list, tuple, set or dict of two or more cases (or a module constant holding one, or `zip`/`.items()` of them) whose body passes the loop variable to a call and asserts. Followed: `parametrize`/`params=`. Violated: the loop.",
+            caveat="Only loops over literal collections (or module constants holding one) whose body calls something with the loop variable and asserts (`assert`, `self.assert...`) are seen.",
+            opportunity="A data-driven test: a test function marked `parametrize`, a fixture with `params=`, or a `for` loop in a test over a literal list, tuple, set or dict of two or more cases (or a module constant holding one, or `zip`/`.items()` of them) whose body passes the loop variable to a call and asserts (`assert` or unittest's `self.assert...`). Followed: `parametrize`/`params=`. Violated: the loop.",
         ),
         "pathlib": CheckInfo(
             id="pathlib",

@@ -40,7 +40,7 @@ def _names(target: BaseExpression) -> set[str]:
 
 
 def _feeds_a_call_and_asserts(loop: For, names: set[str]) -> bool:
-    """Whether the loop body asserts and passes a loop variable to a call."""
+    """Whether the loop body asserts (`assert` or `self.assert...`) and feeds a call a case."""
     asserts = False
     feeds = False
 
@@ -53,7 +53,10 @@ def _feeds_a_call_and_asserts(loop: For, names: set[str]) -> bool:
             asserts = True
 
         def visit_Call(self, node: Call) -> None:
-            nonlocal feeds
+            nonlocal asserts, feeds
+            func = node.func
+            if isinstance(func, Attribute) and func.attr.value.startswith("assert"):
+                asserts = True  # unittest's `self.assertEqual(...)`
             feeds = feeds or any(_mentions(arg.value, names) for arg in node.args)
 
     loop.body.visit(Finder())
@@ -82,14 +85,14 @@ class Parametrize(Check):
     heuristic: ClassVar[bool] = True
     caveat: ClassVar[str] = (
         "Only loops over literal collections (or module constants holding one) whose body "
-        "calls something with the loop variable and asserts are seen."
+        "calls something with the loop variable and asserts (`assert`, `self.assert...`) are seen."
     )
     opportunity: ClassVar[str] = (
         "A data-driven test: a test function marked `parametrize`, a fixture with `params=`, "
         "or a `for` loop in a test over a literal list, tuple, set or dict of two or more "
         "cases (or a module constant holding one, or `zip`/`.items()` of them) whose body "
-        "passes the loop variable to a call and asserts. Followed: `parametrize`/`params=`. "
-        "Violated: the loop."
+        "passes the loop variable to a call and asserts (`assert` or unittest's "
+        "`self.assert...`). Followed: `parametrize`/`params=`. Violated: the loop."
     )
 
     def __init__(self, context: FileContext) -> None:

@@ -142,6 +142,8 @@ class PytestAsyncio(Check):
             if marked or self.module_marked:
                 self.ok()
             else:
-                self.flag(name, "async test without `@pytest.mark.asyncio`: it never runs")
+                self.flag(
+                    name, "async test without `@pytest.mark.asyncio`; run it under pytest-asyncio"
+                )
         for node, message in self.broken:
             self.flag(node, message)
