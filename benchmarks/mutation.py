@@ -281,7 +281,7 @@ def _survivors(work: Path, module: str, statuses: dict[str, str]) -> tuple[Survi
 
 
 def measure(
-    module: str, tests: tuple[str, ...], work: Path, jobs: int, time_limit: float
+    module: str, tests: tuple[str, ...], *, work: Path, jobs: int, time_limit: float
 ) -> ModuleResult:
     """Mutate one module in a scratch copy of the project and run its tests against each mutant.
 
@@ -402,7 +402,9 @@ def main() -> None:
         work = args.workdir / module.removesuffix(".py").replace("/", ".")
         stdout.write(f"{module}: mutating in {work} ...\n")
         stdout.flush()
-        results.append(measure(module, tests, work, args.jobs, args.time_limit))
+        results.append(
+            measure(module, tests, work=work, jobs=args.jobs, time_limit=args.time_limit)
+        )
         _save(args, module, results)
         stdout.write(_row(results[-1]) + "\n")
         stdout.flush()

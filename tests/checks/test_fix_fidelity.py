@@ -6,7 +6,7 @@ from stat import S_IMODE
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pytest import MonkeyPatch, fixture
+from pytest import MonkeyPatch, fixture, mark
 
 from tests.conftest import Run
 
@@ -39,13 +39,13 @@ def test_bom_and_crlf_kept(canon: Run, here: Path):
     assert (here / "m.py").read_bytes() == b"\xef\xbb\xbf" + expected.encode()
 
 
-def test_fix_executable_and_read_only_modes_kept(canon: Run, here: Path):
-    for name, mode in (("run.py", 0o755), ("frozen.py", 0o444)):
-        (here / name).write_text("import typing\n\n" + BROKEN)
-        (here / name).chmod(mode)
-        assert _fix(canon, name).exit_code == 0
-        assert (here / name).read_text() == "import typing\n\n" + FIXED
-        assert S_IMODE((here / name).stat().st_mode) == mode
+@mark.parametrize(("name", "mode"), [("run.py", 0o755), ("frozen.py", 0o444)])
+def test_fix_executable_and_read_only_modes_kept(canon: Run, here: Path, name: str, mode: int):
+    (here / name).write_text("import typing\n\n" + BROKEN)
+    (here / name).chmod(mode)
+    assert _fix(canon, name).exit_code == 0
+    assert (here / name).read_text() == "import typing\n\n" + FIXED
+    assert S_IMODE((here / name).stat().st_mode) == mode
 
 
 def test_symlink_inside_fixes_its_target_and_stays_a_link(canon: Run, here: Path):
@@ -92,13 +92,13 @@ def test_optional_none_becomes_none_never_none_or_none(canon: Run, here: Path):
     assert (here / "m.py").read_text() == "\n\ndef f() -> None:\n    return None\n"
 
 
-def test_diff_never_writes_with_or_without_fix(canon: Run, here: Path):
+@mark.parametrize("extra", [["--diff"], ["--diff", "--fix"]])
+def test_diff_never_writes_with_or_without_fix(canon: Run, here: Path, extra: list[str]):
     (here / "m.py").write_text("import typing\n\n" + BROKEN)
-    for extra in (["--diff"], ["--diff", "--fix"]):
-        result = canon(["check", "--no-cache", *extra, "--select", "union-operator", "m.py"])
-        assert result.exit_code == 1
-        assert "-x: typing.Optional[int] = None\n+x: int | None = None\n" in result.stdout
-        assert (here / "m.py").read_text() == "import typing\n\n" + BROKEN
+    result = canon(["check", "--no-cache", *extra, "--select", "union-operator", "m.py"])
+    assert result.exit_code == 1
+    assert "-x: typing.Optional[int] = None\n+x: int | None = None\n" in result.stdout
+    assert (here / "m.py").read_text() == "import typing\n\n" + BROKEN
 
 
 _LINE = st.text(

@@ -3,7 +3,6 @@
 References and typical solutions pass the task's tests.
 """
 
-from asyncio import run
 from collections import Counter
 from pathlib import Path
 
@@ -89,10 +88,11 @@ def test_bank_legacy_every_exercised_rule_is_violated(task_id: str, project: Eva
     assert kept == []
 
 
+@mark.asyncio
 @mark.parametrize("task_id", [task.id for task in BANK.tasks if task.tests])
-def test_bank_reference_passes_its_tests(task_id: str) -> None:
+async def test_bank_reference_passes_its_tests(task_id: str) -> None:
     task = BANK.get(task_id)
-    result = run(run_tests(code=task.reference, tests=task.tests, module=task.module))
+    result = await run_tests(code=task.reference, tests=task.tests, module=task.module)
     assert result.passed, result.output
 
 

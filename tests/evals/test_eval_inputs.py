@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from pathlib import Path
 
-from pytest import MonkeyPatch, fixture
+from pytest import MonkeyPatch, fixture, mark
 from typer.testing import CliRunner
 
 from canon.cli import app
@@ -48,19 +48,21 @@ def test_variant_naming_no_section_is_refused_at_its_position(tmp_path: Path):
     assert not logs.exists()
 
 
-def test_log_or_report_folder_naming_a_file_is_refused_before_running(tmp_path: Path):
+@mark.parametrize(("option", "what"), [("--log-dir", "log"), ("--report-dir", "report")])
+def test_log_or_report_folder_naming_a_file_is_refused_before_running(
+    tmp_path: Path, option: str, what: str
+):
     config = _config(tmp_path)
     a_file = tmp_path / "taken"
     a_file.write_text("mine\n")
-    for option, what in (("--log-dir", "log"), ("--report-dir", "report")):
-        other = "--report-dir" if option == "--log-dir" else "--log-dir"
-        code, stderr = _eval(["--config", config, option, a_file, other, tmp_path / "x"])
-        assert (code, stderr) == (
-            2,
-            f"canon: {a_file}: the {what} folder is a file; name a folder\n",
-        )
-        assert a_file.read_text() == "mine\n"
-        assert not (tmp_path / "x").exists()
+    other = "--report-dir" if option == "--log-dir" else "--log-dir"
+    code, stderr = _eval(["--config", config, option, a_file, other, tmp_path / "x"])
+    assert (code, stderr) == (
+        2,
+        f"canon: {a_file}: the {what} folder is a file; name a folder\n",
+    )
+    assert a_file.read_text() == "mine\n"
+    assert not (tmp_path / "x").exists()
 
 
 def test_log_folder_of_another_configuration_is_refused_by_canon(tmp_path: Path):

@@ -1,6 +1,6 @@
-from asyncio import run, timeout
+from asyncio import sleep as pause
+from asyncio import timeout
 from pathlib import Path
-from time import sleep
 
 from pytest import mark, raises
 
@@ -12,33 +12,37 @@ ADDER_TESTS = (
 )
 
 
-def test_run_tests_passing_tests_pass() -> None:
+@mark.asyncio
+async def test_run_tests_passing_tests_pass() -> None:
     tests = ADDER_TESTS
-    result = run(run_tests(code="def add(a, b):\n    return a + b\n", tests=tests, module="adder"))
+    result = await run_tests(code="def add(a, b):\n    return a + b\n", tests=tests, module="adder")
     assert result.passed
 
 
-def test_run_tests_failing_tests_fail_with_output() -> None:
+@mark.asyncio
+async def test_run_tests_failing_tests_fail_with_output() -> None:
     tests = ADDER_TESTS
-    result = run(run_tests(code="def add(a, b):\n    return a - b\n", tests=tests, module="adder"))
+    result = await run_tests(code="def add(a, b):\n    return a - b\n", tests=tests, module="adder")
     assert not result.passed
     assert "1 failed" in result.output
 
 
-def test_run_tests_hanging_code_times_out() -> None:
+@mark.asyncio
+async def test_run_tests_hanging_code_times_out() -> None:
     code = "while True:\n    pass\n"
     tests = "import spin\n\n\ndef test_spin_never_returns() -> None:\n    assert True\n"
-    result = run(run_tests(code=code, tests=tests, module="spin", timeout=2))
+    result = await run_tests(code=code, tests=tests, module="spin", timeout=2)
     assert (result.passed, result.timed_out) == (False, True)
 
 
-def test_run_tests_child_sees_no_api_key(monkeypatch) -> None:
+@mark.asyncio
+async def test_run_tests_child_sees_no_api_key(monkeypatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-secret")
     code = "import os\n\nKEY = os.environ.get('OPENAI_API_KEY')\n"
     tests = (
         "from leak import KEY\n\n\ndef test_leak_key_absent() -> None:\n    assert KEY is None\n"
     )
-    assert run(run_tests(code=code, tests=tests, module="leak")).passed
+    assert (await run_tests(code=code, tests=tests, module="leak")).passed
 
 
 def _state(pid: int) -> str:
@@ -61,35 +65,30 @@ def _spawner(pids: Path) -> str:
     )
 
 
-def _wait_for_pids(pids: Path) -> list[int]:
-    for _ in range(200):
-        if pids.exists() and pids.read_text().strip():
-            return [int(pid) for pid in pids.read_text().split()]
-        sleep(0.05)
-    raise AssertionError("the tested code never started")
+def _recorded_pids(pids: Path) -> list[int]:
+    assert pids.exists(), "the tested code never started"
+    return [int(pid) for pid in pids.read_text().split()]
 
 
+@mark.asyncio
 @mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
-def test_run_tests_timeout_kills_pytest_and_what_the_code_started(tmp_path: Path) -> None:
+async def test_run_tests_timeout_kills_pytest_and_what_the_code_started(tmp_path: Path) -> None:
     pids = tmp_path / "pids"
     tests = "import hang\n\n\ndef test_hang_returns() -> None:\n    assert True\n"
-    result = run(run_tests(code=_spawner(pids), tests=tests, module="hang", timeout=3))
+    result = await run_tests(code=_spawner(pids), tests=tests, module="hang", timeout=5)
     assert result.timed_out
-    assert [_state(pid) for pid in _wait_for_pids(pids)] in (["gone", "gone"], ["gone", "Z"])
+    assert [_state(pid) for pid in _recorded_pids(pids)] in (["gone", "gone"], ["gone", "Z"])
 
 
+@mark.asyncio
 @mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
-def test_run_tests_cancelled_leaves_no_process_behind(tmp_path: Path) -> None:
+async def test_run_tests_cancelled_leaves_no_process_behind(tmp_path: Path) -> None:
     pids = tmp_path / "pids"
     tests = "import hang\n\n\ndef test_hang_returns() -> None:\n    assert True\n"
-
-    async def cancel_midway() -> None:
-        # the eval gives up on the sample (its own timeout) long before the tests' timeout
+    # the eval gives up on the sample (its own timeout) long before the tests' timeout
+    with raises(TimeoutError):
         async with timeout(8):
             await run_tests(code=_spawner(pids), tests=tests, module="hang", timeout=60)
-
-    with raises(TimeoutError):
-        run(cancel_midway())
-    sleep(0.5)
-    states = [_state(pid) for pid in _wait_for_pids(pids)]
+    await pause(0.5)
+    states = [_state(pid) for pid in _recorded_pids(pids)]
     assert all(state in {"gone", "Z"} for state in states), states

@@ -234,10 +234,10 @@ def test_import_refuses_when_the_round_trip_differs(
     assert not out.exists()
 
 
-def test_import_whitespace_only_body_round_trips():
-    for text in (" \n", "---\ndescription: x\n---\n \t", "\n\n"):
-        imported = import_text("odd.mdc", text)
-        assert imported.files
+@mark.parametrize("text", [" \n", "---\ndescription: x\n---\n \t", "\n\n"])
+def test_import_whitespace_only_body_round_trips(text: str):
+    imported = import_text("odd.mdc", text)
+    assert imported.files
 
 
 def test_import_two_files_same_name_get_separate_folders(canon: Run, tmp_path: Path):

@@ -29,9 +29,9 @@ type Piece = tuple[str | None, str]
 def render_body(
     title: str,
     sections: Iterable[Section],
+    *,
     intro: Iterable[Block] = (),
     ending: str = "\n",
-    *,
     tight_lists: bool = False,
 ) -> str:
     """Render a document body: the level-1 title (if any), the intro blocks, every section.

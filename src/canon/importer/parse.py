@@ -136,7 +136,7 @@ def _next_fence(line: str, fence: str | None) -> str | None:
 
 
 def _render(blocks: list[Block]) -> str:
-    return render_body("", (), blocks, ending="")
+    return render_body("", (), intro=blocks, ending="")
 
 
 def _blocks(text: str, ids: _Ids) -> list[Block]:

@@ -1,5 +1,8 @@
 """SQLAlchemy names, mapped classes and their assignments."""
 
+from re import IGNORECASE
+from re import compile as re_compile
+
 from libcst import (
     AnnAssign,
     Annotation,
@@ -12,7 +15,17 @@ from libcst import (
 
 from canon.checks.base import dotted
 
-__all__ = ["called_name", "class_assignments", "from_sqlalchemy", "is_mapped", "last_part"]
+__all__ = [
+    "SESSIONISH",
+    "called_name",
+    "class_assignments",
+    "from_sqlalchemy",
+    "is_mapped",
+    "last_part",
+]
+
+# The names a session goes by: `session`, `db`, `self.db_session`, `sess`.
+SESSIONISH = re_compile(r"(^|_)(session|db|sess)$", IGNORECASE)
 
 
 def last_part(qualified: str) -> str:

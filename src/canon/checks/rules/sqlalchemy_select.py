@@ -3,8 +3,6 @@
 Queries use `select()` with `Session.execute`/`scalars`, never `session.query()`.
 """
 
-from re import IGNORECASE
-from re import compile as re_compile
 from typing import ClassVar, override
 
 from libcst import (
@@ -21,12 +19,9 @@ from libcst import (
 )
 
 from canon.checks.base import Check, FileContext, dotted
-from canon.checks.helpers.sqlalchemy import class_assignments, from_sqlalchemy
+from canon.checks.helpers.sqlalchemy import SESSIONISH, class_assignments, from_sqlalchemy
 
 __all__ = ["SqlalchemySelect"]
-
-
-_SESSIONISH = re_compile(r"(^|_)(session|db|sess)$", IGNORECASE)
 
 
 _SESSION_CLASSES = ("Session", "AsyncSession", "scoped_session")
@@ -121,7 +116,7 @@ class SqlalchemySelect(Check):
 
     def _queries_session(self, func: Attribute, call: Call) -> bool:
         receiver = dotted(func.value).rpartition(".")[2]
-        if _SESSIONISH.search(receiver) or receiver in self.sessions:
+        if SESSIONISH.search(receiver) or receiver in self.sessions:
             return True
         first = call.args[0].value if call.args and call.args[0].keyword is None else None
         return first is not None and dotted(first).partition(".")[0] in self.models

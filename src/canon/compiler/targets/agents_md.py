@@ -35,7 +35,7 @@ class AgentsMd(MarkdownTarget):
 
 
 def import_agents_md(
-    rendering: Rendering, standards: Sequence[Standard], context: Context, path: str
+    rendering: Rendering, standards: Sequence[Standard], *, context: Context, path: str
 ) -> Rendering:
     """Replace a combined file by the one line `@AGENTS.md` where AGENTS.md says the same.
 

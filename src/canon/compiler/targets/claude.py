@@ -50,7 +50,7 @@ class Claude(MarkdownTarget):
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
         """Render every standard; `CLAUDE.md` imports `AGENTS.md` when that says the same."""
         rendering = super().render_all(standards, context)
-        return import_agents_md(rendering, standards, context, INFO.paths[0])
+        return import_agents_md(rendering, standards, context=context, path=INFO.paths[0])
 
 
 TARGET = Claude

@@ -36,7 +36,7 @@ class Gemini(MarkdownTarget):
     def render_all(self, standards: Sequence[Standard], context: Context) -> Rendering:
         """Render every standard into `GEMINI.md`, importing `AGENTS.md` when equal."""
         rendering = super().render_all(standards, context)
-        return import_agents_md(rendering, standards, context, INFO.paths[0])
+        return import_agents_md(rendering, standards, context=context, path=INFO.paths[0])
 
 
 TARGET = Gemini

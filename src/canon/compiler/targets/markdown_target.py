@@ -108,7 +108,11 @@ def body_of(standard: Standard) -> str:
     meta = standard.meta
     ending = meta.source.ending if meta.source else "\n"
     return render_body(
-        meta.title, standard.sections, meta.intro, ending, tight_lists=meta.tight_lists
+        meta.title,
+        standard.sections,
+        intro=meta.intro,
+        ending=ending,
+        tight_lists=meta.tight_lists,
     )
 
 
@@ -219,7 +223,7 @@ class MarkdownTarget:
         content = self.combined_text(standards, notes)
         names = ",".join(standard.meta.id for standard in standards)
         output = Output(path=path, content=content, standard=names, target=self.info.name)
-        check_size(self.info, output, notes, context)
+        check_size(self.info, output, notes=notes, context=context)
         return [output]
 
     def _own_file(self, standard: Standard, notes: list[Note], context: Context) -> list[Output]:
@@ -234,11 +238,11 @@ class MarkdownTarget:
         whole = self._output(standard, lines, self._path(meta.id))
         limit = self.info.size_limit
         if limit is None or len(whole.content) <= limit or not self.info.splits:
-            check_size(self.info, whole, notes, context)
+            check_size(self.info, whole, notes=notes, context=context)
             return [whole]
         parts = self._split(standard, lines, notes, context)
         if parts is None:
-            check_size(self.info, whole, notes, context)
+            check_size(self.info, whole, notes=notes, context=context)
             return [whole]
         return parts
 
@@ -259,7 +263,7 @@ class MarkdownTarget:
             self._part(standard, group, lines, index) for index, group in enumerate(groups, 1)
         ]
         for output in outputs:
-            check_size(self.info, output, notes, context)
+            check_size(self.info, output, notes=notes, context=context)
         message = (
             f"{self.info.name}: {standard.meta.id} is split into {len(outputs)} files "
             f"to stay under {limit:,} characters per file"
@@ -305,7 +309,7 @@ class MarkdownTarget:
         return (self.info.scoped_path or self.info.combined_path or "").format(name=name)
 
 
-def check_size(info: TargetInfo, output: Output, notes: list[Note], context: Context) -> None:
+def check_size(info: TargetInfo, output: Output, *, notes: list[Note], context: Context) -> None:
     """Refuse a file over the target's size limit, or note it when oversize files are allowed.
 
     Args:
