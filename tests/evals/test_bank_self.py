@@ -156,8 +156,9 @@ def test_bank_typical_canon_verdicts_equal_labels(task_id: str, project: EvalPro
     assert _verdicts(task_id, project) == BANK.get(task_id).typical_verdicts
 
 
+@mark.asyncio
 @mark.parametrize("task_id", [task.id for task in BANK.tasks if task.typical and task.tests])
-def test_bank_typical_passes_its_tests(task_id: str) -> None:
+async def test_bank_typical_passes_its_tests(task_id: str) -> None:
     task = BANK.get(task_id)
-    result = run(run_tests(code=task.typical, tests=task.tests, module=task.module))
+    result = await run_tests(code=task.typical, tests=task.tests, module=task.module)
     assert result.passed, result.output

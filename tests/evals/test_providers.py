@@ -1,10 +1,9 @@
 """The calibration providers answer with the bank's solutions, `canon/typical` only where one is."""
 
-from asyncio import run
 from pathlib import Path
 
 from inspect_ai.model import ChatMessageUser, GenerateConfig
-from pytest import raises
+from pytest import mark, raises
 
 from canon.evals.bank import Task
 from canon.evals.project import EvalProject
@@ -15,11 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 BANK = EvalProject(root=ROOT).bank
 
 
-def _answer(solution: str, task: Task) -> str:
+async def _answer(solution: str, task: Task) -> str:
     """The provider's answer to the task's prompt as the solver sends it (with the contract)."""
     api = CalibrationAPI(solution, tasks_dir=str(ROOT / "tasks"))
     message = ChatMessageUser(content=with_contract(task.prompt, task.path))
-    output = run(api.generate([message], [], "none", GenerateConfig()))
+    output = await api.generate([message], [], "none", GenerateConfig())
     return output.completion
 
 
@@ -27,15 +26,17 @@ def test_calibration_models_three_solutions() -> None:
     assert CALIBRATION_MODELS == ("canon/reference", "canon/legacy", "canon/typical")
 
 
-def test_typical_provider_answers_with_the_typical_solution() -> None:
+@mark.asyncio
+async def test_typical_provider_answers_with_the_typical_solution() -> None:
     task = next(task for task in BANK.tasks if task.typical)
-    assert f"```python\n{task.typical.rstrip()}\n```" in _answer("typical", task)
+    assert f"```python\n{task.typical.rstrip()}\n```" in await _answer("typical", task)
 
 
-def test_typical_provider_without_typical_has_no_answer() -> None:
+@mark.asyncio
+async def test_typical_provider_without_typical_has_no_answer() -> None:
     task = next(task for task in BANK.tasks if not task.typical)
-    assert _answer("typical", task) == "I have no calibration answer for this prompt."
-    assert task.reference.rstrip() in _answer("reference", task)
+    assert await _answer("typical", task) == "I have no calibration answer for this prompt."
+    assert task.reference.rstrip() in await _answer("reference", task)
 
 
 def test_unknown_solution_is_refused() -> None:
@@ -43,9 +44,11 @@ def test_unknown_solution_is_refused() -> None:
         CalibrationAPI("ideal", tasks_dir=str(ROOT / "tasks"))
 
 
-def test_provider_does_not_answer_the_bare_prompt() -> None:
+@mark.asyncio
+async def test_provider_does_not_answer_the_bare_prompt() -> None:
     # it recognises the prompt as the model receives it, output contract included
     task = BANK.tasks[0]
     api = CalibrationAPI("reference", tasks_dir=str(ROOT / "tasks"))
-    output = run(api.generate([ChatMessageUser(content=task.prompt)], [], "none", GenerateConfig()))
+    message = ChatMessageUser(content=task.prompt)
+    output = await api.generate([message], [], "none", GenerateConfig())
     assert output.completion == "I have no calibration answer for this prompt."
