@@ -31,6 +31,12 @@ VALIDATION: Mapping[str, ValidationFigures] = MappingProxyType(
             files=36,
             violations=9,
         ),
+        "async-session": ValidationFigures(
+            precision=0.0,
+            recall=None,
+            files=0,
+            violations=0,
+        ),
         "bare-except": ValidationFigures(
             precision=1.0,
             recall=1.0,
@@ -61,6 +67,12 @@ VALIDATION: Mapping[str, ValidationFigures] = MappingProxyType(
             files=78,
             violations=8,
         ),
+        "constructor-injection": ValidationFigures(
+            precision=0.0,
+            recall=None,
+            files=0,
+            violations=0,
+        ),
         "contextlib-suppress": ValidationFigures(
             precision=1.0,
             recall=0.889,
@@ -90,6 +102,12 @@ VALIDATION: Mapping[str, ValidationFigures] = MappingProxyType(
             recall=0.958,
             files=188,
             violations=71,
+        ),
+        "domain-hierarchy": ValidationFigures(
+            precision=0.0,
+            recall=None,
+            files=0,
+            violations=0,
         ),
         "dunder-all": ValidationFigures(
             precision=0.912,
@@ -132,6 +150,12 @@ VALIDATION: Mapping[str, ValidationFigures] = MappingProxyType(
             recall=0.9,
             files=38,
             violations=20,
+        ),
+        "keyword-only": ValidationFigures(
+            precision=0.0,
+            recall=None,
+            files=0,
+            violations=0,
         ),
         "module-length": ValidationFigures(
             precision=1.0,
@@ -187,6 +211,12 @@ VALIDATION: Mapping[str, ValidationFigures] = MappingProxyType(
             files=14,
             violations=7,
         ),
+        "pytest-asyncio": ValidationFigures(
+            precision=0.0,
+            recall=None,
+            files=0,
+            violations=0,
+        ),
         "pytest-style": ValidationFigures(
             precision=1.0,
             recall=1.0,
@@ -216,6 +246,12 @@ VALIDATION: Mapping[str, ValidationFigures] = MappingProxyType(
             recall=0.923,
             files=30,
             violations=13,
+        ),
+        "session-scalars": ValidationFigures(
+            precision=0.0,
+            recall=None,
+            files=0,
+            violations=0,
         ),
         "specific-imports": ValidationFigures(
             precision=0.963,
