@@ -53,3 +53,20 @@ def test_cache_written_when_safe_and_ignored_for_git(project: Path, canon: Run):
     entries = list(cache.rglob("*.json"))
     assert len(entries) == 1
     assert not list(cache.rglob("*canon-tmp"))
+
+
+def test_runner_cache_in_any_named_folder_is_read_back(tmp_path: Path):
+    # a caller's own cache folder (the benchmark's, an editor's) works like `.canon-cache`
+    from canon.checks.catalog import CHECK_IDS
+    from canon.checks.files import RunRequest, run
+
+    source = tmp_path / "m.py"
+    source.write_text(BAD)
+    request = RunRequest(
+        paths=(source,), check_ids=tuple(sorted(CHECK_IDS)), jobs=1, cache_dir=tmp_path / "mine"
+    )
+    first, second = run(request), run(request)
+    assert (first.cached, second.cached) == (0, 1)
+    assert [f.check for f in second.files[0].findings] == [f.check for f in first.files[0].findings]
+    assert (tmp_path / "mine" / ".gitignore").read_text() == "*\n"
+    assert not (tmp_path / ".canon-cache").exists()

@@ -14,25 +14,25 @@ from canon.safe_write import write_files
 __all__ = ["CACHE_DIR", "store"]
 
 CACHE_DIR = ".canon-cache"
-_IGNORE = PurePosixPath(CACHE_DIR, ".gitignore")
+_IGNORE = ".gitignore"
 
 
-def store(root: Path, entries: Mapping[PurePosixPath, bytes]) -> bool:
+def store(folder: Path, entries: Mapping[PurePosixPath, bytes]) -> bool:
     """Write cache entries, and the folder's `.gitignore` when it has none.
 
     Args:
-        root: The project root holding the cache folder.
+        folder: The cache folder (a project's `.canon-cache`, or any folder a caller names).
         entries: Each entry's path inside the cache folder, with its bytes.
 
     Returns:
         True when written; False when the cache could not be written safely (skipped).
     """
-    files = {PurePosixPath(CACHE_DIR, path): data for path, data in entries.items()}
-    ignore = root / _IGNORE
+    files = {PurePosixPath(folder.name, path): data for path, data in entries.items()}
+    ignore = folder / _IGNORE
     if not ignore.is_file() or ignore.is_symlink():
-        files[_IGNORE] = b"*\n"
+        files[PurePosixPath(folder.name, _IGNORE)] = b"*\n"
     try:
-        write_files(root, files, durable=False)
+        write_files(folder.parent, files, durable=False)
     except InputError:
         return False
     return True

@@ -266,7 +266,7 @@ def _cache_put(folder: Path | None, key: str, result: CheckResult) -> None:
         "tally": {name: [t.opportunities, t.violations] for name, t in result.tally.items()},
         "failed": sorted(result.failed),
     }
-    store(folder.parent, {PurePosixPath(key[:2], f"{key}.json"): dumps(data)})
+    store(folder, {PurePosixPath(key[:2], f"{key}.json"): dumps(data)})
 
 
 def _finish(request: RunRequest, job: _Job, result: CheckResult) -> FileReport:

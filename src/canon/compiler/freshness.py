@@ -117,4 +117,4 @@ def remember(root: Path, files: dict[PurePosixPath, str], notes: tuple[str, ...]
         data = dumps(entry)
     except TypeError:  # orjson refuses a lone surrogate in a path
         return
-    store(root, {PurePosixPath(_CACHE_FILE): data})
+    store(root / CACHE_DIR, {PurePosixPath(_CACHE_FILE): data})
