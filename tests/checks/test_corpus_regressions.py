@@ -326,3 +326,37 @@ def test_except_star_handlers_judged_by_handler_checks():
     assert finding_lines(GROUPS, "cancelled-error") == [17, 19]
     assert finding_lines(GROUPS, "bare-except") == [19]
     assert opportunities(GROUPS, "bare-except") == 4
+
+
+# dunder-all: scripts have no public API
+
+SCRIPT = '''\
+"""Bump the version in pyproject.toml."""
+
+import re
+import sys
+from pathlib import Path
+
+VERSION_RE = re.compile(r'^version = "(.+)"$', re.MULTILINE)
+
+
+def bump(path: Path) -> str:
+    text = path.read_text()
+    return VERSION_RE.sub('version = "2.0.0"', text)
+
+
+if __name__ == "__main__":
+    sys.exit(bump(Path(sys.argv[1])) == "")
+'''
+
+
+def test_dunder_all_script_folder_and_top_level_script_exempt():
+    assert finding_lines(SCRIPT, "dunder-all", path="scripts/bump_version.py") == []
+    assert finding_lines(SCRIPT, "dunder-all", path="tools/bin/bump.py") == []
+    assert finding_lines(SCRIPT, "dunder-all", path="bump_version.py") == []
+
+
+def test_dunder_all_package_module_with_main_block_flagged():
+    assert finding_lines(SCRIPT, "dunder-all", path="src/release/bump.py") == [1]
+    library = SCRIPT.partition("\n\nif __name__")[0] + "\n"
+    assert finding_lines(library, "dunder-all", path="bump_version.py") == [1]

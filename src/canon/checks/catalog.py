@@ -137,8 +137,8 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A module with public names and no `__all__`.",
             heuristic=True,
             fixable=False,
-            caveat="Scripts and test modules are exempt by name only.",
-            opportunity="Judge the module.",
+            caveat='Scripts and test modules are exempt by path only: test modules, `conftest.py`, `__main__.py`, `setup.py`, files in a `scripts/` or `bin/` folder, and a top-level file that runs as `__main__`. A module of a package with an `if __name__ == "__main__":` block is still judged: it can be imported.',
+            opportunity="Judge the module (scripts have no public API).",
         ),
         "duplicate-case-arms": CheckInfo(
             id="duplicate-case-arms",
