@@ -360,3 +360,35 @@ def test_dunder_all_package_module_with_main_block_flagged():
     assert finding_lines(SCRIPT, "dunder-all", path="src/release/bump.py") == [1]
     library = SCRIPT.partition("\n\nif __name__")[0] + "\n"
     assert finding_lines(library, "dunder-all", path="bump_version.py") == [1]
+
+
+# annotations: dunder class attributes are typed by their protocol
+
+USER_MODELS = """\
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = {"schema": "auth"}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(255))
+    default_role = "member"
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+"""
+
+
+def test_annotations_dunder_class_attributes_exempt_plain_flagged():
+    assert finding_lines(USER_MODELS, "annotations") == [16]

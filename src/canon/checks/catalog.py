@@ -29,7 +29,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A parameter, return type or class attribute without an annotation.",
             heuristic=True,
             fixable=False,
-            caveat="Class attributes of enums and `model_config`/`__slots__` are exempt; other framework attributes that must stay unannotated are flagged.",
+            caveat="Class attributes of enums, dunder class attributes (`__tablename__`, `__slots__`) and `model_config` are exempt; other framework attributes that must stay unannotated are flagged.",
             opportunity="Count each parameter and the return type. Count each attribute assigned in the class body.",
         ),
         "async-blocking": CheckInfo(
