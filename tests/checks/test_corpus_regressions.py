@@ -392,3 +392,47 @@ class UserOut(BaseModel):
 
 def test_annotations_dunder_class_attributes_exempt_plain_flagged():
     assert finding_lines(USER_MODELS, "annotations") == [16]
+
+
+# docstrings: special methods are public API (PEP 257, ruff D105/D107); private classes are not
+
+BUCKET = '''\
+"""A token bucket rate limiter."""
+
+from time import monotonic
+from typing import override
+
+
+class TokenBucket:
+    """Allows `rate` requests a second, in bursts of up to `capacity`."""
+
+    def __init__(self, capacity: float, rate: float) -> None:
+        self.capacity = capacity
+        self.rate = rate
+        self.tokens = capacity
+        self.stamp = monotonic()
+
+    def __repr__(self) -> str:
+        """The bucket's settings and level."""
+        return f"TokenBucket(capacity={self.capacity}, tokens={self.tokens:.1f})"
+
+    @override
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TokenBucket) and other.capacity == self.capacity
+
+    def _refill(self) -> None:
+        self.tokens = min(self.capacity, self.tokens + (monotonic() - self.stamp) * self.rate)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def tick(self) -> float:
+        self.now += 1.0
+        return self.now
+'''
+
+
+def test_docstrings_special_methods_of_public_class_flagged():
+    assert finding_lines(BUCKET, "docstrings") == [10]

@@ -125,11 +125,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "docstrings": CheckInfo(
             id="docstrings",
             implementation="canon.checks.rules.docstrings.Docstrings",
-            summary="A public module, class, function or method without a docstring (`@override` exempt).",
+            summary="A public module, class, function or method (special methods such as `__init__` included) without a docstring (`@override` exempt).",
             heuristic=False,
             fixable=False,
             caveat="",
-            opportunity="Judge the module docstring. Judge a public class. Judge a public function or method.",
+            opportunity="Judge the module docstring. Judge a public class. Judge a public function or method (`__init__` and other special methods are public).",
         ),
         "dunder-all": CheckInfo(
             id="dunder-all",
