@@ -191,7 +191,8 @@ password_url = f"postgresql://app:{os.environ['DB_PASSWORD']}@db/app"
 
 def test_hardcoded_secrets_password_in_url_literal_flagged_placeholders_not():
     assert finding_lines(DATABASE_URLS, "hardcoded-secrets") == [5, 11]
-    assert opportunities(DATABASE_URLS, "hardcoded-secrets") == 5  # 2 flagged, 3 placeholders
+    # 2 flagged, 3 placeholders, 1 password from the environment
+    assert opportunities(DATABASE_URLS, "hardcoded-secrets") == 6
 
 
 # sqlalchemy-select
@@ -436,3 +437,23 @@ class _Clock:
 
 def test_docstrings_special_methods_of_public_class_flagged():
     assert finding_lines(BUCKET, "docstrings") == [10]
+
+
+PAYMENTS = """\
+from os import environ, getenv
+
+import httpx
+
+
+def client() -> httpx.Client:
+    return httpx.Client(auth=(environ["PAYMENTS_SECRET_KEY"], ""))
+
+
+def weather_headers() -> dict[str, str]:
+    return {"X-Api-Key": getenv("OPEN_METEO_API_KEY", ""), "X-Region": environ["REGION"]}
+"""
+
+
+def test_hardcoded_secrets_secret_from_environment_counted_not_flagged():
+    assert finding_lines(PAYMENTS, "hardcoded-secrets") == []
+    assert opportunities(PAYMENTS, "hardcoded-secrets") == 2

@@ -192,7 +192,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=True,
             fixable=False,
             caveat="Judges by names and token shapes: placeholders can be flagged, secrets missed. A `*_KEY` name counts only when its value looks random; a URL's password is not flagged when it is a placeholder (`password`, the user name, `{...}`, `${...}`).",
-            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`. Judge a URL literal with a password (`"postgresql://user:pw@host/db"`).',
+            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`. Judge a URL literal with a password (`"postgresql://user:pw@host/db"`). Count a secret taken from the environment (`environ["API_TOKEN"]`, `getenv("API_TOKEN")`).',
         ),
         "module-length": CheckInfo(
             id="module-length",
