@@ -309,7 +309,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=True,
             fixable=False,
             caveat="A class can inherit one from any base but `object`, `ABC`, `Generic[...]`, SQLAlchemy's `DeclarativeBase` or `declarative_base()` and Flask's `MethodView`, unless the base is in the same file without one; other bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their decorator or base names only; `Test...` classes in test modules are exempt.",
-            opportunity="Judge a class.",
+            opportunity="Judge a class (one that inherits `__repr__` from a base of the same file or from pydantic follows the rule; one whose other bases may give one is not judged).",
         ),
         "self-type": CheckInfo(
             id="self-type",
