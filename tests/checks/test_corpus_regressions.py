@@ -457,3 +457,9 @@ def weather_headers() -> dict[str, str]:
 def test_hardcoded_secrets_secret_from_environment_counted_not_flagged():
     assert finding_lines(PAYMENTS, "hardcoded-secrets") == []
     assert opportunities(PAYMENTS, "hardcoded-secrets") == 2
+
+
+def test_structlog_configuration_counted_as_followed():
+    code = "import structlog\n\nstructlog.configure(processors=[structlog.processors.JSONRenderer()])\n"
+    assert finding_lines(code, "structlog") == []
+    assert opportunities(code, "structlog") == 1

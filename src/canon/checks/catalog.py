@@ -381,7 +381,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=True,
             fixable=False,
             caveat="Scripts that must print are flagged too. Other loggers than `logging`'s own are recognised only as Flask's `app.logger`/`current_app.logger`.",
-            opportunity="Flag `print()` and `logging` calls; count structlog loggers.",
+            opportunity="Flag `print()` and `logging` calls; count structlog loggers (and its configuration).",
         ),
         "task-group": CheckInfo(
             id="task-group",
