@@ -191,7 +191,8 @@ password_url = f"postgresql://app:{os.environ['DB_PASSWORD']}@db/app"
 
 def test_hardcoded_secrets_password_in_url_literal_flagged_placeholders_not():
     assert finding_lines(DATABASE_URLS, "hardcoded-secrets") == [5, 11]
-    assert opportunities(DATABASE_URLS, "hardcoded-secrets") == 5  # 2 flagged, 3 placeholders
+    # 2 flagged, 3 placeholders, 1 password from the environment
+    assert opportunities(DATABASE_URLS, "hardcoded-secrets") == 6
 
 
 # sqlalchemy-select
@@ -326,3 +327,139 @@ def test_except_star_handlers_judged_by_handler_checks():
     assert finding_lines(GROUPS, "cancelled-error") == [17, 19]
     assert finding_lines(GROUPS, "bare-except") == [19]
     assert opportunities(GROUPS, "bare-except") == 4
+
+
+# dunder-all: scripts have no public API
+
+SCRIPT = '''\
+"""Bump the version in pyproject.toml."""
+
+import re
+import sys
+from pathlib import Path
+
+VERSION_RE = re.compile(r'^version = "(.+)"$', re.MULTILINE)
+
+
+def bump(path: Path) -> str:
+    text = path.read_text()
+    return VERSION_RE.sub('version = "2.0.0"', text)
+
+
+if __name__ == "__main__":
+    sys.exit(bump(Path(sys.argv[1])) == "")
+'''
+
+
+def test_dunder_all_script_folder_and_top_level_script_exempt():
+    assert finding_lines(SCRIPT, "dunder-all", path="scripts/bump_version.py") == []
+    assert finding_lines(SCRIPT, "dunder-all", path="tools/bin/bump.py") == []
+    assert finding_lines(SCRIPT, "dunder-all", path="bump_version.py") == []
+
+
+def test_dunder_all_package_module_with_main_block_flagged():
+    assert finding_lines(SCRIPT, "dunder-all", path="src/release/bump.py") == [1]
+    library = SCRIPT.partition("\n\nif __name__")[0] + "\n"
+    assert finding_lines(library, "dunder-all", path="bump_version.py") == [1]
+
+
+# annotations: dunder class attributes are typed by their protocol
+
+USER_MODELS = """\
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = {"schema": "auth"}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(255))
+    default_role = "member"
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+"""
+
+
+def test_annotations_dunder_class_attributes_exempt_plain_flagged():
+    assert finding_lines(USER_MODELS, "annotations") == [16]
+
+
+# docstrings: special methods are public API (PEP 257, ruff D105/D107); private classes are not
+
+BUCKET = '''\
+"""A token bucket rate limiter."""
+
+from time import monotonic
+from typing import override
+
+
+class TokenBucket:
+    """Allows `rate` requests a second, in bursts of up to `capacity`."""
+
+    def __init__(self, capacity: float, rate: float) -> None:
+        self.capacity = capacity
+        self.rate = rate
+        self.tokens = capacity
+        self.stamp = monotonic()
+
+    def __repr__(self) -> str:
+        """The bucket's settings and level."""
+        return f"TokenBucket(capacity={self.capacity}, tokens={self.tokens:.1f})"
+
+    @override
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TokenBucket) and other.capacity == self.capacity
+
+    def _refill(self) -> None:
+        self.tokens = min(self.capacity, self.tokens + (monotonic() - self.stamp) * self.rate)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def tick(self) -> float:
+        self.now += 1.0
+        return self.now
+'''
+
+
+def test_docstrings_special_methods_of_public_class_flagged():
+    assert finding_lines(BUCKET, "docstrings") == [10]
+
+
+PAYMENTS = """\
+from os import environ, getenv
+
+import httpx
+
+
+def client() -> httpx.Client:
+    return httpx.Client(auth=(environ["PAYMENTS_SECRET_KEY"], ""))
+
+
+def weather_headers() -> dict[str, str]:
+    return {"X-Api-Key": getenv("OPEN_METEO_API_KEY", ""), "X-Region": environ["REGION"]}
+"""
+
+
+def test_hardcoded_secrets_secret_from_environment_counted_not_flagged():
+    assert finding_lines(PAYMENTS, "hardcoded-secrets") == []
+    assert opportunities(PAYMENTS, "hardcoded-secrets") == 2
+
+
+def test_structlog_configuration_counted_as_followed():
+    code = "import structlog\n\nstructlog.configure(cache_logger_on_first_use=True)\n"
+    assert finding_lines(code, "structlog") == []
+    assert opportunities(code, "structlog") == 1

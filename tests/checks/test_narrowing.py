@@ -167,7 +167,7 @@ def test_docstrings_override_exempt_plain_method_flagged():
             "class Visitor(Base):\n    y = 2\n",
             (0, 0),
         ),
-        ("from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    x: int\n", (0, 0)),
+        ("from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    x: int\n", (1, 0)),
         ("class Wrapped(dict):\n    x = 1\n", (0, 0)),
     ],
     ids=[

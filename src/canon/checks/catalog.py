@@ -29,7 +29,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A parameter, return type or class attribute without an annotation.",
             heuristic=True,
             fixable=False,
-            caveat="Class attributes of enums and `model_config`/`__slots__` are exempt; other framework attributes that must stay unannotated are flagged.",
+            caveat="Class attributes of enums, dunder class attributes (`__tablename__`, `__slots__`) and `model_config` are exempt; other framework attributes that must stay unannotated are flagged.",
             opportunity="Count each parameter and the return type. Count each attribute assigned in the class body.",
         ),
         "async-blocking": CheckInfo(
@@ -152,11 +152,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "docstrings": CheckInfo(
             id="docstrings",
             implementation="canon.checks.rules.docstrings.Docstrings",
-            summary="A public module, class, function or method without a docstring (`@override` exempt).",
+            summary="A public module, class, function or method (special methods such as `__init__` included) without a docstring (`@override` exempt).",
             heuristic=False,
             fixable=False,
             caveat="",
-            opportunity="Judge the module docstring. Judge a public class. Judge a public function or method.",
+            opportunity="Judge the module docstring. Judge a public class. Judge a public function or method (`__init__` and other special methods are public).",
         ),
         "domain-hierarchy": CheckInfo(
             id="domain-hierarchy",
@@ -173,8 +173,8 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A module with public names and no `__all__`.",
             heuristic=True,
             fixable=False,
-            caveat="Scripts and test modules are exempt by name only.",
-            opportunity="Judge the module.",
+            caveat='Scripts and test modules are exempt by path only: test modules, `conftest.py`, `__main__.py`, `setup.py`, files in a `scripts/` or `bin/` folder, and a top-level file that runs as `__main__`. A module of a package with an `if __name__ == "__main__":` block is still judged: it can be imported.',
+            opportunity="Judge the module (scripts have no public API).",
         ),
         "duplicate-case-arms": CheckInfo(
             id="duplicate-case-arms",
@@ -228,7 +228,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=True,
             fixable=False,
             caveat="Judges by names and token shapes: placeholders can be flagged, secrets missed. A `*_KEY` name counts only when its value looks random; a URL's password is not flagged when it is a placeholder (`password`, the user name, `{...}`, `${...}`).",
-            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`. Judge a URL literal with a password (`"postgresql://user:pw@host/db"`).',
+            opportunity='Judge `password = "..."`. Judge `password: str = "..."`. Judge `connect(password="...")`. Judge `def connect(password="...")`. Judge a URL literal with a password (`"postgresql://user:pw@host/db"`). Count a secret taken from the environment (`environ["API_TOKEN"]`, `getenv("API_TOKEN")`).',
         ),
         "keyword-only": CheckInfo(
             id="keyword-only",
@@ -372,7 +372,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=True,
             fixable=False,
             caveat="A class can inherit one from any base but `object`, `ABC`, `Generic[...]`, SQLAlchemy's `DeclarativeBase` or `declarative_base()` and Flask's `MethodView`, unless the base is in the same file without one; other bases from other modules are assumed to give a useful `__repr__`. Dataclasses, attrs classes, protocols, enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their decorator or base names only; `Test...` classes in test modules are exempt.",
-            opportunity="Judge a class.",
+            opportunity="Judge a class (one that inherits `__repr__` from a base of the same file or from pydantic follows the rule; one whose other bases may give one is not judged).",
         ),
         "self-type": CheckInfo(
             id="self-type",
@@ -453,7 +453,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=True,
             fixable=False,
             caveat="Scripts that must print are flagged too. Other loggers than `logging`'s own are recognised only as Flask's `app.logger`/`current_app.logger`.",
-            opportunity="Flag `print()` and `logging` calls; count structlog loggers.",
+            opportunity="Flag `print()` and `logging` calls; count structlog loggers (and its configuration).",
         ),
         "task-group": CheckInfo(
             id="task-group",

@@ -19,7 +19,15 @@ from canon.checks.helpers.typing_names import is_static
 __all__ = ["Annotations"]
 
 
-_EXEMPT_ATTRIBUTES = frozenset({"__slots__", "model_config", "__match_args__", "__all__"})
+# Framework settings whose type the framework fixes (pydantic's `model_config`); dunder
+# attributes (`__slots__`, `__tablename__`, `__table_args__`, `__match_args__`) are exempt too,
+# as the hooks of a protocol or framework, typed by it.
+_EXEMPT_ATTRIBUTES = frozenset({"model_config"})
+
+
+def _exempt_attribute(name: str) -> bool:
+    dunder = len(name) > 4 and name.startswith("__") and name.endswith("__")
+    return dunder or name in _EXEMPT_ATTRIBUTES
 
 
 _ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum"})
@@ -32,8 +40,9 @@ class Annotations(Check):
     summary: ClassVar[str] = "A parameter, return type or class attribute without an annotation."
     heuristic: ClassVar[bool] = True
     caveat: ClassVar[str] = (
-        "Class attributes of enums and `model_config`/`__slots__` are exempt; other "
-        "framework attributes that must stay unannotated are flagged."
+        "Class attributes of enums, dunder class attributes (`__tablename__`, `__slots__`) "
+        "and `model_config` are exempt; other framework attributes that must stay "
+        "unannotated are flagged."
     )
     opportunity: ClassVar[str] = (
         "Count each parameter and the return type. Count each attribute assigned in the class body."
@@ -82,5 +91,5 @@ class Annotations(Check):
         elif isinstance(small, Assign):
             for target in small.targets:
                 name = dotted(target.target)
-                if name and name not in _EXEMPT_ATTRIBUTES:
+                if name and not _exempt_attribute(name):
                     self.flag(target.target, f"class attribute `{name}` has no annotation")

@@ -7,7 +7,18 @@ from re import IGNORECASE
 from re import compile as re_compile
 from typing import ClassVar, override
 
-from libcst import AnnAssign, Arg, Assign, BaseExpression, CSTNode, Param, SimpleString
+from libcst import (
+    AnnAssign,
+    Arg,
+    Assign,
+    BaseExpression,
+    Call,
+    CSTNode,
+    Index,
+    Param,
+    SimpleString,
+    Subscript,
+)
 
 from canon.checks.base import Check, dotted
 
@@ -78,6 +89,17 @@ def _url_password(text: str) -> str | None:
     return None if templated or placeholder else password
 
 
+_ENVIRONMENT_READS = frozenset({"os.getenv", "os.environ.get", "os.environ.pop"})
+
+
+_SECRET_VARIABLE = re_compile(r"(secret|sdk|signing)_?key$", IGNORECASE)
+
+
+def _secret_variable(name: str | None) -> bool:
+    """Whether an environment variable's name is a secret's (`API_TOKEN`, `APP_SECRET_KEY`)."""
+    return bool(name) and bool(_SECRET_NAME.search(name) or _SECRET_VARIABLE.search(name))
+
+
 def _looks_random(text: str) -> bool:
     return " " not in text and _RANDOM_CHUNK.search(text) is not None
 
@@ -106,7 +128,8 @@ class HardcodedSecrets(Check):
     opportunity: ClassVar[str] = (
         'Judge `password = "..."`. Judge `password: str = "..."`. Judge '
         '`connect(password="...")`. Judge `def connect(password="...")`. Judge '
-        'a URL literal with a password (`"postgresql://user:pw@host/db"`).'
+        'a URL literal with a password (`"postgresql://user:pw@host/db"`). Count a secret '
+        'taken from the environment (`environ["API_TOKEN"]`, `getenv("API_TOKEN")`).'
     )
 
     def _judge(self, name: str, value: BaseExpression | None, where: CSTNode) -> None:
@@ -149,6 +172,23 @@ class HardcodedSecrets(Check):
                 self.ok()
             return
         self.flag(node, "password in a URL literal; read it (or the URL) from the environment")
+
+    @override
+    def visit_Subscript(self, node: Subscript) -> None:
+        """Count a secret taken from the environment (`environ["API_TOKEN"]`)."""
+        if self.context.qualified(node.value) != "os.environ" or len(node.slice) != 1:
+            return
+        index = node.slice[0].slice
+        if isinstance(index, Index) and _secret_variable(_literal(index.value)):
+            self.ok()
+
+    @override
+    def visit_Call(self, node: Call) -> None:
+        """Count a secret taken from the environment (`getenv("API_TOKEN")`)."""
+        if self.context.qualified(node.func) not in _ENVIRONMENT_READS or not node.args:
+            return
+        if _secret_variable(_literal(node.args[0].value)):
+            self.ok()
 
     @override
     def visit_Param(self, node: Param) -> None:

@@ -38,6 +38,13 @@ _SQLALCHEMY_NO_REPR_BASES = ("DeclarativeBase", "DeclarativeBaseNoMeta")
 _NO_REPR_IMPORTED_BASES = frozenset({"flask.views.MethodView", "flask.views.View"})
 
 
+# Imported bases known to give a useful field-by-field `__repr__`: their subclasses follow the
+# rule (an opportunity followed, not an unknown).
+_REPR_IMPORTED_BASES = frozenset(
+    {"pydantic.BaseModel", "pydantic.RootModel", "pydantic_settings.BaseSettings"}
+)
+
+
 def _test_module(path: str) -> bool:
     """Whether pytest collects the file (`test_*.py`, `*_test.py`) or it is a `conftest.py`."""
     name = PurePath(path).name
@@ -66,6 +73,7 @@ class Repr(Check):
     `TypedDict` and `NamedTuple` classes are exempt, and so are pytest's `Test...` classes
     in test modules (pytest makes their instances; nobody prints them). The declarative base
     (`class Base(DeclarativeBase)`) is not judged itself, only the models that derive from it.
+    Pydantic models and settings inherit pydantic's `__repr__`: they follow the rule.
     """
 
     check_id: ClassVar[str] = "repr"
@@ -79,7 +87,10 @@ class Repr(Check):
         "enums, exceptions, `TypedDict` and `NamedTuple` classes are exempt by their "
         "decorator or base names only; `Test...` classes in test modules are exempt."
     )
-    opportunity: ClassVar[str] = "Judge a class."
+    opportunity: ClassVar[str] = (
+        "Judge a class (one that inherits `__repr__` from a base of the same file or from "
+        "pydantic follows the rule; one whose other bases may give one is not judged)."
+    )
 
     def __init__(self, context: FileContext) -> None:
         """Create the check.
@@ -115,6 +126,10 @@ class Repr(Check):
         if _repr_exempt(node):
             protocol = any(dotted(base_target(b)).endswith("Protocol") for b in node.bases)
             self.has_repr[name] = not protocol
+            return
+        if any(self.context.qualified(base_target(b)) in _REPR_IMPORTED_BASES for b in node.bases):
+            self.has_repr[name] = True
+            self.ok()
             return
         body = node.body.body if isinstance(node.body, IndentedBlock) else ()
         own = "__repr__" in {s.name.value for s in body if isinstance(s, FunctionDef)}

@@ -26,11 +26,13 @@ class Structlog(Check):
         "Scripts that must print are flagged too. Other loggers than `logging`'s own are "
         "recognised only as Flask's `app.logger`/`current_app.logger`."
     )
-    opportunity: ClassVar[str] = "Flag `print()` and `logging` calls; count structlog loggers."
+    opportunity: ClassVar[str] = (
+        "Flag `print()` and `logging` calls; count structlog loggers (and its configuration)."
+    )
 
     @override
     def visit_Call(self, node: Call) -> None:
-        """Flag `print()` and `logging` calls; count structlog loggers."""
+        """Flag `print()` and `logging` calls; count structlog loggers (and its configuration)."""
         qualified = self.context.qualified(node.func)
         module, _, name = qualified.rpartition(".")
         if qualified == "print":
@@ -40,7 +42,11 @@ class Structlog(Check):
         elif name in _LOG_METHODS and self._flask_logger(module):
             spelled = dotted(node.func)
             self.flag(node, f"`{spelled}()` is a standard `logging` logger; use structlog")
-        elif qualified.startswith("structlog.") and name in {"get_logger", "getLogger"}:
+        elif qualified.startswith("structlog.") and name in {
+            "get_logger",
+            "getLogger",
+            "configure",
+        }:
             self.ok()
 
     def _flask_logger(self, receiver: str) -> bool:
