@@ -39,7 +39,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=True,
             fixable=False,
             caveat="Only calls from a fixed list are known; other blocking calls go unseen.",
-            opportunity="Count an awaited call in async code. Flag a blocking call inside `async def`.",
+            opportunity="Count an awaited call in async code. Flag a blocking call inside `async def`; one inside a lambda is not (it runs where it is handed, `asyncio.to_thread(lambda: path.read_text())`).",
         ),
         "async-session": CheckInfo(
             id="async-session",
@@ -377,11 +377,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "self-type": CheckInfo(
             id="self-type",
             implementation="canon.checks.rules.self_type.SelfType",
-            summary="A method annotated to return its own class by name instead of `Self`.",
+            summary="A method returning `self` or `cls(...)` annotated with its class by name instead of `Self`.",
             heuristic=True,
             fixable=False,
             caveat="A method that deliberately returns the base class (never a subclass) is flagged too.",
-            opportunity="Note that the enclosing function returns `self`. Judge a method's return annotation against its class.",
+            opportunity="Every method returning an instance of its own class: annotated with `Self` or with the class's name, or returning `self`, `cls(...)`, `type(self)(...)`. Followed: `-> Self`, or the class's name where the method builds the instance by that name (`def __add__(self, other: Money) -> Money: return Money(...)`). Broken: a method returning `self`/`cls(...)` annotated otherwise than `Self`.",
         ),
         "session-scalars": CheckInfo(
             id="session-scalars",
@@ -398,8 +398,8 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="`import module` instead of `from module import Name`.",
             heuristic=True,
             fixable=False,
-            caveat="Modules conventionally used qualified are flagged too.",
-            opportunity="Flag `import module`. Count `from module import Name`.",
+            caveat="Modules conventionally used qualified are flagged too, except `structlog` and `threading`, which the standard's own examples import whole.",
+            opportunity="Every import statement naming a module. Followed: `from module import Name`, or `import structlog`/`import threading` (exempt). Broken: `import module`.",
         ),
         "sqlalchemy-back-populates": CheckInfo(
             id="sqlalchemy-back-populates",
@@ -480,7 +480,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             heuristic=False,
             fixable=False,
             caveat="",
-            opportunity="Judge datetime constructors.",
+            opportunity="Every datetime constructor (`now`, `fromtimestamp`, `datetime(...)`, `strptime`, `utcnow`, `today`...). Followed: it is given a timezone (`tz=`, `tzinfo=`, `%z`), or its result is made aware on the spot (`.replace(tzinfo=...)`, `.astimezone(...)`). Broken: it makes a naive datetime.",
         ),
         "tomllib": CheckInfo(
             id="tomllib",

@@ -2,7 +2,7 @@
 
 from typing import ClassVar, override
 
-from libcst import Await, Call
+from libcst import Await, Call, FunctionDef, Lambda
 
 from canon.checks.base import Check
 
@@ -55,8 +55,19 @@ class AsyncBlocking(Check):
         "Only calls from a fixed list are known; other blocking calls go unseen."
     )
     opportunity: ClassVar[str] = (
-        "Count an awaited call in async code. Flag a blocking call inside `async def`."
+        "Count an awaited call in async code. Flag a blocking call inside `async def`; "
+        "one inside a lambda is not (it runs where it is handed, `asyncio.to_thread(lambda: "
+        "path.read_text())`)."
     )
+
+    def _in_lambda(self) -> bool:
+        """Whether the innermost enclosing function is a lambda."""
+        for node in reversed(self.context.stack):
+            if isinstance(node, Lambda):
+                return True
+            if isinstance(node, FunctionDef):
+                return False
+        return False
 
     @override
     def visit_Await(self, node: Await) -> None:
@@ -67,7 +78,7 @@ class AsyncBlocking(Check):
     @override
     def visit_Call(self, node: Call) -> None:
         """Flag a blocking call inside `async def`."""
-        if not self.context.in_async():
+        if not self.context.in_async() or self._in_lambda():
             return
         qualified = self.context.qualified(node.func)
         if not qualified:

@@ -12,20 +12,37 @@ from canon.checks.base import Check, dotted
 __all__ = ["SpecificImports"]
 
 
+_QUALIFIED = frozenset({"structlog", "threading"})
+
+
 class SpecificImports(Check):
-    """Names are imported specifically (`from module import Name`), not `import module`."""
+    """Names are imported specifically (`from module import Name`), not `import module`.
+
+    `structlog` and `threading` are exempt: the standard's own examples write
+    `import structlog` (`structlog.configure`, `structlog.processors...`) and
+    `import threading`.
+    """
 
     check_id: ClassVar[str] = "specific-imports"
     summary: ClassVar[str] = "`import module` instead of `from module import Name`."
     heuristic: ClassVar[bool] = True
-    caveat: ClassVar[str] = "Modules conventionally used qualified are flagged too."
-    opportunity: ClassVar[str] = "Flag `import module`. Count `from module import Name`."
+    caveat: ClassVar[str] = (
+        "Modules conventionally used qualified are flagged too, except `structlog` and "
+        "`threading`, which the standard's own examples import whole."
+    )
+    opportunity: ClassVar[str] = (
+        "Every import statement naming a module. Followed: `from module import Name`, or "
+        "`import structlog`/`import threading` (exempt). Broken: `import module`."
+    )
 
     @override
     def visit_Import(self, node: Import) -> None:
         """Flag `import module`."""
         for alias in node.names:
             name = dotted(alias.name)
+            if name.partition(".")[0] in _QUALIFIED:
+                self.ok()
+                continue
             self.flag(alias, f"`import {name}`; import the names you use (`from {name} import`)")
 
     @override
