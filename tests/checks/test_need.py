@@ -50,3 +50,40 @@ def test_self_type_cls_constructed_by_name_flagged():
 def test_specific_imports_structlog_as_the_standard_writes_it():
     assert tally("import structlog\n", "specific-imports") == Tally(opportunities=1, violations=0)
     assert tally("import json\n", "specific-imports").violations == 1
+
+
+# type-statement: every type alias, however spelled.
+
+
+def test_type_statement_plain_assignment_alias_is_judged():
+    for alias in (
+        "Vector = list[float]\n",
+        "Pair = tuple[int, str]\n",
+        "from collections.abc import Callable\n\nHandler = Callable[[int], None]\n",
+        "X = int | None\n",
+        "class Circle: ...\n\n\nclass Square: ...\n\n\nShape = Circle | Square\n",
+        "from typing import TypeAlias\n\nX: TypeAlias = int\n",
+        "from typing import TypeAliasType\n\nX = TypeAliasType('X', int)\n",
+        "class Grid:\n    Cells = list[list[int]]\n",
+    ):
+        assert tally(alias, "type-statement") == Tally(opportunities=1, violations=1), alias
+    assert tally("type Vector = list[float]\n", "type-statement") == Tally(opportunities=1)
+
+
+def test_type_statement_ordinary_values_are_not_aliases():
+    code = (
+        "from typing import TypeVar\n\n"
+        "DEFAULTS = list()\nx = dict(a=1)\nNAMES = ['a']\nT = TypeVar('T')\nLIMIT = 3\n"
+        "service = Service()\nvalue = CONFIG['key']\nFLAGS = READ | WRITE\n"
+        "class Cookie:\n    Strict = 1\n    Lax = 2\n    Both = Strict | Lax\n"
+        "def f():\n    Local = list[int]\n"
+    )
+    assert tally(code, "type-statement") == Tally()
+
+
+def test_type_statement_annotated_with_runtime_metadata_not_judged():
+    code = (
+        "from typing import Annotated\n\nfrom sqlalchemy.orm import mapped_column\n\n"
+        "intpk = Annotated[int, mapped_column(primary_key=True)]\n"
+    )
+    assert tally(code, "type-statement") == Tally()

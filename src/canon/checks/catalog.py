@@ -503,11 +503,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "type-statement": CheckInfo(
             id="type-statement",
             implementation="canon.checks.rules.type_statement.TypeStatement",
-            summary="`TypeAlias` annotation instead of the `type` statement.",
-            heuristic=False,
+            summary="A type alias written as an assignment (`Vector = list[float]`), a `TypeAlias` annotation or `TypeAliasType(...)` instead of the `type` statement.",
+            heuristic=True,
             fixable=True,
-            caveat="",
-            opportunity="Flag `X: TypeAlias = ...`. Count a `type` statement. Flag `TypeAliasType(...)`.",
+            caveat="A type expression is recognised by its spelling: subscripts of known generics (builtins, `typing`, `collections.abc`), unions of builtin types, `None`, generics, classes of the file and CapWords names. An `Annotated` alias carrying run-time metadata (`Annotated[int, mapped_column(...)]`) is not judged: libraries read it from a plain assignment.",
+            opportunity='Every type alias at module or class level, however spelled. Followed: `type Vector = list[float]`. Broken: `Vector = list[float]`, `X = int | None`, `Handler = Callable[[int], None]`, `X: TypeAlias = ...`, `TypeAliasType(...)`. Ordinary values (`DEFAULTS = list()`, `NAMES = ["a"]`, `T = TypeVar("T")`, constants, instances) are not aliases.',
         ),
         "union-operator": CheckInfo(
             id="union-operator",
