@@ -497,8 +497,8 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="An import used only in annotations, outside `if TYPE_CHECKING:`.",
             heuristic=True,
             fixable=False,
-            caveat="Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` are never flagged. Only applies with `from __future__ import annotations`. Annotations read at run time are known only in classes deriving in the same file from `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in `TypedDict` and `NamedTuple` classes, and under `runtime-evaluated-decorators` (`[tool.canon]`); other runtime readers are invisible.",
-            opportunity="Enter `if TYPE_CHECKING:`. Leave `if TYPE_CHECKING:`. Record module-level imported names; one under `TYPE_CHECKING` follows the rule. Remember module-level instances (`app = typer.Typer()`) to qualify decorators. Note a class whose annotations are read at run time. Note a function whose annotations are read at run time. Note a use of a name, in an annotation or at run time. Names inside string annotations are annotation uses. Flag imports used only in annotations.",
+            caveat="Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` are never flagged. Annotations read at run time are known only in classes deriving in the same file from `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in `TypedDict` and `NamedTuple` classes, and under `runtime-evaluated-decorators` (`[tool.canon]`); other runtime readers are invisible.",
+            opportunity="Every module-level import used only in annotations, in every file (with or without `from __future__ import annotations`), and every import under `if TYPE_CHECKING:`. Followed: the import sits under `if TYPE_CHECKING:`. Broken: it is imported at run time. Imports used at run time (including in annotations read at run time: pydantic models, `TypedDict`, `NamedTuple`, `runtime-evaluated-decorators`) are no opportunity.",
         ),
         "type-statement": CheckInfo(
             id="type-statement",

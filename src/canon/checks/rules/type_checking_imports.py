@@ -36,13 +36,15 @@ _RUNTIME_CLASS_BASES = frozenset({"TypedDict", "NamedTuple"})
 class TypeCheckingImports(Check):
     """Imports used only in annotations go under `if TYPE_CHECKING:`.
 
-    Applies to modules with `from __future__ import annotations` (or names used only in
-    string annotations): elsewhere Python 3.13 evaluates annotations at definition time.
-    Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` are never
-    flagged, nor names used in annotations read at run time: in classes deriving (in the file,
-    transitively) from `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in
-    `TypedDict` and `NamedTuple` classes, and in functions and classes under
-    `runtime-evaluated-decorators`.
+    Applies to every module: an import used only in annotations is the rule's concern whether
+    or not the file has `from __future__ import annotations` (without it, moving the import
+    needs that line too, since Python 3.13 evaluates annotations at definition time; the
+    message says so). Imports used at run time are no opportunity. Names from `typing`,
+    `typing_extensions`, `collections.abc` and `dataclasses` are never flagged, nor names used
+    in annotations read at run time: in classes deriving (in the file, transitively) from
+    `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in `TypedDict` and
+    `NamedTuple` classes, and in functions and classes under `runtime-evaluated-decorators`;
+    a name used there counts as a run-time use.
     """
 
     check_id: ClassVar[str] = "type-checking-imports"
@@ -50,21 +52,19 @@ class TypeCheckingImports(Check):
     heuristic: ClassVar[bool] = True
     caveat: ClassVar[str] = (
         "Names from `typing`, `typing_extensions`, `collections.abc` and `dataclasses` "
-        "are never flagged. Only applies with `from __future__ import annotations`. "
-        "Annotations read at run time are known only in classes deriving in the same "
-        "file from `runtime-evaluated-base-classes` (default `pydantic.BaseModel`), in "
-        "`TypedDict` and `NamedTuple` classes, and under "
+        "are never flagged. Annotations read at run time are known only in classes deriving "
+        "in the same file from `runtime-evaluated-base-classes` (default "
+        "`pydantic.BaseModel`), in `TypedDict` and `NamedTuple` classes, and under "
         "`runtime-evaluated-decorators` (`[tool.canon]`); other runtime readers are "
         "invisible."
     )
     opportunity: ClassVar[str] = (
-        "Enter `if TYPE_CHECKING:`. Leave `if TYPE_CHECKING:`. Record module-level "
-        "imported names; one under `TYPE_CHECKING` follows the rule. Remember "
-        "module-level instances (`app = typer.Typer()`) to qualify decorators. Note a "
-        "class whose annotations are read at run time. Note a function whose "
-        "annotations are read at run time. Note a use of a name, in an annotation or "
-        "at run time. Names inside string annotations are annotation uses. Flag "
-        "imports used only in annotations."
+        "Every module-level import used only in annotations, in every file (with or without "
+        "`from __future__ import annotations`), and every import under `if TYPE_CHECKING:`. "
+        "Followed: the import sits under `if TYPE_CHECKING:`. Broken: it is imported at run "
+        "time. Imports used at run time (including in annotations read at run time: "
+        "pydantic models, `TypedDict`, `NamedTuple`, `runtime-evaluated-decorators`) are no "
+        "opportunity."
     )
 
     def __init__(self, context: FileContext) -> None:
@@ -196,13 +196,12 @@ class TypeCheckingImports(Check):
 
     @override
     def leave_Module(self, original_node: Module) -> None:
-        """Flag imports used only in annotations."""
-        exported = self.runtime
+        """Judge each import used only in annotations: guarded follows, unguarded breaks."""
+        needed = "" if self.future else " (with `from __future__ import annotations`)"
         for name, alias in self.imported.items():
-            if name in exported:
-                self.ok()
-            elif name in self.typing_only and self.future:
+            if name in self.typing_only and name not in self.runtime:
                 self.flag(
                     alias,
-                    f"`{name}` is used only in annotations; import it under `if TYPE_CHECKING:`",
+                    f"`{name}` is used only in annotations; import it under "
+                    f"`if TYPE_CHECKING:`{needed}",
                 )
