@@ -9,7 +9,8 @@ from orjson import loads
 from pytest import mark
 
 from canon.checks import check_source
-from tests.checks.conftest import checked_rules
+
+from .conftest import checked_rules
 
 # Checks whose rule means exactly what these ruff codes mean (others differ on purpose:
 # ruff's SIM105 suggests `suppress(CancelledError)`, PTH123 flags `open()`, and so on;

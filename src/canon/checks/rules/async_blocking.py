@@ -1,10 +1,15 @@
 """The `async-blocking` check: `async def` never makes a known blocking call."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Await, Call, FunctionDef, Lambda
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import FunctionDef, Lambda
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import Await, Call
 
 __all__ = ["AsyncBlocking"]
 

@@ -1,13 +1,18 @@
 """The `google-docstrings` check: docstrings are Google style."""
 
+from __future__ import annotations
+
 from re import MULTILINE, search
 from re import compile as re_compile
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import ClassDef, FunctionDef, Lambda, Name, Param
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.public_api import is_public, overrides
+
+if TYPE_CHECKING:
+    from canon.checks.base import FileContext
 
 __all__ = ["GoogleDocstrings"]
 
@@ -26,6 +31,13 @@ def _public_api(node: FunctionDef, context: FileContext) -> bool:
         if isinstance(enclosing, ClassDef) and not is_public(enclosing.name.value):
             return False
     return not _is_property(node) and not overrides(node, context)
+
+
+def _exempt(node: FunctionDef) -> bool:
+    """Whether a public function needs no docstring: a `test_` function or an `@overload`."""
+    return node.name.value.startswith("test_") or any(
+        dotted(d.decorator).endswith("overload") for d in node.decorators
+    )
 
 
 def _is_property(node: FunctionDef) -> bool:
@@ -81,8 +93,10 @@ _FOREIGN_FIELDS = re_compile(
 class GoogleDocstrings(Check):
     """Docstrings are Google style.
 
-    Public API lists every parameter (besides `self`/`cls`) under `Args:` and an annotated,
-    non-`None` result under `Returns:`. Any docstring written with Sphinx (`:param x:`) or
+    Every public function is judged, documented or not: a missing docstring breaks the rule
+    (the function's parameters and result go undocumented). Public API lists every parameter
+    (besides `self`/`cls`) under `Args:` and an annotated, non-`None` result under
+    `Returns:`. Any docstring written with Sphinx (`:param x:`) or
     NumPy (`Parameters` / `----------`) fields is flagged, public or not.
     """
 
@@ -99,24 +113,42 @@ class GoogleDocstrings(Check):
         "of `_private` names, dunders, nested functions, methods of private classes, "
         "properties and `@override` methods."
     )
-    opportunity: ClassVar[str] = "Judge a documented function's style and sections."
+    opportunity: ClassVar[str] = (
+        "Every public function or method (not `_private`, dunder, nested, in a private "
+        "class, a property, `@override`, `@overload` or `test_`), with or without a "
+        "docstring, and every docstring written with Sphinx or NumPy fields. Followed: a "
+        "Google-style docstring listing the parameters under `Args:` and an annotated "
+        "result under `Returns:`. Broken: no docstring; Sphinx/NumPy fields; a missing "
+        "`Args:` entry or `Returns:` section. A missing docstring also breaks `docstrings` "
+        "(presence, for modules and classes too): both rules ask for it."
+    )
 
     @override
     def visit_FunctionDef(self, node: FunctionDef) -> None:
-        """Judge a documented function's style and sections."""
+        """Judge a public function's documentation, and any docstring's style."""
         docstring = node.get_docstring()
+        public = _public_api(node, self.context) and not _exempt(node)
         if docstring is None:
+            if public:
+                self.flag(
+                    node.name,
+                    f"public `{node.name.value}` has no docstring; write a Google-style one",
+                )
             return
         if _FOREIGN_FIELDS.search(docstring):
             message = "uses Sphinx or NumPy fields; write Google `Args:`/`Returns:` sections"
             self.flag(node.name, f"docstring of `{node.name.value}` {message}")
             return
-        if not _public_api(node, self.context):
-            return
+        if public:
+            self._judge_sections(node, docstring)
+
+    def _judge_sections(self, node: FunctionDef, docstring: str) -> None:
+        """Judge a public docstring's `Args:` and `Returns:` sections."""
         static = any(dotted(d.decorator) == "staticmethod" for d in node.decorators)
         params = _parameters(node, self.context.enclosing_class() is not None and not static)
         wants_returns = _returns_value(node)
         if not params and not wants_returns:
+            self.ok()
             return
         missing = [name for name in params if name not in _documented_args(docstring)]
         problems = []

@@ -1,20 +1,28 @@
 """The `self-type` check: methods returning their own instance are annotated `-> Self`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
     Attribute,
-    BaseExpression,
     Call,
-    FunctionDef,
     Name,
-    Return,
     SimpleString,
     Subscript,
 )
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.typing_names import is_static, typing_name
+
+if TYPE_CHECKING:
+    from libcst import (
+        BaseExpression,
+        FunctionDef,
+        Return,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["SelfType"]
 

@@ -3,11 +3,16 @@
 Names are imported specifically (`from module import Name`), not `import module`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Import, ImportFrom, ImportStar
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import ImportStar
 
 from canon.checks.base import Check, dotted
+
+if TYPE_CHECKING:
+    from libcst import Import, ImportFrom
 
 __all__ = ["SpecificImports"]
 

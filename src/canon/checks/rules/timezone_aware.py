@@ -3,11 +3,16 @@
 Datetimes are timezone-aware: `datetime.now(UTC)`, never `utcnow()` or a naive one.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import Attribute, Call, SimpleString
 
-from canon.checks.base import Check, FileContext
+from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from canon.checks.base import FileContext
 
 __all__ = ["TimezoneAware"]
 

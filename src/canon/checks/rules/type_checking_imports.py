@@ -3,26 +3,37 @@
 Imports used only in annotations go under `if TYPE_CHECKING:`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
+    AnnAssign,
     Assign,
     Attribute,
-    BaseExpression,
     Call,
     ClassDef,
     FunctionDef,
-    If,
-    ImportAlias,
-    ImportFrom,
     ImportStar,
-    Module,
     Name,
-    SimpleString,
+    SimpleStatementLine,
+    Subscript,
 )
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.targets import base_target, decorator_target
+
+if TYPE_CHECKING:
+    from libcst import (
+        BaseExpression,
+        If,
+        ImportAlias,
+        ImportFrom,
+        Module,
+        SimpleString,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["TypeCheckingImports"]
 
@@ -30,7 +41,34 @@ __all__ = ["TypeCheckingImports"]
 _TYPING_MODULES = frozenset({"typing", "typing_extensions", "collections.abc", "dataclasses"})
 
 
-_RUNTIME_CLASS_BASES = frozenset({"TypedDict", "NamedTuple"})
+_RUNTIME_CLASS_BASES = frozenset(
+    {"TypedDict", "NamedTuple", "DeclarativeBase", "DeclarativeBaseNoMeta", "MappedAsDataclass"}
+)
+
+# pydantic classes that are models without deriving from `BaseModel` as written.
+_RUNTIME_QUALIFIED = frozenset({"pydantic_settings.BaseSettings", "pydantic.RootModel"})
+
+
+def _mapped(node: ClassDef) -> bool:
+    """Whether a class body declares SQLAlchemy columns (`__tablename__`, `x: Mapped[...]`).
+
+    SQLAlchemy reads those annotations at run time, whatever base the class has.
+    """
+    for statement in node.body.body:
+        if not isinstance(statement, SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, Assign) and any(
+                dotted(target.target) == "__tablename__" for target in small.targets
+            ):
+                return True
+            if isinstance(small, AnnAssign):
+                annotation = small.annotation.annotation
+                if isinstance(annotation, Subscript):
+                    annotation = annotation.value
+                if dotted(annotation).rpartition(".")[2] == "Mapped":
+                    return True
+    return False
 
 
 class TypeCheckingImports(Check):
@@ -141,9 +179,10 @@ class TypeCheckingImports(Check):
         configured = self.context.settings.runtime_evaluated_base_classes
         if (
             any(dotted(base) in self.runtime_classes for base in bases)
-            or any(self._spelled(base) & {*configured} for base in bases)
+            or any(self._spelled(base) & {*configured, *_RUNTIME_QUALIFIED} for base in bases)
             or any(dotted(base).rpartition(".")[2] in _RUNTIME_CLASS_BASES for base in bases)
             or self._runtime_decorated(node)
+            or _mapped(node)
         ):
             self.runtime_classes.add(node.name.value)
             self.runtime_scopes.add(id(node))

@@ -3,26 +3,34 @@
 Type aliases use the `type` statement, never a plain assignment or a `TypeAlias` annotation.
 """
 
+from __future__ import annotations
+
 from re import fullmatch
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
     AnnAssign,
-    Assign,
-    BaseExpression,
     BinaryOperation,
     BitOr,
     Call,
     ClassDef,
-    CSTNode,
     Index,
     Name,
     Subscript,
     TypeAlias,
 )
 
-from canon.checks.base import Check, FileContext
+from canon.checks.base import Check
 from canon.checks.helpers.typing_names import typing_name
+
+if TYPE_CHECKING:
+    from libcst import (
+        Assign,
+        BaseExpression,
+        CSTNode,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["TypeStatement"]
 
