@@ -3,6 +3,7 @@
 # expect: docstrings=violation task-group=violation async-blocking=compliant function-length=compliant
 # expect: parameter-count=compliant no-star-args=violation
 # expect: module-length=compliant wildcard-import=compliant relative-imports=compliant comprehensions=compliant
+# expect: pytest-asyncio=compliant
 import asyncio
 
 import httpx

@@ -3,6 +3,7 @@
 # expect: annotations=compliant specific-imports=compliant union-operator=compliant type-checking-imports=compliant
 # expect: repr=violation function-length=compliant parameter-count=compliant abc-imports=compliant async-blocking=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: session-scalars=compliant async-session=compliant
 """Async data access for accounts, on SQLAlchemy's asyncio extension."""
 
 from __future__ import annotations

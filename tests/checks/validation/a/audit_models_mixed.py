@@ -6,6 +6,7 @@
 # expect: function-length=compliant parameter-count=compliant orjson=compliant no-any=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
 # expect: type-checking-imports=violation
+# expect: session-scalars=compliant
 """Audit trail tables: who changed what, and when."""
 
 from collections.abc import Sequence

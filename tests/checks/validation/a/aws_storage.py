@@ -4,6 +4,7 @@
 # expect: repr=violation union-operator=violation builtin-generics=violation parameter-count=violation
 # expect: function-length=compliant raise-from=violation f-strings=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
+# expect: keyword-only=violation domain-hierarchy=compliant
 """Upload and download files from S3."""
 
 import logging

@@ -5,6 +5,7 @@
 # expect: dataclass-frozen=compliant dataclass-kw-only=compliant dataclass-options=compliant raise-from=compliant self-type=violation
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Blob storage on S3, configured from the environment."""
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@
 # expect: timezone-aware=violation no-star-args=violation function-length=compliant parameter-count=compliant
 # expect: f-strings=violation contextlib-suppress=compliant
 # expect: module-length=compliant class-length=compliant wildcard-import=compliant relative-imports=compliant
+# expect: domain-hierarchy=compliant
 """Celery tasks for background e-mail and report jobs."""
 
 import logging

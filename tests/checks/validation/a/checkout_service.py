@@ -5,6 +5,7 @@
 # expect: parameter-count=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: dataclass-options=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Checkout: turn a cart into an order and a payment."""
 
 from __future__ import annotations

@@ -5,6 +5,7 @@
 # expect: raise-from=compliant builtin-generics=compliant hardcoded-secrets=compliant parameter-count=compliant
 # expect: function-length=compliant f-strings=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: domain-hierarchy=compliant
 """Deployment configuration, read from deploy.toml with environment overrides."""
 
 import os

@@ -6,6 +6,7 @@
 # expect: parameter-count=compliant fstring-debug=violation f-strings=compliant hardcoded-secrets=compliant
 # expect: abc-imports=violation pathlib=violation
 # expect: no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant comprehensions=compliant
+# expect: keyword-only=violation domain-hierarchy=compliant
 """Client for the CRM's REST API (v3): contacts, companies, deals, tickets and more."""
 
 import json

@@ -5,6 +5,7 @@
 # expect: dataclass-frozen=compliant dataclass-kw-only=compliant dataclass-options=compliant
 # expect: function-length=compliant parameter-count=compliant abc-imports=compliant timezone-aware=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: value-object-equality=compliant
 """Assemble the dashboard from several backends, concurrently and within a deadline."""
 
 from __future__ import annotations

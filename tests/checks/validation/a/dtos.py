@@ -4,6 +4,7 @@
 # expect: annotations=compliant self-type=violation specific-imports=compliant google-docstrings=violation
 # expect: function-length=compliant parameter-count=compliant timezone-aware=compliant no-any=violation
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
+# expect: value-object-equality=compliant
 """Data transfer objects exchanged with the CRM's REST API."""
 
 from dataclasses import asdict, dataclass, field

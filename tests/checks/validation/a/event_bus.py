@@ -4,6 +4,7 @@
 # expect: dunder-all=violation repr=violation annotations=violation contextlib-suppress=compliant
 # expect: bare-except=compliant function-length=compliant parameter-count=compliant type-statement=violation
 # expect: module-length=compliant class-length=compliant wildcard-import=compliant relative-imports=compliant
+# expect: constructor-injection=violation
 """A tiny synchronous event bus for decoupling services."""
 
 import logging

@@ -6,6 +6,7 @@
 # expect: timezone-aware=compliant pathlib=compliant structlog=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 # expect: type-checking-imports=violation
+# expect: value-object-equality=compliant
 """Turn raw click events into per-page daily aggregates."""
 
 from collections import Counter

@@ -4,6 +4,7 @@
 # expect: union-operator=compliant builtin-generics=compliant annotations=compliant pathlib=compliant
 # expect: function-length=compliant parameter-count=compliant structlog=violation
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
+# expect: keyword-only=violation
 """Feature flags from a JSON file, with per-user rollouts."""
 
 import hashlib

@@ -5,6 +5,7 @@
 # expect: function-length=compliant parameter-count=compliant abc-imports=compliant no-any=compliant
 # expect: cancelled-error=na fstring-debug=na
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant comprehensions=compliant
+# expect: domain-hierarchy=compliant constructor-injection=violation
 """An async client for the parts of the GitHub REST API the release bot uses."""
 
 from asyncio import TaskGroup

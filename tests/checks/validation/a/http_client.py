@@ -5,6 +5,7 @@
 # expect: hardcoded-secrets=violation f-strings=violation annotations=violation parameter-count=compliant
 # expect: timezone-aware=violation fstring-debug=compliant
 # expect: module-length=compliant class-length=compliant function-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant comprehensions=compliant
+# expect: domain-hierarchy=compliant
 """A small client for the Open Weather HTTP API."""
 
 import json

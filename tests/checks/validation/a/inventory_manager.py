@@ -6,6 +6,8 @@
 # expect: dataclass-options=compliant function-length=compliant parameter-count=compliant
 # expect: sqlalchemy-select=compliant type-checking-imports=violation f-strings=compliant
 # expect: no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
+# expect: keyword-only=violation session-scalars=violation domain-hierarchy=compliant
+# expect: value-object-equality=compliant
 """Inventory management for the warehouse: stock levels, reservations, transfers and audits.
 
 The manager is the only writer of stock rows. Every change is recorded as a movement so that

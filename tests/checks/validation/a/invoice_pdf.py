@@ -4,6 +4,7 @@
 # expect: pathlib=compliant timezone-aware=compliant f-strings=compliant structlog=compliant
 # expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 # expect: type-checking-imports=violation
+# expect: keyword-only=violation
 """Render invoices as PDF documents with reportlab."""
 
 from datetime import UTC, date, datetime

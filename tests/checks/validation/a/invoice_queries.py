@@ -4,6 +4,7 @@
 # expect: specific-imports=compliant function-length=compliant parameter-count=violation
 # expect: timezone-aware=compliant type-checking-imports=violation abc-imports=compliant
 # expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
+# expect: keyword-only=violation
 """Report queries over invoices, used by the finance dashboard."""
 
 from collections.abc import Iterable

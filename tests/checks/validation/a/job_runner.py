@@ -5,6 +5,7 @@
 # expect: dataclass-options=compliant function-length=compliant parameter-count=compliant
 # expect: timezone-aware=compliant abc-imports=compliant type-checking-imports=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: value-object-equality=compliant
 """Run queued jobs concurrently, with structured concurrency and clean cancellation."""
 
 from asyncio import CancelledError, TaskGroup, sleep, timeout

@@ -5,6 +5,7 @@
 # expect: timezone-aware=violation function-length=compliant parameter-count=compliant f-strings=violation
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant
 """User account operations (legacy module, kept for the admin panel)."""
 
 import hashlib

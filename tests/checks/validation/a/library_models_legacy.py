@@ -5,6 +5,7 @@
 # expect: repr=violation union-operator=violation timezone-aware=violation function-length=compliant
 # expect: parameter-count=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: constructor-injection=compliant
 """Database models and queries for the library's lending service."""
 
 from datetime import datetime, timedelta

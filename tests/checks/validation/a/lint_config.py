@@ -5,6 +5,7 @@
 # expect: function-length=compliant parameter-count=compliant self-type=compliant union-operator=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Read the linter's settings from `[tool.lint]` in pyproject.toml."""
 
 from dataclasses import dataclass

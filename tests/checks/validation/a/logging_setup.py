@@ -3,6 +3,7 @@
 # expect: google-docstrings=violation annotations=compliant pathlib=violation no-any=violation
 # expect: function-length=violation parameter-count=compliant union-operator=compliant
 # expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
+# expect: keyword-only=violation
 """Logging configuration shared by the web app and the workers."""
 
 import logging

@@ -4,6 +4,7 @@
 # expect: parameter-count=violation annotations=violation union-operator=compliant builtin-generics=compliant
 # expect: function-length=compliant raise-from=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: keyword-only=violation domain-hierarchy=compliant
 """Send transactional e-mail over SMTP."""
 
 import logging

@@ -4,6 +4,8 @@
 # expect: function-length=compliant parameter-count=compliant contextlib-suppress=compliant
 # expect: abc-imports=compliant f-strings=violation
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: context-managers=compliant
+# expect: constructor-injection=violation
 """In-process counters and timers, exported in Prometheus text format."""
 
 import threading

@@ -5,6 +5,7 @@
 # expect: function-length=compliant parameter-count=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant
 # expect: type-checking-imports=violation
+# expect: keyword-only=violation domain-hierarchy=compliant
 """Save and load trained models with their metadata."""
 
 from datetime import UTC, datetime

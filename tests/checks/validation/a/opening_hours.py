@@ -5,6 +5,7 @@
 # expect: function-length=compliant parameter-count=compliant union-operator=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
 # expect: type-checking-imports=violation
+# expect: value-object-equality=compliant
 """Store opening hours, evaluated in each store's own time zone."""
 
 from dataclasses import dataclass

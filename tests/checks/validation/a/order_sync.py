@@ -4,6 +4,7 @@
 # expect: sqlalchemy-select=compliant timezone-aware=compliant type-checking-imports=violation
 # expect: function-length=compliant parameter-count=compliant repr=violation union-operator=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant no-any=compliant
+# expect: session-scalars=violation domain-hierarchy=compliant constructor-injection=compliant
 """Synchronise orders from the marketplace into the shop database."""
 
 from datetime import UTC, datetime

@@ -3,6 +3,7 @@
 # expect: specific-imports=violation
 # expect: function-length=compliant parameter-count=compliant
 # expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
+# expect: parametrize=compliant
 import pytest
 from fastapi.testclient import TestClient
 

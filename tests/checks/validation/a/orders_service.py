@@ -5,6 +5,7 @@
 # expect: timezone-aware=violation fstring-debug=violation f-strings=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=violation constructor-injection=compliant
 import logging
 from datetime import datetime
 from decimal import Decimal

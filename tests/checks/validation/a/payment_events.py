@@ -4,6 +4,7 @@
 # expect: function-length=violation parameter-count=compliant raise-from=compliant f-strings=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant
 """Apply ledger events to account balances."""
 
 from decimal import Decimal

@@ -4,6 +4,7 @@
 # expect: structlog=violation union-operator=compliant annotations=compliant no-any=violation
 # expect: function-length=compliant parameter-count=compliant f-strings=compliant timezone-aware=violation
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant
+# expect: keyword-only=violation domain-hierarchy=compliant constructor-injection=violation
 """Client for the Stripe-like payment provider used in checkout."""
 
 import hmac

@@ -2,6 +2,7 @@
 # expect: pytest-style=compliant test-names=compliant annotations=compliant specific-imports=compliant
 # expect: docstrings=compliant function-length=compliant parameter-count=compliant google-docstrings=compliant repr=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: parametrize=compliant
 """Prices: net, gross with VAT, and discounts."""
 
 from decimal import Decimal

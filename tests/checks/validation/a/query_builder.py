@@ -4,6 +4,7 @@
 # expect: repr=compliant function-length=compliant parameter-count=compliant f-strings=compliant
 # expect: dataclass-frozen=compliant dataclass-kw-only=compliant dataclass-options=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: keyword-only=compliant value-object-equality=compliant
 """A small immutable builder for search-engine queries."""
 
 from dataclasses import dataclass, field, replace

@@ -3,6 +3,7 @@
 # expect: docstrings=compliant sqlalchemy-select=compliant google-docstrings=compliant
 # expect: function-length=compliant parameter-count=compliant type-checking-imports=compliant
 # expect: module-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: session-scalars=violation
 """The user repository against an in-memory SQLite database."""
 
 from collections.abc import Iterator

@@ -4,6 +4,7 @@
 # expect: abc-imports=compliant raise-from=compliant function-length=compliant parameter-count=compliant
 # expect: union-operator=compliant async-blocking=compliant
 # expect: module-length=compliant class-length=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: domain-hierarchy=compliant
 """Retry decorators for flaky calls, sync and async."""
 
 import asyncio

@@ -4,6 +4,7 @@
 # expect: hardcoded-secrets=compliant function-length=compliant parameter-count=compliant structlog=compliant
 # expect: orjson=compliant builtin-generics=compliant timezone-aware=violation
 # expect: module-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant comprehensions=compliant
+# expect: domain-hierarchy=compliant
 """Search endpoints backed by Elasticsearch."""
 
 from datetime import datetime

@@ -5,6 +5,7 @@
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: function-length=compliant parameter-count=compliant abc-imports=compliant builtin-generics=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Application settings: a TOML file, overridden by `NOTES_*` environment variables."""
 
 from collections.abc import Mapping

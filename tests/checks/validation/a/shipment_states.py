@@ -4,6 +4,7 @@
 # expect: dataclass-kw-only=compliant dataclass-options=compliant self-type=compliant raise-from=compliant
 # expect: function-length=compliant parameter-count=compliant timezone-aware=compliant f-strings=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """The states of a shipment and the transitions between them."""
 
 from dataclasses import dataclass, replace

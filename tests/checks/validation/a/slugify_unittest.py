@@ -2,6 +2,7 @@
 # expect: pytest-style=violation test-names=violation annotations=violation specific-imports=compliant
 # expect: docstrings=violation function-length=compliant parameter-count=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant wildcard-import=compliant relative-imports=compliant
+# expect: parametrize=violation
 from unittest import TestCase, main
 
 from common.text import normalize_whitespace, slugify, truncate

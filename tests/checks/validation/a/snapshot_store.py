@@ -5,6 +5,7 @@
 # expect: dataclass-kw-only=violation dataclass-options=violation raise-from=compliant
 # expect: function-length=compliant parameter-count=compliant type-checking-imports=violation
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Store dashboard snapshots as JSON files, one per dashboard and day."""
 
 from contextlib import suppress

@@ -4,6 +4,7 @@
 # expect: raise-from=compliant function-length=compliant parameter-count=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant
 """Time zone helpers built on `zoneinfo`."""
 
 from datetime import UTC, datetime, time, timedelta

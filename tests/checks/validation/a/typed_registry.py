@@ -5,6 +5,7 @@
 # expect: raise-from=compliant builtin-generics=compliant dataclass-frozen=compliant
 # expect: dataclass-kw-only=compliant dataclass-options=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: domain-hierarchy=compliant
 """A typed registry of handlers keyed by name, with PEP 695 generics."""
 
 from collections.abc import Callable, Iterator, Mapping

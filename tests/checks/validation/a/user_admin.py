@@ -6,6 +6,7 @@
 # expect: wildcard-import=compliant relative-imports=compliant type-checking-imports=violation
 # expect: builtin-generics=compliant abc-imports=compliant
 # expect: no-any=compliant comprehensions=compliant
+# expect: session-scalars=violation domain-hierarchy=compliant
 """Administrative operations on user accounts, used by the back-office."""
 
 from collections.abc import Sequence

@@ -4,6 +4,7 @@
 # expect: function-length=compliant parameter-count=compliant builtin-generics=compliant abc-imports=compliant
 # expect: type-checking-imports=compliant raise-from=compliant timezone-aware=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: session-scalars=violation domain-hierarchy=compliant
 """Persistence of user accounts with SQLAlchemy 2.0 sessions."""
 
 from __future__ import annotations

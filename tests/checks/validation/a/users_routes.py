@@ -4,6 +4,7 @@
 # expect: type-checking-imports=compliant function-length=compliant parameter-count=compliant
 # expect: fstring-debug=violation structlog=violation repr=compliant f-strings=compliant sqlalchemy-select=violation
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: domain-hierarchy=compliant
 """User endpoints of the public API."""
 
 from logging import getLogger

@@ -3,6 +3,7 @@
 # expect: specific-imports=violation structlog=violation google-docstrings=violation annotations=compliant
 # expect: function-length=compliant parameter-count=compliant no-star-args=violation
 # expect: module-length=compliant no-any=compliant
+# expect: constructor-injection=violation
 """Shared helpers, gathered for convenient imports across the services."""
 
 import logging

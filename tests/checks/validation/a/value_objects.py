@@ -4,6 +4,7 @@
 # expect: self-type=compliant raise-from=compliant specific-imports=compliant repr=compliant
 # expect: function-length=compliant parameter-count=compliant f-strings=compliant
 # expect: module-length=compliant class-length=compliant no-star-args=compliant bare-except=compliant contextlib-suppress=compliant wildcard-import=compliant relative-imports=compliant no-any=compliant
+# expect: value-object-equality=compliant
 """Value objects of the shop's domain: money, quantities and addresses."""
 
 from dataclasses import dataclass

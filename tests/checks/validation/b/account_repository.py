@@ -6,6 +6,7 @@
 # expect: type-checking-imports=compliant relative-imports=compliant no-any=compliant
 # expect: comprehensions=compliant timezone-aware=compliant
 # expect: f-strings=compliant
+# expect: session-scalars=violation
 """Data access for user accounts."""
 
 from __future__ import annotations

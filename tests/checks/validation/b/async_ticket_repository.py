@@ -6,6 +6,7 @@
 # expect: type-checking-imports=compliant relative-imports=compliant timezone-aware=compliant
 # expect: comprehensions=compliant structlog=compliant
 # expect: f-strings=compliant
+# expect: session-scalars=compliant async-session=compliant
 """Async persistence for helpdesk tickets."""
 
 from __future__ import annotations

@@ -6,6 +6,7 @@
 # expect: timezone-aware=violation google-docstrings=violation function-length=compliant
 # expect: parameter-count=violation orjson=violation f-strings=compliant no-pickle=compliant
 # expect: comprehensions=compliant self-type=violation no-any=na
+# expect: keyword-only=violation
 """Audit trail: who changed what, and when."""
 
 import json

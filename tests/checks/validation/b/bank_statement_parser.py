@@ -6,6 +6,7 @@
 # expect: builtin-generics=compliant no-any=compliant structlog=compliant pathlib=compliant
 # expect: comprehensions=compliant type-checking-imports=compliant union-operator=compliant
 # expect: class-length=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Parse CSV bank statements exported from the bank's business portal."""
 
 from __future__ import annotations

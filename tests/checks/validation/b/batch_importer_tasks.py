@@ -7,6 +7,7 @@
 # expect: type-checking-imports=compliant
 # expect: class-length=compliant
 # expect: f-strings=compliant
+# expect: keyword-only=compliant domain-hierarchy=compliant
 """Import catalogue products in bounded concurrent batches."""
 
 from __future__ import annotations

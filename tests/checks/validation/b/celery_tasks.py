@@ -8,6 +8,7 @@
 # expect: comprehensions=compliant
 # expect: no-pickle=compliant
 # expect: relative-imports=compliant
+# expect: domain-hierarchy=compliant
 """Celery tasks for order fulfilment."""
 
 import json

@@ -6,6 +6,8 @@
 # expect: hardcoded-secrets=compliant timezone-aware=compliant dataclass-options=compliant
 # expect: dataclass-frozen=compliant dataclass-kw-only=compliant self-type=compliant comprehensions=compliant
 # expect: abc-imports=compliant type-checking-imports=violation no-star-args=violation
+# expect: keyword-only=violation domain-hierarchy=compliant context-managers=compliant
+# expect: value-object-equality=compliant constructor-injection=violation
 """Client for the CRM's REST API (contacts, companies, deals, notes, tasks, webhooks).
 
 The CRM paginates with opaque cursors, rate limits per account and answers errors with a

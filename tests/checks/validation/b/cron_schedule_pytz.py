@@ -5,6 +5,7 @@
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: builtin-generics=compliant no-any=compliant f-strings=compliant
 # expect: self-type=compliant comprehensions=compliant class-length=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Next-run computation for the job scheduler's cron-like schedules."""
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@
 # expect: class-length=compliant
 # expect: no-pickle=compliant
 # expect: type-checking-imports=violation
+# expect: value-object-equality=compliant
 """Domain events emitted by the order aggregate."""
 
 from dataclasses import asdict, dataclass, field

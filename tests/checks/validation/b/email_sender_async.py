@@ -5,6 +5,7 @@
 # expect: class-length=compliant repr=violation builtin-generics=compliant no-any=compliant
 # expect: raise-from=compliant bare-except=compliant union-operator=compliant
 # expect: comprehensions=compliant
+# expect: keyword-only=violation domain-hierarchy=compliant constructor-injection=compliant
 """Send transactional e-mail through the SMTP relay."""
 
 import asyncio

@@ -7,6 +7,7 @@
 # expect: type-checking-imports=compliant union-operator=compliant
 # expect: class-length=compliant
 # expect: no-pickle=compliant
+# expect: keyword-only=violation domain-hierarchy=compliant
 """Extract rows from NDJSON exports, transform them and load them in batches."""
 
 from __future__ import annotations

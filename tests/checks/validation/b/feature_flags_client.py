@@ -7,6 +7,8 @@
 # expect: self-type=compliant dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: comprehensions=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant value-object-equality=compliant
+# expect: constructor-injection=violation
 """Feature flag client with a Redis-backed local cache."""
 
 import logging

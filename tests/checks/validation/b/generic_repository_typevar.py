@@ -4,6 +4,7 @@
 # expect: pep695-generics=violation sqlalchemy-select=compliant class-length=compliant repr=violation
 # expect: union-operator=violation builtin-generics=violation abc-imports=violation no-any=violation
 # expect: type-checking-imports=violation no-star-args=violation
+# expect: session-scalars=compliant
 """Generic SQLAlchemy repository shared by the feature packages."""
 
 from typing import Any, Generic, List, Optional, Sequence, Type, TypeVar

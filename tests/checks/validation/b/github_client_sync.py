@@ -5,6 +5,7 @@
 # expect: no-any=violation hardcoded-secrets=violation raise-from=violation bare-except=compliant
 # expect: structlog=violation f-strings=compliant self-type=violation abc-imports=violation
 # expect: fstring-debug=violation timezone-aware=violation no-star-args=violation
+# expect: keyword-only=violation domain-hierarchy=compliant constructor-injection=compliant
 """Minimal GitHub REST client used by the release tooling."""
 
 import logging

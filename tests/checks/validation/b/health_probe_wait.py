@@ -6,6 +6,7 @@
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: bare-except=compliant raise-from=na comprehensions=compliant
 # expect: class-length=compliant
+# expect: keyword-only=violation value-object-equality=compliant
 """Probe databases and caches before a deploy is marked healthy."""
 
 import asyncio

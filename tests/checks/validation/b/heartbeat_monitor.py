@@ -8,6 +8,7 @@
 # expect: comprehensions=compliant
 # expect: f-strings=compliant
 # expect: type-checking-imports=violation
+# expect: constructor-injection=compliant
 """Ping registered services and raise alerts when they stop answering."""
 
 import asyncio

@@ -4,6 +4,7 @@
 # expect: async-blocking=violation task-group=violation class-length=compliant
 # expect: comprehensions=compliant
 # expect: relative-imports=compliant
+# expect: pytest-asyncio=violation
 """Tests for the reservation service."""
 
 import asyncio

@@ -6,6 +6,7 @@
 # expect: union-operator=compliant builtin-generics=compliant no-any=compliant self-type=compliant
 # expect: contextlib-suppress=compliant f-strings=compliant structlog=compliant
 # expect: type-checking-imports=violation
+# expect: value-object-equality=compliant
 """Store job results in Redis as MessagePack, never pickle."""
 
 from contextlib import suppress

@@ -4,6 +4,7 @@
 # expect: hardcoded-secrets=compliant timezone-aware=compliant raise-from=compliant bare-except=compliant
 # expect: class-length=compliant repr=compliant builtin-generics=compliant
 # expect: no-any=compliant structlog=compliant f-strings=compliant self-type=compliant
+# expect: domain-hierarchy=compliant
 """Issue and verify the short-lived access tokens used by the API."""
 
 from datetime import UTC, datetime, timedelta

@@ -6,6 +6,7 @@
 # expect: raise-from=compliant bare-except=compliant f-strings=compliant comprehensions=compliant
 # expect: no-any=compliant class-length=compliant type-statement=compliant abc-imports=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Read sqlguard's settings from `[tool.sqlguard]` in pyproject.toml."""
 
 from collections.abc import Mapping

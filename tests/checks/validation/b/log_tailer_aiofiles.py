@@ -6,6 +6,7 @@
 # expect: no-any=compliant type-checking-imports=compliant union-operator=compliant
 # expect: bare-except=compliant
 # expect: no-pickle=compliant
+# expect: keyword-only=compliant
 """Follow a JSON-lines log file and yield each new record."""
 
 from __future__ import annotations

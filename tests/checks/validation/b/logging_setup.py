@@ -5,6 +5,7 @@
 # expect: type-statement=compliant union-operator=compliant orjson=compliant
 # expect: no-pickle=compliant
 # expect: type-checking-imports=violation
+# expect: keyword-only=compliant
 """Configure structlog and route standard-library logging through it."""
 
 import logging

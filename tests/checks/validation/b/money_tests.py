@@ -6,6 +6,7 @@
 # expect: comprehensions=compliant
 # expect: no-any=compliant
 # expect: relative-imports=compliant
+# expect: parametrize=compliant
 """Tests for the Money value object."""
 
 from decimal import Decimal

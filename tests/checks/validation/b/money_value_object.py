@@ -6,6 +6,7 @@
 # expect: class-length=compliant no-any=compliant
 # expect: builtin-generics=compliant
 # expect: comprehensions=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Money as an immutable amount in one currency."""
 
 from dataclasses import dataclass

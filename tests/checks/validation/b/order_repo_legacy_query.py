@@ -4,6 +4,7 @@
 # expect: sqlalchemy-select=violation class-length=compliant repr=violation union-operator=violation
 # expect: builtin-generics=violation timezone-aware=violation relative-imports=compliant
 # expect: type-checking-imports=violation raise-from=compliant bare-except=compliant no-any=compliant
+# expect: keyword-only=violation domain-hierarchy=compliant
 """Persistence for orders."""
 
 from datetime import date, datetime, timedelta

@@ -7,6 +7,7 @@
 # expect: sqlalchemy-select=violation class-length=compliant
 # expect: comprehensions=compliant
 # expect: type-checking-imports=compliant
+# expect: domain-hierarchy=compliant
 from datetime import datetime
 from typing import Any, List, Optional
 import logging

@@ -8,6 +8,7 @@
 # expect: comprehensions=compliant
 # expect: no-pickle=compliant
 # expect: relative-imports=compliant
+# expect: session-scalars=compliant async-session=compliant
 """Relay rows from the transactional outbox table to the message broker."""
 
 from __future__ import annotations

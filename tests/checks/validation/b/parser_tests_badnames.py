@@ -3,6 +3,7 @@
 # expect: pytest-style=compliant test-names=violation function-length=compliant parameter-count=compliant
 # expect: timezone-aware=violation class-length=compliant
 # expect: relative-imports=compliant
+# expect: parametrize=compliant
 """Tests for the log line parsers."""
 
 import datetime

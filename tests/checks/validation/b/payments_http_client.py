@@ -5,6 +5,7 @@
 # expect: class-length=compliant repr=compliant union-operator=compliant builtin-generics=compliant
 # expect: no-any=compliant structlog=compliant f-strings=compliant type-checking-imports=compliant
 # expect: abc-imports=compliant
+# expect: keyword-only=compliant domain-hierarchy=compliant constructor-injection=violation
 """Small synchronous client for the payment provider's REST API."""
 
 from __future__ import annotations

@@ -5,6 +5,7 @@
 # expect: bare-except=compliant union-operator=violation dataclass-frozen=violation dataclass-options=violation
 # expect: dataclass-kw-only=violation
 # expect: no-any=compliant
+# expect: value-object-equality=compliant
 """Percentages used for discounts and tax rates."""
 
 from decimal import Decimal, InvalidOperation

@@ -6,6 +6,7 @@
 # expect: raise-from=compliant bare-except=compliant f-strings=compliant relative-imports=compliant
 # expect: type-statement=compliant class-length=compliant structlog=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant
 """Registry of extract/transform plugins discovered through entry points."""
 
 from collections.abc import Callable, Iterator

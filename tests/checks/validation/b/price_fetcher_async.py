@@ -7,6 +7,8 @@
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: comprehensions=compliant type-checking-imports=violation
 # expect: f-strings=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
+# expect: constructor-injection=compliant
 """Fetch prices for many symbols concurrently."""
 
 from __future__ import annotations

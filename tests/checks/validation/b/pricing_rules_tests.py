@@ -4,6 +4,7 @@
 # expect: timezone-aware=compliant no-pytz=compliant
 # expect: no-any=compliant
 # expect: relative-imports=compliant
+# expect: parametrize=compliant
 """Tests for discount rules: percentage, bulk and happy-hour discounts."""
 
 from datetime import datetime

@@ -6,6 +6,7 @@
 # expect: comprehensions=compliant
 # expect: no-any=compliant
 # expect: relative-imports=compliant
+# expect: keyword-only=violation session-scalars=compliant
 """Tests for UserRepository against an in-memory SQLite database."""
 
 from datetime import UTC, datetime, timedelta

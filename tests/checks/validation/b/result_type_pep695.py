@@ -6,6 +6,7 @@
 # expect: no-any=compliant duplicate-case-arms=compliant no-star-args=violation bare-except=compliant
 # expect: class-length=compliant builtin-generics=compliant
 # expect: type-checking-imports=violation
+# expect: value-object-equality=compliant
 """A small Result type for operations that fail in expected ways."""
 
 from collections.abc import Callable

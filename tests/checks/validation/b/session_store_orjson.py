@@ -7,6 +7,7 @@
 # expect: self-type=compliant builtin-generics=compliant structlog=compliant
 # expect: contextlib-suppress=compliant f-strings=compliant
 # expect: type-checking-imports=violation
+# expect: value-object-equality=compliant
 """Server-side sessions stored in Redis as JSON."""
 
 from contextlib import suppress

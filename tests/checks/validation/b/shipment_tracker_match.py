@@ -6,6 +6,7 @@
 # expect: no-any=compliant class-length=compliant
 # expect: structlog=compliant abc-imports=compliant
 # expect: type-checking-imports=violation
+# expect: value-object-equality=compliant
 """Interpret carrier tracking events."""
 
 from collections.abc import Iterable

@@ -9,6 +9,7 @@
 # expect: no-pickle=compliant
 # expect: relative-imports=compliant
 # expect: type-checking-imports=violation
+# expect: session-scalars=violation
 """Administrative command line for the shop: users, orders, products, maintenance."""
 
 import csv

@@ -6,6 +6,8 @@
 # expect: bare-except=compliant relative-imports=compliant sqlalchemy-select=compliant
 # expect: comprehensions=compliant duplicate-case-arms=violation type-checking-imports=violation
 # expect: abc-imports=compliant
+# expect: keyword-only=compliant session-scalars=compliant domain-hierarchy=compliant
+# expect: constructor-injection=compliant
 """Subscription lifecycle: trials, upgrades, renewals, cancellations and dunning."""
 
 from collections.abc import Sequence

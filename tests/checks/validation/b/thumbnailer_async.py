@@ -6,6 +6,7 @@
 # expect: bare-except=compliant f-strings=compliant type-checking-imports=compliant comprehensions=compliant
 # expect: union-operator=compliant
 # expect: class-length=compliant
+# expect: domain-hierarchy=compliant
 """Generate thumbnails for uploaded images without blocking the event loop."""
 
 from __future__ import annotations

@@ -5,6 +5,7 @@
 # expect: no-any=violation raise-from=violation bare-except=compliant contextlib-suppress=na
 # expect: f-strings=compliant comprehensions=compliant
 # expect: class-length=compliant
+# expect: keyword-only=compliant domain-hierarchy=compliant
 """Read project metadata from pyproject.toml."""
 
 import sys

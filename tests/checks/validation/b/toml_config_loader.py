@@ -6,6 +6,7 @@
 # expect: builtin-generics=compliant abc-imports=compliant union-operator=compliant no-any=compliant
 # expect: f-strings=compliant class-length=compliant comprehensions=compliant
 # expect: type-statement=compliant
+# expect: domain-hierarchy=compliant value-object-equality=compliant
 """Load deployment targets from `deploy.toml`."""
 
 from collections.abc import Mapping

@@ -5,6 +5,7 @@
 # expect: no-any=compliant dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant self-type=violation
 # expect: comprehensions=compliant
 # expect: class-length=compliant
+# expect: value-object-equality=compliant
 """Set up OpenTelemetry tracing with an OTLP exporter."""
 
 from dataclasses import dataclass, field

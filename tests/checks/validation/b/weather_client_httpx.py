@@ -7,6 +7,8 @@
 # expect: dataclass-options=compliant dataclass-frozen=compliant dataclass-kw-only=compliant
 # expect: timezone-aware=compliant no-pytz=compliant type-checking-imports=compliant
 # expect: comprehensions=compliant
+# expect: domain-hierarchy=compliant context-managers=compliant value-object-equality=compliant
+# expect: constructor-injection=violation
 """Async client for the Open-Meteo forecast API."""
 
 from __future__ import annotations

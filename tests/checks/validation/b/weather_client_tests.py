@@ -6,6 +6,7 @@
 # expect: abc-imports=compliant
 # expect: no-any=compliant
 # expect: relative-imports=compliant
+# expect: pytest-asyncio=violation
 """Tests for WeatherClient with the HTTP layer mocked by respx."""
 
 from __future__ import annotations

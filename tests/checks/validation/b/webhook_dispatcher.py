@@ -7,6 +7,7 @@
 # expect: bare-except=compliant f-strings=compliant
 # expect: comprehensions=compliant
 # expect: no-pickle=compliant
+# expect: domain-hierarchy=compliant
 """Deliver webhook events to subscriber endpoints."""
 
 import asyncio

@@ -6,6 +6,7 @@
 # expect: raise-from=compliant bare-except=compliant f-strings=compliant
 # expect: no-pickle=compliant
 # expect: type-checking-imports=violation
+# expect: domain-hierarchy=compliant
 """Typed payloads of the events our partners post to `/webhooks`."""
 
 from datetime import datetime

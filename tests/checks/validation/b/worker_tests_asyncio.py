@@ -5,6 +5,7 @@
 # expect: builtin-generics=compliant no-any=compliant
 # expect: no-pickle=compliant
 # expect: relative-imports=compliant
+# expect: pytest-asyncio=compliant
 """Tests for the job worker's dispatch loop."""
 
 from asyncio import TaskGroup, sleep, wait_for
