@@ -14,8 +14,10 @@ Each line shows wall-clock and CPU seconds: on a shared machine, CPU close to wa
 run means the second core was busy elsewhere, and the jobs ratio says nothing then.
 """
 
+from __future__ import annotations
+
 from argparse import ArgumentParser
-from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from resource import RUSAGE_CHILDREN, RUSAGE_SELF, getrusage
@@ -25,6 +27,7 @@ from subprocess import run as run_process
 from sys import base_prefix, executable, stdout, version_info
 from tempfile import mkdtemp
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 from libcst import ParserSyntaxError, parse_module
 from orjson import OPT_APPEND_NEWLINE, OPT_INDENT_2, dumps
@@ -33,6 +36,9 @@ from canon.checks.catalog import CHECK_IDS
 from canon.checks.engine import run_checks
 from canon.checks.files import RunRequest, run
 from canon.checks.model import Settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["Measurement", "copy_corpus", "corpus", "main", "measure", "ratios"]
 
@@ -96,10 +102,8 @@ def _timed(action: Callable[[], object]) -> tuple[float, float]:
 
 def _parse_all(sources: list[str]) -> None:
     for source in sources:
-        try:
+        with suppress(ParserSyntaxError, RecursionError):
             parse_module(source)
-        except (ParserSyntaxError, RecursionError):
-            continue
 
 
 def _check_all(sources: list[tuple[str, str]]) -> None:

@@ -12,6 +12,8 @@ Run: `uv run python benchmarks/eval_bench.py [--runs N]`.
    timed separately, since they are bounded by process start-up, not by canon.
 """
 
+from __future__ import annotations
+
 from argparse import ArgumentParser
 from asyncio import run
 from os import cpu_count

@@ -15,9 +15,10 @@ seconds is stopped and reported with the mutants it had checked.
 Not part of the default test run: it runs the selected tests once per mutant.
 """
 
-from argparse import ArgumentParser, Namespace
+from __future__ import annotations
+
+from argparse import ArgumentParser
 from ast import AsyncFunctionDef, ClassDef, FunctionDef
-from ast import Module as AstModule
 from ast import parse as parse_python
 from collections import Counter
 from dataclasses import dataclass
@@ -30,10 +31,15 @@ from sys import executable, stdout
 from tempfile import gettempdir
 from time import perf_counter
 from tomllib import loads as load_toml
+from typing import TYPE_CHECKING
 
 from orjson import dumps
 
 from canon.safe_write import write_file
+
+if TYPE_CHECKING:
+    from argparse import Namespace
+    from ast import Module as AstModule
 
 __all__ = ["MODULES", "ModuleResult", "Survivor", "main", "measure"]
 

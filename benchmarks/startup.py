@@ -12,6 +12,8 @@ Two ways: with the bytecode the environment holds (`compile-bytecode = true`), a
 an environment installed without bytecode).
 """
 
+from __future__ import annotations
+
 from argparse import ArgumentParser
 from os import environ
 from pathlib import Path

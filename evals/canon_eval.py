@@ -10,6 +10,8 @@ This is canon's one `@task`: inspect finds a file's tasks by reading it for `@ta
 so the task is declared here, and built by `canon.evals.task` as `canon eval` builds its own.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
 
 from inspect_ai import Task, task

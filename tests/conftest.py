@@ -1,13 +1,19 @@
 """Shared fixtures: a throwaway canon project and the real CLI run inside it."""
 
+from __future__ import annotations
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pytest import MonkeyPatch, fixture
+from pytest import fixture
 from typer.testing import CliRunner
 
 from canon.cli import app
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -7,10 +7,15 @@ a fixture generates are kept there under the fixture's name and copied for later
 never set it while changing the evals, the checks or the bank: the copies would be stale.
 """
 
-from collections.abc import Callable
+from __future__ import annotations
+
 from os import environ, getpid
 from pathlib import Path
 from shutil import copytree, rmtree
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["CACHE_ENV", "reuse_or_run"]
 

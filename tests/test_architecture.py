@@ -1,5 +1,7 @@
 """The shape of the code: no import cycles, and a target's facts only in its own module."""
 
+from __future__ import annotations
+
 from ast import (
     AnnAssign,
     Assign,
@@ -15,12 +17,15 @@ from ast import (
     parse,
     walk,
 )
-from collections.abc import Iterator
 from graphlib import CycleError, TopologicalSorter
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from canon.compiler.targets import get_target, target_names
 from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 SRC = REPO / "src"
 PACKAGE = SRC / "canon"

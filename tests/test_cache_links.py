@@ -1,10 +1,17 @@
 """The cache folder is never written through a symlink, by `compile` or by `check`."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pytest import mark
 
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 BAD = "from typing import Optional\n\nx: Optional[int] = None\n"
 

@@ -1,12 +1,17 @@
 """The command line: usage errors refused in one place, compile's outcome printed in order."""
 
-from pathlib import Path
+from __future__ import annotations
+
 from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 
 from pytest import mark
 
-from tests.conftest import Run
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 
 @mark.parametrize(

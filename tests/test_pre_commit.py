@@ -4,15 +4,21 @@ Slow: pre-commit installs canon and its dependencies into a fresh environment fr
 package registry. Run with `uv run pytest -m slow tests/test_pre_commit.py`.
 """
 
+from __future__ import annotations
+
 from os import environ
 from pathlib import Path
 from shutil import which
-from subprocess import CompletedProcess, run
+from subprocess import run
+from typing import TYPE_CHECKING
 
 from pytest import fixture, mark
 from yaml import safe_load
 
 from tests.conftest import DEMO_META, DEMO_SECTIONS, REPO
+
+if TYPE_CHECKING:
+    from subprocess import CompletedProcess
 
 HOOKS = REPO / ".pre-commit-hooks.yaml"
 GOOD = '''\

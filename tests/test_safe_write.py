@@ -1,5 +1,7 @@
 """The one writer: atomic sets, no symlink followed, mode, links and special files respected."""
 
+from __future__ import annotations
+
 from os import mkfifo, umask
 from pathlib import PurePosixPath
 from stat import S_IMODE, S_ISFIFO

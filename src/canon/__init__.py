@@ -1,5 +1,7 @@
 """canon: coding standards written once, compiled for every assistant, checked and measured."""
 
+from __future__ import annotations
+
 __all__ = ["__version__"]
 
 __version__ = "0.1.0"

@@ -5,11 +5,17 @@ ignores itself for git. A cache that cannot be written safely (a symlinked folde
 skipped, never written through: a cache only saves time.
 """
 
-from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from canon.errors import InputError
 from canon.safe_write import write_files
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
 
 __all__ = ["CACHE_DIR", "store"]
 

@@ -1,5 +1,7 @@
 """Errors a user can cause, each carrying where it happened."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -14,7 +14,8 @@ check is refused too. pathlib has no descriptor-relative calls, hence the `os` c
 module is the one place canon needs them.
 """
 
-from collections.abc import Iterator, Mapping, Sequence
+from __future__ import annotations
+
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from errno import ELOOP, ENOTDIR
@@ -35,7 +36,6 @@ from os import (
     geteuid,
     mkdir,
     rmdir,
-    stat_result,
     unlink,
 )
 from os import open as open_descriptor
@@ -45,8 +45,15 @@ from os import write as write_descriptor
 from pathlib import Path, PurePosixPath
 from secrets import token_hex
 from stat import S_IMODE, S_ISDIR, S_ISLNK, S_ISREG
+from typing import TYPE_CHECKING
 
 from canon.errors import InputError, Position
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+    from os import (
+        stat_result,
+    )
 
 __all__ = ["delete_files", "write_file", "write_files"]
 

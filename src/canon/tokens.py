@@ -1,5 +1,7 @@
 """The one token estimator: canon counts tokens without a tokenizer, four characters each."""
 
+from __future__ import annotations
+
 __all__ = ["CHARS_PER_TOKEN", "estimate_tokens", "tokens_for_chars"]
 
 CHARS_PER_TOKEN = 4

@@ -1,12 +1,17 @@
 """Shared fixtures for the checks tests: the bundled standard's checked rules."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pytest import fixture
 
 from canon.checks import CHECK_IDS
 from canon.standards.loader import load_standard
-from canon.standards.model import Rule, Standard
+
+if TYPE_CHECKING:
+    from canon.standards.model import Rule, Standard
 
 STANDARD_DIR = Path(__file__).resolve().parents[2] / "instructions" / "python"
 

@@ -1,5 +1,7 @@
 """The `async-session` check on realistic code: a synchronous `Session` inside `async def`."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

@@ -1,5 +1,7 @@
 """The checks benchmark runs end to end on a small subset (numbers are reported, not asserted)."""
 
+from __future__ import annotations
+
 from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
 from sys import modules

@@ -1,15 +1,22 @@
 """`canon check` and `canon rules` through the real CLI."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jsonschema import Draft4Validator
 from orjson import loads
-from pytest import MonkeyPatch, fixture, mark
+from pytest import fixture, mark
 from typer.testing import CliRunner
 
 from canon.checks.validation_figures import VALIDATION
 from canon.cli import app
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pytest import MonkeyPatch
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 BAD = "from typing import Optional\n\n\ndef f(x: Optional[int]) -> None:\n    pass\n"

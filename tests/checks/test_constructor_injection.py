@@ -1,5 +1,7 @@
 """The `constructor-injection` check on realistic code: built-in collaborators and globals."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

@@ -1,5 +1,7 @@
 """The `context-managers` check on realistic code: protocol-only classes vs `@contextmanager`."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

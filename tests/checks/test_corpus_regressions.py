@@ -4,6 +4,8 @@ Each test is realistic code of the kind that exposed the miss or the false alarm
 exact lines the check must report.
 """
 
+from __future__ import annotations
+
 from canon.checks import check_source
 
 

@@ -1,5 +1,7 @@
 """The `domain-hierarchy` check on realistic code: vanilla raises and rootless exceptions."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

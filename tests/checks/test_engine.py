@@ -1,14 +1,20 @@
 """The engine: the `check_source` contract, isolation of failures, cheap imports."""
 
+from __future__ import annotations
+
 from pathlib import Path
 from subprocess import run
 from sys import base_prefix, executable, version_info
+from typing import TYPE_CHECKING
 
-from pytest import MonkeyPatch, raises, skip
+from pytest import raises, skip
 
 from canon.checks import CHECK_IDS, CHECKS, check_source
 from canon.checks.engine import check_classes
 from canon.checks.fixes import FIXABLE
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch
 
 STDLIB = Path(base_prefix) / "lib" / f"python{version_info.major}.{version_info.minor}"
 

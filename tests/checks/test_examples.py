@@ -1,10 +1,16 @@
 """Every checked rule's examples: its check flags each bad one and passes each good one."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from pytest import mark, param
 
 from canon.checks import CHECK_IDS, check_source
-from canon.standards.model import Rule, Standard
 from tests.checks.conftest import checked_rules
+
+if TYPE_CHECKING:
+    from canon.standards.model import Rule, Standard
 
 RULES = checked_rules()
 CASES = [

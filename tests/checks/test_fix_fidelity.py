@@ -1,14 +1,21 @@
 """`canon check --fix` keeps a file as it was but for the fix: bytes, encoding, mode, links."""
 
+from __future__ import annotations
+
 from os import link
-from pathlib import Path
 from stat import S_IMODE
+from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pytest import MonkeyPatch, fixture, mark
+from pytest import fixture, mark
 
-from tests.conftest import Run
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytest import MonkeyPatch
+
+    from tests.conftest import Run
 
 BROKEN = "x: typing.Optional[int] = None\n"
 FIXED = "x: int | None = None\n"

@@ -1,5 +1,7 @@
 """Safe fixes: each fixable rule's bad examples are repaired, idempotently, and re-check clean."""
 
+from __future__ import annotations
+
 from libcst import parse_module
 from pytest import mark, param
 

@@ -1,5 +1,7 @@
 """`json_text`: orjson output byte for byte as `json.dumps(indent=2)` wrote it."""
 
+from __future__ import annotations
+
 from json import dumps  # canon: ignore[performance.orjson] the reference json_text must match
 
 from pytest import mark

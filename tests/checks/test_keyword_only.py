@@ -1,5 +1,7 @@
 """The `keyword-only` check on realistic code: many positional parameters or a positional flag."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

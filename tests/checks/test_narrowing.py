@@ -1,15 +1,22 @@
 """Checks narrowed to what the standard's wording asks (public API, inheritable `__repr__`,
 annotations read at run time, `@override`)."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from pytest import MonkeyPatch, mark
+from typing import TYPE_CHECKING
+
+from pytest import mark
 from typer.testing import CliRunner
 
 from canon.checks import check_source
 from canon.checks.engine import run_checks
 from canon.checks.model import Settings
 from canon.cli import app
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytest import MonkeyPatch
 
 
 def violations(code: str, check_id: str) -> int:

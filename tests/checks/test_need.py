@@ -6,6 +6,8 @@ decides followed or broken. And the false alarms the issue names stay quiet.
 
 from __future__ import annotations
 
+from pytest import mark
+
 from canon.checks import check_source
 from canon.checks.model import Tally
 
@@ -57,8 +59,9 @@ def test_specific_imports_structlog_as_the_standard_writes_it():
 # type-statement: every type alias, however spelled.
 
 
-def test_type_statement_plain_assignment_alias_is_judged():
-    for alias in (
+@mark.parametrize(
+    "alias",
+    [
         "Vector = list[float]\n",
         "Pair = tuple[int, str]\n",
         "from collections.abc import Callable\n\nHandler = Callable[[int], None]\n",
@@ -67,8 +70,13 @@ def test_type_statement_plain_assignment_alias_is_judged():
         "from typing import TypeAlias\n\nX: TypeAlias = int\n",
         "from typing import TypeAliasType\n\nX = TypeAliasType('X', int)\n",
         "class Grid:\n    Cells = list[list[int]]\n",
-    ):
-        assert tally(alias, "type-statement") == Tally(opportunities=1, violations=1), alias
+    ],
+)
+def test_type_statement_plain_assignment_alias_is_judged(alias: str):
+    assert tally(alias, "type-statement") == Tally(opportunities=1, violations=1)
+
+
+def test_type_statement_statement_follows():
     assert tally("type Vector = list[float]\n", "type-statement") == Tally(opportunities=1)
 
 

@@ -1,14 +1,21 @@
 """No false "clean": malformed suppressions, empty selections, bad config, special files."""
 
+from __future__ import annotations
+
 from os import mkfifo
-from pathlib import Path
 from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 
 from orjson import loads
-from pytest import MonkeyPatch, fixture, mark
+from pytest import fixture, mark
 
-from tests.conftest import Run
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytest import MonkeyPatch
+
+    from tests.conftest import Run
 
 SOURCE = (
     "from typing import Optional\n"

@@ -4,6 +4,8 @@ A check is one class in `canon.checks.rules.<check_id>`; the catalog start-up re
 from the classes; no other module of canon names a check id.
 """
 
+from __future__ import annotations
+
 from ast import Constant, parse, walk
 from importlib import import_module
 from inspect import getmembers, isclass

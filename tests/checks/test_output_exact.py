@@ -1,11 +1,18 @@
 """Exact positions, levels, tallies, job splits and thresholds, as a user reads them."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from orjson import loads
-from pytest import MonkeyPatch, fixture, mark
+from pytest import fixture, mark
 
-from tests.conftest import Run
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytest import MonkeyPatch
+
+    from tests.conftest import Run
 
 MULTI_LINE = (
     "from typing import Optional\n\n\ndef f(\n    x: Optional[\n        int\n    ],\n"

@@ -1,5 +1,7 @@
 """The `parametrize` check on realistic code: tests looping over tables of cases."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

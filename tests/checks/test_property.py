@@ -1,5 +1,7 @@
 """Property: no generated program crashes a check, and fixes always leave code that parses."""
 
+from __future__ import annotations
+
 from hypothesis import HealthCheck, given, settings
 from hypothesmith import from_grammar, from_node
 from libcst import parse_module

@@ -1,5 +1,7 @@
 """The `pytest-asyncio` check on realistic code: unmarked async tests and hand-run loops."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

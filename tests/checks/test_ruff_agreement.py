@@ -1,5 +1,7 @@
 """canon agrees with ruff on the rules both implement: same verdict on every example."""
 
+from __future__ import annotations
+
 from pathlib import Path
 from shutil import copyfile, which
 from subprocess import run

@@ -6,20 +6,25 @@ at least 95% of the files ruff flags) or `narrower` (at least 95% of the files i
 flags too). Judged on the labelled validation corpus here, on the standard library (slow).
 """
 
-from collections.abc import Iterable
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path
 from shutil import copyfile, which
 from subprocess import run
 from sys import base_prefix, version_info
+from typing import TYPE_CHECKING
 
 from orjson import loads
-from pytest import fixture, mark
+from pytest import fixture, mark, param
 
 from canon.checks import check_source
 from canon.checks.validation import load_corpus
 from canon.standards.bundled import bundled_standard
 from canon.standards.loader import load_standard
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 STDLIB = Path(base_prefix) / "lib" / f"python{version_info[0]}.{version_info[1]}"
 # Settings the codes need to mean what the standard means (Google docstrings; parents only).
@@ -28,6 +33,19 @@ RUFF_SETTINGS = (
     "--config", "lint.flake8-tidy-imports.ban-relative-imports = 'parents'",
 )  # fmt: skip
 MINIMUM_FILES = 3
+# Rules whose stated relation does not hold yet on the corpus, with what differs. Strict
+# expected failures: the test fails when one starts to hold, and its entry must go (issue 12).
+NOT_HOLDING = {
+    "functions.keyword-only": "FBT001 flags boolean parameters the check leaves to its 4-count",
+    "errors.structured-logging": "G004 flags f-strings in structlog calls, which pass the check",
+    "errors.contextlib-suppress": "SIM105 wants suppress(CancelledError), which the standard bans",
+    "async.no-blocking-calls": "ASYNC codes and the check know different blocking calls",
+    "async.async-file-io": "ASYNC230 flags open() the check leaves to async-blocking's list",
+    "docs.sections": "DOC201/DOC501 (preview) judge Returns/Raises more strictly",
+    "imports.type-checking": "the check judges every file; ruff's TC codes, without strict mode,"
+    " only some",
+    "security.no-hardcoded-secrets": "S105/S106 flag test fixtures' fake passwords",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,7 +143,16 @@ def test_every_checked_rule_with_ruff_codes_states_a_relation() -> None:
 
 
 @mark.skipif(which("ruff") is None, reason="ruff is not installed")
-@mark.parametrize("relation", RELATIONS, ids=[relation.rule for relation in RELATIONS])
+@mark.parametrize(
+    "relation",
+    [
+        param(relation, marks=mark.xfail(strict=True, reason=NOT_HOLDING[relation.rule]))
+        if relation.rule in NOT_HOLDING
+        else relation
+        for relation in RELATIONS
+    ],
+    ids=[relation.rule for relation in RELATIONS],
+)
 def test_relation_holds_on_the_validation_corpus(relation: Relation, corpus_flags: Flags) -> None:
     assert _holds(relation, corpus_flags) is None
 

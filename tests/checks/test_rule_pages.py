@@ -1,14 +1,21 @@
 """`canon rules --format markdown --out DIR`: a page per rule and an index; --check for drift."""
 # ruff: noqa: E501 (a page holds the rule text on one line, as the standard writes it)
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from orjson import loads
 from pytest import fixture
 
 from canon.checks.explain import validation_line
 from canon.checks.pages import MARKER
-from tests.conftest import REPO, Run, tree
+from tests.conftest import REPO, tree
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 UNION_PAGE = f"""\
 {MARKER}

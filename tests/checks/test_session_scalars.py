@@ -1,5 +1,7 @@
 """The `session-scalars` check on realistic code: one-column queries through `execute()`."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

@@ -1,5 +1,7 @@
 """The traps the issue names, and edge cases where a naive check would be wrong."""
 
+from __future__ import annotations
+
 from pytest import mark
 
 from canon.checks import check_source

@@ -1,5 +1,7 @@
 """The `value-object-equality` check on realistic code: `__eq__` without `__hash__`."""
 
+from __future__ import annotations
+
 from pytest import mark, param
 
 from canon.checks import check_source

@@ -1,13 +1,21 @@
 """`canon compile` as a user drives it: writing, --check drift, ownership, safety, determinism."""
 
+from __future__ import annotations
+
 from hashlib import sha256
 from pathlib import Path
 from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 
-from pytest import MonkeyPatch, TempPathFactory, mark
+from pytest import mark
 
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch, TempPathFactory
+
+    from tests.conftest import Run
 
 OUTPUT = Path(".github/instructions/demo.instructions.md")
 RECORD = Path("instructions/canon.lock")

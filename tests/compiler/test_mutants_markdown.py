@@ -1,5 +1,7 @@
 """The Markdown renderer's defaults and edge cases, exactly (surviving mutants)."""
 
+from __future__ import annotations
+
 from pytest import raises
 
 from canon.compiler.markdown import render_block, render_body

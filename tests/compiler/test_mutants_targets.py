@@ -1,10 +1,15 @@
 """Conversions exactly: extra frontmatter keys, combined files, their notes (surviving mutants)."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pytest import fixture
 
-from tests.conftest import Run
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 SOURCE = """\
 ---

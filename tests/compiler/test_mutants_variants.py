@@ -1,12 +1,18 @@
 """Variants exactly: spellings, the condensed text, the budget's boundary, multi-file targets."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pytest import fixture, mark
 
 from canon.compiler.variants import apply_variant, parse_variant, render_standard, render_text
 from canon.standards.loader import load_standard
-from canon.standards.model import Standard
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from canon.standards.model import Standard
 
 META = """\
 id: demo

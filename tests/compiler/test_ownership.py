@@ -1,13 +1,19 @@
 """`canon compile` replaces or deletes only files it can prove it wrote (canon.lock's hashes)."""
 
+from __future__ import annotations
+
 from hashlib import sha256
 from pathlib import Path
 from subprocess import Popen
 from sys import executable
+from typing import TYPE_CHECKING
 
 from orjson import loads
 
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from tests.conftest import Run
 
 OUTPUT = ".github/instructions/demo.instructions.md"
 LOCK = Path("instructions/canon.lock")

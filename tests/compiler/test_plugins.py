@@ -1,12 +1,18 @@
 """A third-party target registered through an entry point, used by the real CLI."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from os import environ, pathsep
 from pathlib import Path
-from subprocess import CompletedProcess, run
+from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 
 from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from subprocess import CompletedProcess
 
 PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
 

@@ -5,12 +5,19 @@ to some paths writes a line saying which files the standard applies to, and `can
 prints a warning naming the target, the file and the globs, placed at `applies_to`.
 """
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from orjson import loads
-from pytest import MonkeyPatch, fixture, mark
+from pytest import fixture, mark
 
-from tests.conftest import Run
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytest import MonkeyPatch
+
+    from tests.conftest import Run
 
 # target -> the file holding the standard `team`, for every target that cannot scope a file
 UNSCOPED = {

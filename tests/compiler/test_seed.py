@@ -1,12 +1,21 @@
 """The bundled Python standard compiles back to the seed it was written from, byte for byte."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from pytest import MonkeyPatch, mark
+from typing import TYPE_CHECKING
+
+from pytest import mark
 
 from canon.compiler.targets.copilot import Copilot
 from canon.standards.loader import load_standard
-from tests.conftest import REPO, Run
+from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytest import MonkeyPatch
+
+    from tests.conftest import Run
 
 GENERATED = REPO / ".github/instructions/python.instructions.md"
 SEED = REPO.parent / "shared/seed/python.instructions.md"

@@ -7,12 +7,21 @@ line and its paragraph, sections separated by a blank line. Paragraph lengths be
 so the file lands exactly on, under or over the limit.
 """
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from orjson import loads
-from pytest import MonkeyPatch, fixture, mark
+from pytest import fixture, mark
 
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytest import MonkeyPatch
+
+    from tests.conftest import Run
 
 LIMIT = 12_000
 HEAD = "---\ntrigger: always_on\n---\n\n# Big\n\n"

@@ -1,12 +1,20 @@
 """Every target through the real CLI: places, shapes, scoping, limits, determinism."""
 
+from __future__ import annotations
+
 from pathlib import Path
 from re import fullmatch
+from typing import TYPE_CHECKING
 
 from orjson import loads
-from pytest import TempPathFactory, fixture, mark
+from pytest import fixture, mark
 
-from tests.conftest import REPO, Run, tree
+from tests.conftest import REPO, tree
+
+if TYPE_CHECKING:
+    from pytest import TempPathFactory
+
+    from tests.conftest import Run
 
 PYTHON = REPO / "instructions" / "python"
 

@@ -1,6 +1,8 @@
 """Variants of the bundled standard, through the Python API and `canon compile --variant`."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pytest import fixture, mark, raises
 
@@ -15,7 +17,12 @@ from canon.errors import InputError
 from canon.standards.loader import load_standard
 from canon.standards.model import Code, Paragraph, Rule, RuleItem, Section, Standard, StandardMeta
 from canon.tokens import estimate_tokens
-from tests.conftest import REPO, Run
+from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 PYTHON = REPO / "instructions" / "python"
 

@@ -5,14 +5,19 @@ slowly, and later ones promptly; the answer is the task's reference solution, so
 that survives the faults scores like the reference calibration.
 """
 
+from __future__ import annotations
+
 from collections import Counter
-from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from threading import Lock, Thread
 from time import sleep, time
+from typing import TYPE_CHECKING
 
 from orjson import dumps, loads
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 __all__ = ["FaultyOpenAI", "serve"]
 

@@ -9,22 +9,30 @@ scores these tests expect follow from those task files, and the project's bank k
 improving. The eval file and the standard are the project's own, copied beside that bank.
 """
 
+from __future__ import annotations
+
 from asyncio import sleep
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 from shutil import copy2, copytree
+from typing import TYPE_CHECKING
 
 from inspect_ai import eval as inspect_eval
-from inspect_ai.log import EvalLog
 from inspect_ai.model import (
-    ChatMessage,
     ChatMessageUser,
-    GenerateConfig,
     ModelOutput,
     ModelUsage,
     get_model,
 )
-from inspect_ai.tool import ToolChoice, ToolInfo
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from inspect_ai.log import EvalLog
+    from inspect_ai.model import (
+        ChatMessage,
+        GenerateConfig,
+    )
+    from inspect_ai.tool import ToolChoice, ToolInfo
 
 __all__ = ["INPUT_TOKENS", "OUTPUT_TOKENS", "ROOT", "Script", "fenced", "run_scripted"]
 

@@ -1,14 +1,20 @@
 """Loading the task bank: positions on every error, through the real CLI."""
 
+from __future__ import annotations
+
 from pathlib import Path
 from shutil import copytree
+from typing import TYPE_CHECKING
 
-from pytest import MonkeyPatch, raises
+from pytest import raises
 from typer.testing import CliRunner
 
 from canon.cli import app
 from canon.errors import InputError
 from canon.evals.bank import load_bank
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = {"typing.union-operator": "union-operator", "modern.pathlib": "pathlib"}

@@ -3,6 +3,8 @@
 References and typical solutions pass the task's tests.
 """
 
+from __future__ import annotations
+
 from collections import Counter
 from pathlib import Path
 

@@ -1,15 +1,22 @@
 """`canon eval` end to end, offline, through the real CLI."""
 
-from collections.abc import Iterator, Sequence
+from __future__ import annotations
+
 from hashlib import sha256
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orjson import loads
-from pytest import MonkeyPatch, TempPathFactory, fixture
+from pytest import MonkeyPatch, fixture
 from typer.testing import CliRunner
 from yaml import safe_load
 
 from canon.cli import app
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from pytest import TempPathFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 

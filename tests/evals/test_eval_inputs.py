@@ -1,12 +1,19 @@
 """`canon eval` checks every input before work starts: one line, exit 2, nothing run or written."""
 
-from collections.abc import Sequence
-from pathlib import Path
+from __future__ import annotations
 
-from pytest import MonkeyPatch, fixture, mark
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pytest import fixture, mark
 from typer.testing import CliRunner
 
 from canon.cli import app
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from pytest import MonkeyPatch
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from canon.evals.extract import extract_loose, extract_strict, output_contract, parses
 from canon.evals.solver import with_contract
 

@@ -1,3 +1,5 @@
+from __future__ import annotations
+
 from asyncio import sleep as pause
 from asyncio import timeout
 from pathlib import Path

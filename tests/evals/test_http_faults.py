@@ -1,16 +1,23 @@
 """`canon eval` against a real OpenAI-compatible server on loopback that injects faults."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orjson import loads
-from pytest import MonkeyPatch, fixture
-from typer.testing import CliRunner, Result
+from pytest import fixture
+from typer.testing import CliRunner
 
 from canon.cli import app
 from canon.evals.project import EvalProject
 from canon.evals.solver import with_contract
 
 from .fake_openai import FaultyOpenAI, serve
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch
+    from typer.testing import Result
 
 ROOT = Path(__file__).resolve().parents[2]
 

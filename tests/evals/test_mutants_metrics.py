@@ -4,6 +4,8 @@ The eval builds its metrics once at import, out of reach of mutmut's trampolines
 build them again at run time so a wrong sum, ratio or default is caught.
 """
 
+from __future__ import annotations
+
 from inspect_ai.scorer import SampleScore, Score
 
 from canon.evals.contract import INCIDENTAL_FINDINGS, INSTRUCTION_LEVEL

@@ -1,14 +1,19 @@
 """The calibration providers answer with the bank's solutions, `canon/typical` only where one is."""
 
+from __future__ import annotations
+
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspect_ai.model import ChatMessageUser, GenerateConfig
 from pytest import mark, raises
 
-from canon.evals.bank import Task
 from canon.evals.project import EvalProject
 from canon.evals.providers import CALIBRATION_MODELS, CalibrationAPI
 from canon.evals.solver import with_contract
+
+if TYPE_CHECKING:
+    from canon.evals.bank import Task
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = EvalProject(root=ROOT).bank

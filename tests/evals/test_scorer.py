@@ -1,13 +1,19 @@
 """The scorer's value shape: every rule key, applicability beside it, IFEval counts."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from pytest import MonkeyPatch, fixture
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pytest import fixture
 
 from canon.checks.rules.dunder_all import DunderAll
 from canon.evals.contract import concerns
 from canon.evals.project import EvalProject
 from canon.evals.scorer import score_code
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,14 +17,20 @@ Four samples, each answered by `mockllm/model` from a script:
   strict figures, the per-rule keys, the tests and the incidental findings count it unparsed).
 """
 
-from re import fullmatch
+from __future__ import annotations
 
-from inspect_ai.log import EvalLog
-from inspect_ai.scorer import Score
-from pytest import TempPathFactory, fixture, mark
+from re import fullmatch
+from typing import TYPE_CHECKING
+
+from pytest import fixture, mark
 
 from canon.evals.scorer import score_code
 from tests.evals.scripted import fenced, run_scripted
+
+if TYPE_CHECKING:
+    from inspect_ai.log import EvalLog
+    from inspect_ai.scorer import Score
+    from pytest import TempPathFactory
 
 CONVERSIONS = '''\
 """Convert quantities between units."""

@@ -1,9 +1,16 @@
 """The task's `test_timeout` cuts a solution whose tests never finish."""
 
-from inspect_ai.log import EvalLog
-from pytest import TempPathFactory, fixture
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pytest import fixture
 
 from tests.evals.scripted import fenced, run_scripted
+
+if TYPE_CHECKING:
+    from inspect_ai.log import EvalLog
+    from pytest import TempPathFactory
 
 # The task's test calls `convert`, which sleeps for two minutes (long enough to fail every
 # bound below, short enough that a run ignoring every timeout still ends).

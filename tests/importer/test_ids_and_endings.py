@@ -1,11 +1,18 @@
 """`canon import` through the CLI: ids keep digits, line endings survive, exact structure."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pytest import mark
 from yaml import safe_load
 
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 PY313 = """\
 ---

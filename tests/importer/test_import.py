@@ -1,14 +1,22 @@
 """`canon import` then `canon compile`: real and quirky files come back byte for byte."""
 
-from pathlib import Path
+from __future__ import annotations
 
-from pytest import MonkeyPatch, mark
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pytest import mark
 from yaml import safe_load
 
 from canon.compiler.frontmatter import split_frontmatter, split_globs
 from canon.importer.service import import_text
 from canon.standards.loader import load_standard
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch
+
+    from tests.conftest import Run
 
 CORPUS = Path(__file__).parent / "corpus"
 CORPUS_FILES = sorted(

@@ -1,11 +1,18 @@
 """`canon import` refuses what would hang or lose a file: one line, exit 2, nothing written."""
 
+from __future__ import annotations
+
 from os import mkfifo
-from pathlib import Path
 from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 
 def test_import_out_naming_a_file_is_refused(canon: Run, tmp_path: Path):

@@ -5,15 +5,22 @@ files, and the written frontmatter is read back: the globs are the source's, and
 description wherever the format has a key for it (elsewhere a warning names what was left out).
 """
 
-from pathlib import Path
+from __future__ import annotations
 
-from pytest import TempPathFactory, fixture, mark
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pytest import fixture, mark
 from typer.testing import CliRunner
 
 from canon.cli import app
 from canon.compiler.frontmatter import meta_fields, parse_fields, split_frontmatter
 from canon.compiler.targets import get_target
-from tests.conftest import Run
+
+if TYPE_CHECKING:
+    from pytest import TempPathFactory
+
+    from tests.conftest import Run
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -1,5 +1,7 @@
 """A third-party target that scopes files and imports back: every fact is in its TargetInfo."""
 
+from __future__ import annotations
+
 from typing import ClassVar
 
 from canon.compiler.targets.base import TargetInfo, frontmatter_value

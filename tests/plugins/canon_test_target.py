@@ -1,5 +1,7 @@
 """A third-party target, registered through the `canon.targets` entry point group."""
 
+from __future__ import annotations
+
 from pathlib import PurePosixPath
 
 from canon.compiler.targets.base import Output, Rendering, TargetInfo

@@ -6,17 +6,24 @@ scorer whose score shape reports read) into a dated folder. The calibration prov
 Tasks without functional tests are used, so a run takes seconds.
 """
 
-from collections.abc import Mapping
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pytest import TempPathFactory, fixture
+from pytest import fixture
 
 from canon.evals.instructions import InstructionSpec
 from canon.evals.project import EvalProject
 from tests.logcache import reuse_or_run
 
 from .scripted_runs import scripted  # noqa: F401 - a fixture of the report tests
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from pytest import TempPathFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 TASKS = 3

@@ -7,14 +7,21 @@ not the order the runs were made (baseline, inside, outside). `rules` is a separ
 `typing.annotate-all` is followed 1/4 and `tests.naming` 2/4.
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from __future__ import annotations
 
-from pytest import TempPathFactory, fixture
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pytest import fixture
 
 from tests.evals.scripted import Script, run_scripted
 from tests.logcache import reuse_or_run
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from pytest import TempPathFactory
 
 __all__ = ["EPOCHS", "NAME", "Runs", "scripted"]
 

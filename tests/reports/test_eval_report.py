@@ -1,12 +1,18 @@
 """`canon eval` ends with the same report `canon report` writes (one module builds both)."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from orjson import loads
-from pytest import MonkeyPatch
 from typer.testing import CliRunner
 
 from canon.cli import app
 
 from .conftest import ROOT
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch
 
 CONFIG = """\
 description: one calibration configuration, for the report test

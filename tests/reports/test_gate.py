@@ -1,12 +1,16 @@
 """The regression gate on real logs, including a configuration that scored nothing."""
 
+from __future__ import annotations
+
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from canon.reports.analysis import configuration_stats, latest_by_name
 from canon.reports.logs import read_logs
 from canon.reports.report import gate
 
-from .conftest import Runs
+if TYPE_CHECKING:
+    from .conftest import Runs
 
 
 def test_gate_same_logs_passes(runs: Runs):

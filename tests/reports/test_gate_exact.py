@@ -14,18 +14,27 @@ intervals start at 0.6756 and 0.5101. One answer naming a test badly (`test_dash
 The folders are named so that their alphabetical order is not the order the runs were made.
 """
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspect_ai.log import read_eval_log
 from orjson import loads
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
 from canon.cli import app
 from tests.evals.scripted import INPUT_TOKENS, OUTPUT_TOKENS
 
-from .scripted_runs import EPOCHS, NAME, Runs
+from .scripted_runs import EPOCHS, NAME
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from typer.testing import Result
+
+    from .scripted_runs import Runs
 
 
 def _report(arguments: Sequence[str | Path]) -> Result:

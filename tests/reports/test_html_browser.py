@@ -1,18 +1,26 @@
 """The HTML report in a real headless Chromium: charts and the per-rule table render offline."""
 
-from collections.abc import Sequence
-from pathlib import Path
+from __future__ import annotations
+
 from re import findall, search, sub
 from shutil import which
-from subprocess import CompletedProcess, run
+from subprocess import run
+from typing import TYPE_CHECKING
 
-from pytest import TempPathFactory, fixture, mark
+from pytest import fixture, mark
 from typer.testing import CliRunner
 
 from canon.cli import app
 
-from .conftest import Runs
-from .scripted_runs import Runs as ScriptedRuns
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+    from subprocess import CompletedProcess
+
+    from pytest import TempPathFactory
+
+    from .conftest import Runs
+    from .scripted_runs import Runs as ScriptedRuns
 
 CHROMIUM = which("chromium") or which("chromium-browser")
 needs_chromium = mark.skipif(

@@ -1,10 +1,11 @@
 """`canon report` and `canon compare` on real inspect logs from offline calibration evals."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from datetime import datetime
-from pathlib import Path
 from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 
 from inspect_ai.log import read_eval_log
 from orjson import loads
@@ -13,7 +14,13 @@ from typer.testing import CliRunner
 
 from canon.cli import app
 
-from .conftest import EPOCHS, ROOT, TASKS, Runs
+from .conftest import EPOCHS, ROOT, TASKS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from .conftest import Runs
 
 runner = CliRunner()
 

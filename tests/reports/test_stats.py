@@ -1,5 +1,7 @@
 """Statistics against published and closed-form values."""
 
+from __future__ import annotations
+
 from pytest import approx, mark, raises
 
 from canon.reports.stats import mcnemar_exact, paired_bootstrap, paired_difference, wilson

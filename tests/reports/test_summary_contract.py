@@ -1,15 +1,23 @@
 """What `canon eval` prints and what its logs name, pinned on real offline runs."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from inspect_ai.log import list_eval_logs, read_eval_log
-from pytest import MonkeyPatch
 
 from canon.reports.analysis import configuration_stats, latest_by_name
 from canon.reports.logs import read_logs
 from canon.reports.table import text_table
 
-from .conftest import ROOT, Runs
+from .conftest import ROOT
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytest import MonkeyPatch
+
+    from .conftest import Runs
 
 TABLE = """\
 configuration                model            instructions                 scored  instruction-level  prompt-level strict  parse rate  functional

@@ -1,15 +1,20 @@
 """The bundled Python standard ships inside the wheel, so an installed canon lists its rules."""
 
+from __future__ import annotations
+
 from os import environ
-from pathlib import Path
 from shutil import which
 from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 from zipfile import ZipFile
 
 from orjson import loads
 
 from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SOURCE = REPO / "instructions" / "python"
 RULES = 224

@@ -1,14 +1,21 @@
 """YAML that cannot hurt: alias bombs, self-reference, tags and deep nesting end in one line."""
 
+from __future__ import annotations
+
 from os import mkfifo
-from pathlib import Path
 from re import fullmatch
 from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 
 from pytest import mark
 
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 _BOMB = "\n".join(
     [

@@ -1,13 +1,21 @@
 """Every mistake a user can make in the YAML ends in one placed line, exit 2, nothing written."""
 
+from __future__ import annotations
+
 from pathlib import Path
 from re import fullmatch
+from typing import TYPE_CHECKING
 
-from pytest import MonkeyPatch, mark, raises
+from pytest import mark, raises
 
 from canon.errors import InputError
 from canon.standards.loader import load_standard
-from tests.conftest import DEMO_SECTIONS, Run, tree
+from tests.conftest import DEMO_SECTIONS, tree
+
+if TYPE_CHECKING:
+    from pytest import MonkeyPatch
+
+    from tests.conftest import Run
 
 SECTIONS = Path("instructions/demo/10-typing.yaml")
 

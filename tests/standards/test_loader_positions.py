@@ -4,11 +4,18 @@ Each case writes the standard `demo` (and its section files) of a fresh project,
 `canon compile` and expects exactly one line on stderr, exit code 2 and nothing written.
 """
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pytest import mark
 
-from tests.conftest import Run, tree
+from tests.conftest import tree
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 META = "id: demo\ntitle: Demo\n"
 SECTIONS = "instructions/demo/10-typing.yaml"

@@ -1,11 +1,16 @@
 """The loader's errors and origins, exactly: what mutation testing found no test for."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pytest import fixture, raises
 
 from canon.errors import InputError
 from canon.standards.loader import load_standard
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 META = (
     'id: demo\ntitle: Demo\ndescription: Things\napplies_to: ["src/**/*.py"]\nquote_globs: false\n'

@@ -1,10 +1,15 @@
 """Validation errors placed exactly, however deep the bad value sits (surviving mutants)."""
 
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from pytest import mark
 
-from tests.conftest import Run
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tests.conftest import Run
 
 RULE = "sections:\n  - title: T\n    blocks:\n      - rule:\n          id: a.b\n          text: x\n"
 

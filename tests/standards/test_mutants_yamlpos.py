@@ -1,12 +1,17 @@
 """Reading YAML with positions: every refusal's exact line, and positions' fallbacks."""
 
+from __future__ import annotations
+
 from os import mkfifo
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pytest import mark, raises
 
 from canon.errors import InputError
 from canon.standards.yamlpos import MAX_DEPTH, read_text, read_yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _refusal(action, folder: Path) -> str:

@@ -1,13 +1,20 @@
 """`canon schema` gives editors a JSON Schema that accepts canon's files and rejects mistakes."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from jsonschema import Draft202012Validator
 from orjson import loads
 from pytest import mark
 from yaml import safe_load
 
-from tests.conftest import REPO, Run
+from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tests.conftest import Run
 
 
 def _schema(canon: Run, arguments: Sequence[str]) -> dict[str, object]:

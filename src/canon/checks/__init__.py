@@ -14,6 +14,8 @@ Importing this package is cheap: libcst loads only when code is checked. The lay
   renders reports, `explain.py` is `canon rules`.
 """
 
+from __future__ import annotations
+
 from canon.checks.catalog import CHECK_IDS, CHECKS
 from canon.checks.model import CheckInfo, CheckResult, Finding, Tally
 from canon.checks.source import check_source

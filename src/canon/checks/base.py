@@ -5,31 +5,39 @@ opportunities (`ok`) and violations (`flag`) as they go; positions are resolved 
 traversal, only for the nodes that need one.
 """
 
-from collections.abc import Callable, Mapping
+from __future__ import annotations
+
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    Annotation,
-    AssignTarget,
     Attribute,
-    BaseExpression,
     BatchableCSTVisitor,
     ClassDef,
     CSTNode,
-    ExceptHandler,
-    ExceptStarHandler,
     FlattenSentinel,
     FunctionDef,
-    Import,
-    ImportFrom,
     ImportStar,
-    Lambda,
     Name,
     RemovalSentinel,
 )
 
 from canon.checks.model import Settings
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from libcst import (
+        Annotation,
+        AssignTarget,
+        BaseExpression,
+        ExceptHandler,
+        ExceptStarHandler,
+        Import,
+        ImportFrom,
+        Lambda,
+    )
 
 __all__ = [
     "Check",

@@ -1,12 +1,17 @@
 """`[tool.canon]` in `pyproject.toml`: selection, per-file ignores, thresholds."""
 
-from collections.abc import Mapping
+from __future__ import annotations
+
 from dataclasses import dataclass, field
-from pathlib import Path
 from tomllib import TOMLDecodeError, loads
+from typing import TYPE_CHECKING
 
 from canon.checks.model import Settings
 from canon.errors import InputError, Position
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
 
 __all__ = ["Config", "find_pyproject", "load_config"]
 

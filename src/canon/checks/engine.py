@@ -5,20 +5,29 @@ one `syntax` finding, a tree too deep to walk is one `too-deep` finding, and a c
 is one `check-error` finding while the other checks keep their results.
 """
 
+from __future__ import annotations
+
 from ast import parse
-from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import import_module
 from re import sub
+from typing import TYPE_CHECKING
 from warnings import catch_warnings
 
-from libcst import BatchableCSTVisitor, Module, ParserSyntaxError, parse_module
+from libcst import ParserSyntaxError, parse_module
 from libcst.metadata import MetadataWrapper
 
-from canon.checks.base import Check, ContextPop, ContextPush, FileContext
+from canon.checks.base import ContextPop, ContextPush, FileContext
 from canon.checks.catalog import CHECKS
 from canon.checks.model import CheckResult, Finding, Settings, Tally
 from canon.checks.positions import node_spans
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from libcst import BatchableCSTVisitor, Module
+
+    from canon.checks.base import Check
 
 __all__ = ["check_classes", "parse_error_finding", "run_checks", "traverse"]
 

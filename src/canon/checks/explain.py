@@ -1,11 +1,18 @@
 """`canon rules`: list the rules with their checks, or explain one as ruff does."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from canon.checks.catalog import CHECKS
 from canon.checks.jsontext import json_text
-from canon.checks.rulebook import RuleBook, check_summary
+from canon.checks.rulebook import check_summary
 from canon.checks.validation_figures import VALIDATION
 from canon.errors import InputError
-from canon.standards.model import Rule
+
+if TYPE_CHECKING:
+    from canon.checks.rulebook import RuleBook
+    from canon.standards.model import Rule
 
 __all__ = ["explain_rule", "explanation", "list_rules", "validation_data", "validation_line"]
 

@@ -5,8 +5,10 @@ skipping hidden folders and `__pycache__` only (no ignore file is consulted behi
 back). A file that cannot be read is one `unreadable` finding and the run goes on.
 """
 
-from collections.abc import Iterator, Mapping
+from __future__ import annotations
+
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from fnmatch import fnmatch
 from functools import cache
@@ -16,6 +18,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path, PurePosixPath
 from re import compile as re_compile
 from tokenize import COMMENT, TokenError, detect_encoding, generate_tokens
+from typing import TYPE_CHECKING
 
 from orjson import dumps, loads
 
@@ -23,6 +26,9 @@ from canon import __version__
 from canon.cache import store
 from canon.checks.model import SPECIAL_CHECKS, CheckResult, Finding, Settings, Tally
 from canon.errors import InputError, Position, display_path
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
 
 __all__ = ["FileReport", "RunReport", "RunRequest", "discover", "run"]
 
@@ -331,13 +337,11 @@ def _canon_comments(source: str) -> Iterator[tuple[int, int, str]]:
 
     Lines are the tokenizer's physical lines (a form feed is no line break), as libcst's.
     """
-    try:
+    with suppress(TokenError, SyntaxError):  # unparsable: its syntax error is the finding
         for token in generate_tokens(StringIO(source).readline):
             if token.type == COMMENT and (found := _CANON_COMMENT.search(token.string)):
                 line, column = token.start
                 yield line, column + found.start() + 1, token.string[found.end() :].rstrip()
-    except (TokenError, SyntaxError):
-        return  # the file does not parse: its syntax error is the finding
 
 
 def _at(line: int, column: int, message: str) -> Finding:

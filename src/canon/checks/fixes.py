@@ -5,32 +5,41 @@ only runs the fixable checks, applies their fixes in one transformation (inner n
 nested fixes compose), then drops the `typing` imports the fixes left unused.
 """
 
+from __future__ import annotations
+
 from collections import Counter
-from collections.abc import Collection, Mapping
 from functools import cache
 from re import findall
-from typing import override
+from typing import TYPE_CHECKING, override
 
 from libcst import (
     CSTNode,
     CSTTransformer,
     CSTVisitor,
-    FlattenSentinel,
-    ImportFrom,
     ImportStar,
     MaybeSentinel,
-    Name,
     ParserSyntaxError,
-    RemovalSentinel,
     RemoveFromParent,
-    SimpleString,
     parse_module,
 )
 
-from canon.checks.base import Check, Rewrite, dotted
+from canon.checks.base import dotted
 from canon.checks.catalog import CHECKS
 from canon.checks.engine import check_classes, run_checks, traverse
-from canon.checks.positions import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Mapping
+
+    from libcst import (
+        FlattenSentinel,
+        ImportFrom,
+        Name,
+        RemovalSentinel,
+        SimpleString,
+    )
+
+    from canon.checks.base import Check, Rewrite
+    from canon.checks.positions import Span
 
 __all__ = ["FIXABLE", "Position", "fix_source"]
 

@@ -9,18 +9,24 @@ corpus (`canon.checks.validation`), which `canon rules` publishes;
 `tests/checks/test_validation.py` fails when it drifts.
 """
 
-from collections.abc import Mapping
+from __future__ import annotations
+
 from importlib import import_module
 from pathlib import Path
 from pkgutil import iter_modules
 from subprocess import run
 from sys import executable
+from typing import TYPE_CHECKING
 
 from canon.checks.base import Check
-from canon.checks.model import ValidationFigures
 from canon.checks.rules import __path__ as _RULES_PATH
 from canon.checks.validation import measure
 from canon.safe_write import write_file
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from canon.checks.model import ValidationFigures
 
 __all__ = [
     "CATALOG_PATH",

@@ -1,5 +1,7 @@
 """JSON text for users: orjson, indented, escaped to ASCII as `json.dumps` writes it."""
 
+from __future__ import annotations
+
 from re import compile as re_compile
 
 from orjson import OPT_INDENT_2, dumps

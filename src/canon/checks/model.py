@@ -1,9 +1,13 @@
 """The checks' plain data: what a check is, and what a run produces (findings, tallies)."""
 
-from collections.abc import Mapping
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Self
+from typing import TYPE_CHECKING, Self
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "SPECIAL_CHECKS",

@@ -1,15 +1,23 @@
 """Render a run: text (ruff-like), JSON, SARIF 2.1.0, and statistics."""
 
+from __future__ import annotations
+
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from canon import __version__
 from canon.checks.catalog import CHECKS
-from canon.checks.files import RunReport
 from canon.checks.jsontext import json_text
-from canon.checks.model import Finding, Tally
-from canon.checks.rulebook import RuleBook, check_summary
+from canon.checks.model import Tally
+from canon.checks.rulebook import check_summary
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from canon.checks.files import RunReport
+    from canon.checks.model import Finding
+    from canon.checks.rulebook import RuleBook
 
 __all__ = ["render_json", "render_sarif", "render_statistics", "render_text", "rule_tallies"]
 

@@ -6,14 +6,21 @@ does. Every page starts with a marker line: canon replaces a file only when it c
 marker (a page it wrote), and never deletes: a page whose rule is gone is reported as stale.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from canon.checks.catalog import CHECKS
 from canon.checks.explain import explanation
-from canon.checks.rulebook import RuleBook
 from canon.errors import InputError, Position
 from canon.safe_write import write_files
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from canon.checks.rulebook import RuleBook
 
 __all__ = ["MARKER", "PagesOutcome", "PagesRequest", "rule_pages", "write_pages"]
 

@@ -5,13 +5,18 @@ twice the parse. Here the generator only marks token indexes for the nodes asked
 those indexes into lines and columns in one pass over the text.
 """
 
-from collections.abc import Collection, Iterator, Mapping
+from __future__ import annotations
+
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import override
+from typing import TYPE_CHECKING, override
 
-from libcst import CSTNode, Module
 from libcst._nodes.internal import CodegenState
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterator, Mapping
+
+    from libcst import CSTNode, Module
 
 __all__ = ["node_spans"]
 

@@ -5,15 +5,21 @@ whose `check:` names the check); `--select`, `--ignore` and suppressions accept 
 check id.
 """
 
-from collections.abc import Iterable, Mapping
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from canon.checks.catalog import CHECK_IDS, CHECKS, SPECIAL_CHECKS
 from canon.errors import InputError
 from canon.standards.bundled import bundled_standard
 from canon.standards.loader import load_manifest, load_standard
-from canon.standards.model import Rule, Standard
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from canon.standards.model import Rule, Standard
 
 __all__ = ["BUNDLED_STANDARD", "RuleBook", "find_standards", "load_rulebook"]
 

@@ -1,17 +1,25 @@
 """`canon check` as a service: configuration, selection, the run, fixes and the report."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from difflib import unified_diff
 from os import cpu_count
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from canon.cache import CACHE_DIR
-from canon.checks.config import Config, load_config
-from canon.checks.files import FileReport, RunReport, RunRequest, run
+from canon.checks.config import load_config
+from canon.checks.files import RunRequest, run
 from canon.checks.output import render_json, render_sarif, render_statistics, render_text, summary
-from canon.checks.rulebook import RuleBook, find_standards, load_rulebook
+from canon.checks.rulebook import find_standards, load_rulebook
 from canon.checks.source import resolve_selection
 from canon.errors import InputError
+
+if TYPE_CHECKING:
+    from canon.checks.config import Config
+    from canon.checks.files import FileReport, RunReport
+    from canon.checks.rulebook import RuleBook
 
 __all__ = ["FORMATS", "CheckOutcome", "CheckRequest", "check_paths"]
 

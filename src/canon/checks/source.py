@@ -1,7 +1,13 @@
 """Check one source string in this process: the entry point of the evals and the tests."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from canon.checks.catalog import CHECK_IDS
-from canon.checks.model import CheckResult
+
+if TYPE_CHECKING:
+    from canon.checks.model import CheckResult
 
 __all__ = ["check_source", "resolve_selection"]
 

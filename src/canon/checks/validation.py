@@ -13,16 +13,21 @@ labelled `violation` is a true positive, one in any other file a false positive,
 publishes the figures (`canon.checks.validation_figures`), which `canon rules` shows.
 """
 
-from collections.abc import Iterable, Mapping
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from re import compile as re_compile
+from typing import TYPE_CHECKING
 
 from canon.checks.catalog import CHECK_IDS
 from canon.checks.model import ValidationFigures
 from canon.checks.source import check_source
 from canon.errors import InputError, Position
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "CORPUS",

@@ -9,6 +9,8 @@ back to the full check. The cache lives in `.canon-cache/` at the project root, 
 itself for git.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path, PurePosixPath

@@ -1,8 +1,14 @@
 """Where a project keeps its sources and records, and how canon finds the project root."""
 
-from pathlib import Path, PurePosixPath
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from canon.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["INSTRUCTIONS_DIR", "MANIFEST", "RECORD", "find_root"]
 

@@ -8,18 +8,26 @@ whose `space_after_heading`) is set is separated by exactly that text instead: `
 records it where a file was laid out otherwise.
 """
 
-from collections.abc import Iterable, Iterator
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from canon.standards.model import (
-    Block,
     Code,
     HorizontalRule,
     ListItem,
     MarkdownBlock,
     Paragraph,
     RuleItem,
-    Section,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from canon.standards.model import (
+        Block,
+        Section,
+    )
 
 __all__ = ["render_block", "render_body"]
 

@@ -1,18 +1,19 @@
 """Turn a compile request (the manifest, or folders named on the command line) into a plan."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from canon.checks.catalog import CHECK_IDS
 from canon.compiler.layout import INSTRUCTIONS_DIR, MANIFEST, RECORD, find_root
 from canon.compiler.rendering import render_target
-from canon.compiler.request import CompileRequest
 from canon.compiler.targets import DEFAULT_TARGET, get_target, target_names
-from canon.compiler.targets.base import Context, Note, Output
+from canon.compiler.targets.base import Context
 from canon.compiler.variants import apply_variant, parse_variant
 from canon.compiler.writer import (
     Plan,
-    Record,
     RecordEntry,
     content_hash,
     read_record,
@@ -20,8 +21,15 @@ from canon.compiler.writer import (
 )
 from canon.errors import InputError, Position
 from canon.standards.loader import load_manifest, load_standard
-from canon.standards.model import Standard
 from canon.standards.yamlpos import read_yaml
+
+if TYPE_CHECKING:
+    from canon.compiler.request import CompileRequest
+    from canon.compiler.targets.base import Note, Output
+    from canon.compiler.writer import (
+        Record,
+    )
+    from canon.standards.model import Standard
 
 __all__ = ["Planned", "expand_targets", "plan_compile"]
 

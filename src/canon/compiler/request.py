@@ -1,5 +1,7 @@
 """What a compile is asked to do: light enough to build before deciding to load anything."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path
 

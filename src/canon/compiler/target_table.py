@@ -1,5 +1,7 @@
 """What `canon targets` prints: every target's facts, as a table or as JSON."""
 
+from __future__ import annotations
+
 from orjson import OPT_INDENT_2, dumps
 
 from canon.compiler.targets import get_target, target_names

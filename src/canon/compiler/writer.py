@@ -8,16 +8,21 @@ bytes still have the recorded hash (or already are what canon would write, or th
 written, with one line naming it.
 """
 
-from collections.abc import Mapping
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from hashlib import sha256
-from pathlib import Path, PurePosixPath
-from typing import Literal
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Literal
 
 from orjson import OPT_INDENT_2, JSONDecodeError, dumps, loads
 
 from canon.errors import InputError, Position
 from canon.safe_write import delete_files, write_files
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
 
 __all__ = [
     "Applied",

@@ -4,4 +4,6 @@ Nothing here is imported by `canon --help` or `canon compile`: inspect-ai is hea
 module that needs it imports it itself and the CLI imports those modules lazily.
 """
 
+from __future__ import annotations
+
 __all__: list[str] = []

@@ -9,15 +9,22 @@ capable model writes without the standard (some rules followed, some broken), wi
 concern does not arise in that code): the third calibration, with known partial scores.
 """
 
-from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
-from typing import Annotated, Literal
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from canon.errors import InputError, Position
 from canon.standards.validation import validate_located
-from canon.standards.yamlpos import Located, read_yaml
+from canon.standards.yamlpos import read_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+
+    from canon.standards.yamlpos import Located
 
 __all__ = ["SOLUTIONS", "Task", "TaskBank", "Verdict", "load_bank", "module_name"]
 

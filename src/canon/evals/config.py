@@ -7,16 +7,23 @@ it is given (`none`, or a target and a variant, optionally with sections left ou
 settings and epochs. Every name is checked when the file loads, with its position.
 """
 
-from pathlib import Path
-from typing import Annotated, Literal
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from canon.errors import InputError, Position
+from canon.errors import InputError
 from canon.evals.instructions import InstructionSpec, check_variant
-from canon.standards.model import Standard
 from canon.standards.validation import validate_located
-from canon.standards.yamlpos import Located, read_yaml
+from canon.standards.yamlpos import read_yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from canon.errors import Position
+    from canon.standards.model import Standard
+    from canon.standards.yamlpos import Located
 
 __all__ = [
     "CALIBRATION_PROVIDER",

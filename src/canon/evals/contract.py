@@ -48,11 +48,16 @@ calibration providers estimate it from lengths.
 This module imports neither inspect nor libcst: the reports and the scorer both start here.
 """
 
-from collections.abc import Mapping
+from __future__ import annotations
+
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "APPLICABLE",

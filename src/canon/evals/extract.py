@@ -10,6 +10,8 @@ unterminated Python or untagged fence; else unfenced code with prose before or a
 until it parses. Blocks tagged with another language (toml, bash, json...) are never code.
 """
 
+from __future__ import annotations
+
 from ast import parse
 from dataclasses import dataclass
 from pathlib import PurePosixPath

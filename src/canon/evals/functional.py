@@ -7,8 +7,10 @@ or when the scorer is cancelled (an interrupted eval), the whole group is killed
 pytest nor anything the model's code started outlives the sample.
 """
 
+from __future__ import annotations
+
 from asyncio import create_subprocess_exec, wait_for
-from asyncio.subprocess import DEVNULL, PIPE, STDOUT, Process
+from asyncio.subprocess import DEVNULL, PIPE, STDOUT
 from contextlib import suppress
 from dataclasses import dataclass
 from os import devnull, environ, killpg
@@ -16,9 +18,13 @@ from pathlib import Path, PurePosixPath
 from signal import SIGKILL
 from sys import executable
 from tempfile import TemporaryDirectory
+from typing import TYPE_CHECKING
 
 from canon.errors import InputError
 from canon.safe_write import write_files
+
+if TYPE_CHECKING:
+    from asyncio.subprocess import Process
 
 __all__ = ["FunctionalResult", "run_tests"]
 

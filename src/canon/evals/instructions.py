@@ -5,12 +5,17 @@ match the file being edited. This module renders each standard for the configura
 and variant, keeps the files that apply to a task's `path`, and joins them verbatim.
 """
 
-from collections.abc import Iterable, Sequence
+from __future__ import annotations
+
 from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
-from canon.standards.model import Standard
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from canon.standards.model import Standard
 
 __all__ = [
     "InstructionSpec",

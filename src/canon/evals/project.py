@@ -1,13 +1,20 @@
 """Where an eval finds its inputs: the project's standards and its task bank."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from canon.errors import InputError, Position
-from canon.evals.bank import TaskBank, load_bank
+from canon.evals.bank import load_bank
 from canon.standards.loader import load_manifest, load_standard
-from canon.standards.model import Standard
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from canon.evals.bank import TaskBank
+    from canon.standards.model import Standard
 
 __all__ = ["EvalProject", "checked_rules", "find_eval_root"]
 

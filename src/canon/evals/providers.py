@@ -10,12 +10,13 @@ inspect through the `inspect_ai` entry point, so `--model canon/reference` works
 inspect's own command line as well.
 """
 
+from __future__ import annotations
+
 from functools import cache
 from pathlib import Path
-from typing import override
+from typing import TYPE_CHECKING, override
 
 from inspect_ai.model import (
-    ChatMessage,
     ChatMessageUser,
     GenerateConfig,
     ModelAPI,
@@ -23,11 +24,16 @@ from inspect_ai.model import (
     ModelUsage,
     modelapi,
 )
-from inspect_ai.tool import ToolChoice, ToolInfo
 
 from canon.evals.bank import SOLUTIONS
 from canon.evals.solver import with_contract
 from canon.tokens import estimate_tokens
+
+if TYPE_CHECKING:
+    from inspect_ai.model import (
+        ChatMessage,
+    )
+    from inspect_ai.tool import ToolChoice, ToolInfo
 
 __all__ = ["CALIBRATION_MODELS", "CalibrationAPI"]
 

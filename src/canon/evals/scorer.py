@@ -3,18 +3,17 @@
 What it writes (score keys, score details, the metrics) is `canon.evals.contract`'s.
 """
 
-from collections.abc import Mapping, Sequence
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, metric, scorer
-from inspect_ai.solver import TaskState
+from inspect_ai.scorer import Score, Scorer, metric, scorer
 
-from canon.checks import CheckResult, Finding
 from canon.evals.contract import (
     MEASURES,
     FindingRecord,
-    Measure,
     SampleMetadata,
     ScoreDetails,
     ScoreKey,
@@ -24,6 +23,17 @@ from canon.evals.contract import (
 )
 from canon.evals.extract import extract_loose, extract_strict
 from canon.evals.functional import DEFAULT_TIMEOUT, run_tests
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from inspect_ai.scorer import Metric, SampleScore, Target
+    from inspect_ai.solver import TaskState
+
+    from canon.checks import CheckResult, Finding
+    from canon.evals.contract import (
+        Measure,
+    )
 
 __all__ = ["canon_scorer", "measure_metric", "score_code"]
 

@@ -5,16 +5,24 @@ the file's path and asks for the whole file in one ```python block, which is wha
 extraction then takes at its word.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from inspect_ai.model import ChatMessageSystem
-from inspect_ai.solver import Generate, Solver, TaskState, solver
+from inspect_ai.solver import Solver, solver
 
 from canon.evals.contract import DatasetFields, InstructionFields
 from canon.evals.extract import output_contract
-from canon.evals.instructions import Instructions, InstructionSpec, render_instructions
+from canon.evals.instructions import InstructionSpec, render_instructions
 from canon.standards.model import Standard
 from canon.tokens import estimate_tokens
+
+if TYPE_CHECKING:
+    from inspect_ai.solver import Generate, TaskState
+
+    from canon.evals.instructions import Instructions
 
 __all__ = ["insert_instructions", "with_contract"]
 

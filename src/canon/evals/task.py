@@ -6,21 +6,29 @@ finds a file's tasks by reading it for `@task` functions) and builds through `bu
 `instruction_spec`.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspect_ai import Epochs, Task
 from inspect_ai.dataset import MemoryDataset, Sample
-from inspect_ai.model import GenerateConfig, Model
+from inspect_ai.model import GenerateConfig
 from inspect_ai.solver import generate
 
-from canon.evals.bank import TaskBank
 from canon.evals.contract import DatasetFields, TaskMetadata
 from canon.evals.functional import DEFAULT_TIMEOUT
 from canon.evals.instructions import InstructionSpec
 from canon.evals.project import EvalProject
 from canon.evals.scorer import canon_scorer
 from canon.evals.solver import insert_instructions
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from inspect_ai.model import Model
+
+    from canon.evals.bank import TaskBank
 
 __all__ = ["TaskOptions", "build_task", "instruction_spec", "samples"]
 

@@ -5,6 +5,8 @@ and `summary.json` into `out`, and returns the report (its `gate` says whether a
 regressed). Importing this package is cheap; inspect and scipy load when a report is built.
 """
 
+from __future__ import annotations
+
 from canon.reports.service import ReportFiles, compare_logs, write_report
 
 __all__ = ["ReportFiles", "compare_logs", "write_report"]

@@ -4,19 +4,28 @@ Every rate is a ratio of sums over scored samples (each epoch counts), as the sc
 metrics define it. Paired comparisons match samples on (task, epoch).
 """
 
-from collections.abc import Mapping, Sequence
+from __future__ import annotations
+
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from canon.evals.contract import (
     INSTRUCTION_LEVEL,
     PROMPT_LEVEL_STRICT,
-    Measure,
     applicable_key,
     avoided_key,
 )
-from canon.reports.logs import ConfigurationLog, SampleRecord
-from canon.reports.stats import PairedDifference, paired_difference, wilson
+from canon.reports.stats import paired_difference, wilson
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from canon.evals.contract import (
+        Measure,
+    )
+    from canon.reports.logs import ConfigurationLog, SampleRecord
+    from canon.reports.stats import PairedDifference
 
 __all__ = [
     "Comparison",

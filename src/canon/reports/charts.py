@@ -5,14 +5,21 @@
 - `trend_chart`: instruction-level accuracy per configuration, run by run.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
-from canon.reports.analysis import Comparison, Rate
 from canon.reports.markdown import percent, signed
-from canon.reports.report import HistoryPoint, Report
-from canon.reports.stats import PairedDifference
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from canon.reports.analysis import Comparison, Rate
+    from canon.reports.report import HistoryPoint, Report
+    from canon.reports.stats import PairedDifference
 
 __all__ = ["PALETTE", "colour", "compliance_chart", "delta_chart", "trend_chart"]
 

@@ -1,13 +1,19 @@
 """`summary.json`: the report as one JSON document (`canon eval`'s fields, and more)."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from orjson import OPT_INDENT_2, dumps
 
 from canon.evals.contract import INSTRUCTION_LEVEL, MEASURES, PROMPT_LEVEL_STRICT
-from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
-from canon.reports.report import Gate, HistoryPoint, Report
-from canon.reports.stats import PairedDifference
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
+    from canon.reports.report import Gate, HistoryPoint, Report
+    from canon.reports.stats import PairedDifference
 
 __all__ = ["SCHEMA_VERSION", "configuration_json", "report_json", "summary_text"]
 

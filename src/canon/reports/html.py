@@ -5,8 +5,10 @@ per rule per configuration (dots with 95% intervals), paired deltas with their b
 intervals (a forest plot per comparison), and instruction-level accuracy over runs.
 """
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from html import escape
+from typing import TYPE_CHECKING
 
 from canon.evals.contract import (
     FUNCTIONAL_PASS_RATE,
@@ -14,11 +16,15 @@ from canon.evals.contract import (
     PARSE_RATE,
     PROMPT_LEVEL_STRICT,
 )
-from canon.reports.analysis import Comparison, Lift, Rate
 from canon.reports.charts import colour, compliance_chart, delta_chart, trend_chart
 from canon.reports.markdown import percent, rules_by_attention, signed
-from canon.reports.report import Report
-from canon.reports.stats import PairedDifference
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from canon.reports.analysis import Comparison, Lift, Rate
+    from canon.reports.report import Report
+    from canon.reports.stats import PairedDifference
 
 __all__ = ["html_report"]
 

@@ -5,11 +5,14 @@ be log files or folders (searched recursively); the folder holding a log is its 
 dated log folders (`logs/<stamp>/`) become the points of the history.
 """
 
-from collections.abc import Mapping, Sequence
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from inspect_ai.log import EvalLog, EvalSample, list_eval_logs, read_eval_log
+from inspect_ai.log import list_eval_logs, read_eval_log
 from pydantic import ValidationError
 
 from canon.errors import InputError, Position
@@ -22,6 +25,11 @@ from canon.evals.contract import (
     concerns,
 )
 from canon.tokens import tokens_for_chars
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from inspect_ai.log import EvalLog, EvalSample
 
 __all__ = ["ConfigurationLog", "SampleRecord", "read_logs"]
 

@@ -1,6 +1,8 @@
 """The Markdown report: short enough for a pull-request comment, what needs attention first."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from canon.evals.contract import (
     FUNCTIONAL_PASS_RATE,
@@ -8,9 +10,13 @@ from canon.evals.contract import (
     PARSE_RATE,
     PROMPT_LEVEL_STRICT,
 )
-from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
-from canon.reports.report import Report
-from canon.reports.stats import PairedDifference
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from canon.reports.analysis import Comparison, ConfigurationStats, Lift, Rate
+    from canon.reports.report import Report
+    from canon.reports.stats import PairedDifference
 
 __all__ = ["MAX_ROWS", "markdown_report", "percent", "rules_by_attention", "signed"]
 

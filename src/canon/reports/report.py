@@ -1,14 +1,13 @@
 """Build a report from log paths: current configurations, comparisons, lifts, history, gate."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from canon.evals.contract import INSTRUCTION_LEVEL, PROMPT_LEVEL_STRICT
 from canon.reports.analysis import (
-    Comparison,
-    ConfigurationStats,
-    Lift,
     Rate,
     compare,
     configuration_stats,
@@ -16,7 +15,17 @@ from canon.reports.analysis import (
     latest_by_name,
     pairs_to_compare,
 )
-from canon.reports.logs import ConfigurationLog, read_logs
+from canon.reports.logs import read_logs
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from canon.reports.analysis import (
+        Comparison,
+        ConfigurationStats,
+        Lift,
+    )
+    from canon.reports.logs import ConfigurationLog
 
 __all__ = [
     "HistoryPoint",

@@ -1,6 +1,8 @@
 """The terminal table `canon eval` prints: one line per configuration, `summary.json`'s figures."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from canon.evals.contract import (
     FUNCTIONAL_PASS_RATE,
@@ -8,8 +10,12 @@ from canon.evals.contract import (
     PARSE_RATE,
     PROMPT_LEVEL_STRICT,
 )
-from canon.reports.analysis import ConfigurationStats
 from canon.reports.document import configuration_json
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from canon.reports.analysis import ConfigurationStats
 
 __all__ = ["text_table"]
 

@@ -4,6 +4,8 @@ It is package data, read with `importlib.resources`, so an installed canon finds
 folder; in canon's own repository `instructions/python` links to it.
 """
 
+from __future__ import annotations
+
 from importlib.resources import files
 from pathlib import Path
 

@@ -1,20 +1,29 @@
 """Load standards and the manifest from YAML, with every error placed at file:line:col."""
 
-from collections.abc import Iterable
-from pathlib import Path
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from canon.errors import InputError, Position
 from canon.standards.model import (
-    Block,
     Manifest,
-    RuleItem,
     SectionFile,
     Standard,
     StandardMeta,
     walk_rules,
 )
 from canon.standards.validation import validate_located
-from canon.standards.yamlpos import Located, YamlPath, read_yaml
+from canon.standards.yamlpos import read_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from canon.standards.model import (
+        Block,
+        RuleItem,
+    )
+    from canon.standards.yamlpos import Located, YamlPath
 
 __all__ = ["META_FILE", "load_manifest", "load_standard", "section_files"]
 

@@ -1,12 +1,17 @@
 """JSON Schema of canon's YAML files, so editors can validate them as they are typed."""
 
+from __future__ import annotations
+
 from re import compile as regex
+from typing import TYPE_CHECKING
 
 from orjson import OPT_INDENT_2, OPT_SORT_KEYS, dumps
-from pydantic import BaseModel
 
 from canon.errors import InputError
 from canon.standards.model import Manifest, SectionFile, StandardMeta
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["SCHEMAS", "schema_json"]
 

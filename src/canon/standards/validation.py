@@ -1,14 +1,18 @@
 """Validate located YAML data against a model and explain the first problem in one line."""
 
+from __future__ import annotations
+
 from difflib import get_close_matches
 from types import UnionType
-from typing import Annotated, TypeAliasType, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, TypeAliasType, Union, get_args, get_origin
 
 from pydantic import BaseModel, Tag, ValidationError
 
 from canon.errors import InputError
 from canon.standards.model import block_kind
-from canon.standards.yamlpos import Located, YamlPath
+
+if TYPE_CHECKING:
+    from canon.standards.yamlpos import Located, YamlPath
 
 __all__ = ["validate_located"]
 

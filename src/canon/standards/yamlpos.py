@@ -6,13 +6,14 @@ empty or non-UTF-8 file) names its file, line and column, and so that later vali
 can be traced back to the text that caused them.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from yaml import (
     MappingNode,
     MarkedYAMLError,
-    Node,
     SafeLoader,
     SequenceNode,
     YAMLError,
@@ -20,6 +21,13 @@ from yaml import (
 )
 
 from canon.errors import InputError, Position
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from yaml import (
+        Node,
+    )
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "Located", "YamlPath", "read_text", "read_yaml"]
 

@@ -1,17 +1,25 @@
 """Except handlers: what they catch and whether they re-raise."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from libcst import (
-    BaseSuite,
     CSTVisitor,
     Element,
     ExceptHandler,
     ExceptStarHandler,
-    FunctionDef,
-    Raise,
     Tuple,
 )
 
 from canon.checks.base import dotted
+
+if TYPE_CHECKING:
+    from libcst import (
+        BaseSuite,
+        FunctionDef,
+        Raise,
+    )
 
 __all__ = ["CANCELLATION", "Handler", "caught_names", "reraises"]
 

@@ -1,11 +1,17 @@
 """The base of the length checks: measure nodes, decide once spans are known."""
 
-from collections.abc import Mapping
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import ClassDef, CSTNode, FunctionDef
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import ClassDef, FunctionDef
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from libcst import CSTNode
 
 __all__ = ["LengthCheck", "Span"]
 

@@ -1,11 +1,17 @@
 """The base of checks that ban some modules in favour of others."""
 
-from collections.abc import Mapping
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import CSTNode, Import, ImportFrom
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import Import
 
 from canon.checks.base import Check, dotted
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from libcst import CSTNode, ImportFrom
 
 __all__ = ["ModuleBan", "imported_modules"]
 

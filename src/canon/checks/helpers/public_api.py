@@ -1,8 +1,17 @@
 """Which functions are public API: names, decorators, `@override`."""
 
-from libcst import Call, FunctionDef
+from __future__ import annotations
 
-from canon.checks.base import FileContext, dotted
+from typing import TYPE_CHECKING
+
+from libcst import Call
+
+from canon.checks.base import dotted
+
+if TYPE_CHECKING:
+    from libcst import FunctionDef
+
+    from canon.checks.base import FileContext
 
 __all__ = ["OVERRIDE", "decorated", "is_public", "overrides"]
 

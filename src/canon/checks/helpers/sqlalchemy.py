@@ -1,19 +1,26 @@
 """SQLAlchemy names, mapped classes and their assignments."""
 
+from __future__ import annotations
+
 from re import IGNORECASE
 from re import compile as re_compile
+from typing import TYPE_CHECKING
 
 from libcst import (
     AnnAssign,
-    Annotation,
     Assign,
-    ClassDef,
     IndentedBlock,
     SimpleStatementLine,
     Subscript,
 )
 
 from canon.checks.base import dotted
+
+if TYPE_CHECKING:
+    from libcst import (
+        Annotation,
+        ClassDef,
+    )
 
 __all__ = [
     "SESSIONISH",

@@ -1,6 +1,13 @@
 """The expression a decorator calls or a base class names, without call or type arguments."""
 
-from libcst import Arg, BaseExpression, Call, Decorator, Subscript
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from libcst import Call, Subscript
+
+if TYPE_CHECKING:
+    from libcst import Arg, BaseExpression, Decorator
 
 __all__ = ["base_target", "decorator_target"]
 

@@ -1,10 +1,18 @@
 """Test code: test modules, test functions, pytest decorators."""
 
+from __future__ import annotations
+
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from libcst import Call, Decorator, FunctionDef
+from libcst import Call, FunctionDef
 
-from canon.checks.base import FileContext, dotted
+from canon.checks.base import dotted
+
+if TYPE_CHECKING:
+    from libcst import Decorator
+
+    from canon.checks.base import FileContext
 
 __all__ = ["in_test", "is_test_module", "pytest_mark"]
 

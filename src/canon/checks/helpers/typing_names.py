@@ -1,8 +1,15 @@
 """Names from `typing`, resolved through the file's imports; `@staticmethod`."""
 
-from libcst import BaseExpression, FunctionDef
+from __future__ import annotations
 
-from canon.checks.base import FileContext, dotted
+from typing import TYPE_CHECKING
+
+from canon.checks.base import dotted
+
+if TYPE_CHECKING:
+    from libcst import BaseExpression, FunctionDef
+
+    from canon.checks.base import FileContext
 
 __all__ = ["TYPING_MODULES", "is_static", "typing_name"]
 

@@ -3,23 +3,31 @@
 Abstract collection types come from `collections.abc`, never `typing`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    Attribute,
-    CSTNode,
     FlattenSentinel,
     ImportFrom,
     ImportStar,
     MaybeSentinel,
     Module,
     SimpleStatementLine,
-    SimpleStatementSuite,
     parse_statement,
 )
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.typing_names import TYPING_MODULES
+
+if TYPE_CHECKING:
+    from libcst import (
+        Attribute,
+        CSTNode,
+        SimpleStatementSuite,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["AbcImports"]
 

@@ -1,13 +1,12 @@
 """The `annotations` check: every parameter, return type and class attribute is annotated."""
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
     AnnAssign,
     Assign,
-    BaseSmallStatement,
-    ClassDef,
-    FunctionDef,
     IndentedBlock,
     Param,
     SimpleStatementLine,
@@ -15,6 +14,13 @@ from libcst import (
 
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.typing_names import is_static
+
+if TYPE_CHECKING:
+    from libcst import (
+        BaseSmallStatement,
+        ClassDef,
+        FunctionDef,
+    )
 
 __all__ = ["Annotations"]
 

@@ -1,20 +1,28 @@
 """The `async-session` check: `async def` code talks to the database through `AsyncSession`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
     Attribute,
-    Await,
-    BaseExpression,
     BinaryOperation,
-    Call,
-    FunctionDef,
     Index,
     Subscript,
 )
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.sqlalchemy import SESSIONISH, from_sqlalchemy
+
+if TYPE_CHECKING:
+    from libcst import (
+        Await,
+        BaseExpression,
+        Call,
+        FunctionDef,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["AsyncSession"]
 

@@ -1,11 +1,18 @@
 """The `bare-except` check: handlers name what they catch; never a bare `except:`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import CSTNode, ExceptHandler, ExceptStarHandler, Name, SimpleWhitespace
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import ExceptHandler, ExceptStarHandler, Name, SimpleWhitespace
 
 from canon.checks.base import Check
-from canon.checks.helpers.handlers import Handler, caught_names, reraises
+from canon.checks.helpers.handlers import caught_names, reraises
+
+if TYPE_CHECKING:
+    from libcst import CSTNode
+
+    from canon.checks.helpers.handlers import Handler
 
 __all__ = ["BareExcept"]
 

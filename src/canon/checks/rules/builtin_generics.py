@@ -3,12 +3,19 @@
 Generic builtins (`list[str]`), never `typing.List`, `Dict`, `Tuple`...
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import CSTNode, ImportFrom, ImportStar, Name, Subscript
+from typing import TYPE_CHECKING, ClassVar, override
 
-from canon.checks.base import Check, Rewrite, dotted
+from libcst import ImportStar, Name, Subscript
+
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.typing_names import TYPING_MODULES, typing_name
+
+if TYPE_CHECKING:
+    from libcst import CSTNode, ImportFrom
+
+    from canon.checks.base import Rewrite
 
 __all__ = ["BuiltinGenerics"]
 

@@ -3,12 +3,19 @@
 `CancelledError` is never swallowed: a handler that catches it re-raises it.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Call, ExceptHandler, ExceptStarHandler, Name
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import ExceptStarHandler, Name
 
 from canon.checks.base import Check, dotted
-from canon.checks.helpers.handlers import CANCELLATION, Handler, caught_names, reraises
+from canon.checks.helpers.handlers import CANCELLATION, caught_names, reraises
+
+if TYPE_CHECKING:
+    from libcst import Call, ExceptHandler
+
+    from canon.checks.helpers.handlers import Handler
 
 __all__ = ["CancelledErrorCheck"]
 

@@ -1,10 +1,13 @@
 """The `class-length` check: classes stay under the line limit (200 by default)."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import ClassDef
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.helpers.lengths import LengthCheck
+
+if TYPE_CHECKING:
+    from libcst import ClassDef
 
 __all__ = ["ClassLength"]
 

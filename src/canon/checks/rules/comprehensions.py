@@ -1,10 +1,15 @@
 """The `comprehensions` check: comprehensions, never `map()`/`filter()` with a lambda."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Call, DictComp, GeneratorExp, Lambda, ListComp, SetComp
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import Lambda
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import Call, DictComp, GeneratorExp, ListComp, SetComp
 
 __all__ = ["Comprehensions"]
 

@@ -4,23 +4,31 @@ A class that builds its own repository or client, a function that reaches for a 
 service, and `global` state are dependencies a caller (or a test) cannot replace.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    Assign,
     Attribute,
-    BaseExpression,
     Call,
     ClassDef,
-    FunctionDef,
-    Global,
-    Module,
     Name,
-    Param,
 )
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.typing_names import is_static
+
+if TYPE_CHECKING:
+    from libcst import (
+        Assign,
+        BaseExpression,
+        FunctionDef,
+        Global,
+        Module,
+        Param,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["ConstructorInjection"]
 

@@ -4,13 +4,12 @@ A class that is nothing but `__init__`, `__enter__` and `__exit__` is a generato
 with a `try`/`finally` written the long way.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    Assign,
     Attribute,
-    AugAssign,
-    ClassDef,
     CSTVisitor,
     FunctionDef,
     IndentedBlock,
@@ -20,6 +19,13 @@ from libcst import (
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.public_api import decorated
 from canon.checks.helpers.targets import base_target
+
+if TYPE_CHECKING:
+    from libcst import (
+        Assign,
+        AugAssign,
+        ClassDef,
+    )
 
 __all__ = ["ContextManagers"]
 

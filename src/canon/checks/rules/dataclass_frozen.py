@@ -1,5 +1,7 @@
 """The `dataclass-frozen` check: dataclasses are declared `frozen=True`."""
 
+from __future__ import annotations
+
 from typing import ClassVar
 
 from canon.checks.helpers.dataclasses import DataclassCheck

@@ -1,5 +1,7 @@
 """The `dataclass-kw-only` check: dataclasses are declared `kw_only=True`."""
 
+from __future__ import annotations
+
 from typing import ClassVar
 
 from canon.checks.helpers.dataclasses import DataclassCheck

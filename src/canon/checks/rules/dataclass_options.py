@@ -3,6 +3,8 @@
 Dataclasses are declared `frozen=True, slots=True, kw_only=True`.
 """
 
+from __future__ import annotations
+
 from typing import ClassVar
 
 from canon.checks.helpers.dataclasses import DataclassCheck

@@ -1,11 +1,16 @@
 """The `docstrings` check: public modules, classes, functions and methods have docstrings."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import ClassDef, FunctionDef, Module
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import ClassDef, FunctionDef
 
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.public_api import is_public, overrides
+
+if TYPE_CHECKING:
+    from libcst import Module
 
 __all__ = ["Docstrings"]
 

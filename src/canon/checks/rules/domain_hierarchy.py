@@ -1,13 +1,20 @@
 """The `domain-hierarchy` check: exceptions come from one domain hierarchy, not `Exception`."""
 
+from __future__ import annotations
+
 from importlib import import_module
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
-from libcst import Call, ClassDef, Raise
+from libcst import Call
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.targets import base_target
 from canon.checks.helpers.testing import in_test
+
+if TYPE_CHECKING:
+    from libcst import ClassDef, Raise
+
+    from canon.checks.base import FileContext
 
 __all__ = ["DomainHierarchy"]
 

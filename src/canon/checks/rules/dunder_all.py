@@ -1,23 +1,29 @@
 """The `dunder-all` check: a module with public names declares them in `__all__`."""
 
+from __future__ import annotations
+
 from pathlib import PurePath
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
     AnnAssign,
     Assign,
     AugAssign,
-    BaseExpression,
     ClassDef,
     Comparison,
     FunctionDef,
     If,
-    Module,
     SimpleStatementLine,
     SimpleString,
 )
 
 from canon.checks.base import Check, dotted
+
+if TYPE_CHECKING:
+    from libcst import (
+        BaseExpression,
+        Module,
+    )
 
 __all__ = ["DunderAll"]
 

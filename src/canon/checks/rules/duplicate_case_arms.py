@@ -3,11 +3,16 @@
 No two arms of a `match` have the same body; merge them with `|`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Match, Module
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import Module
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import Match
 
 __all__ = ["DuplicateCaseArms"]
 

@@ -1,20 +1,16 @@
 """The `f-strings` check: strings are formatted with f-strings, never `%` or `.format()`."""
 
-from collections.abc import Sequence
+from __future__ import annotations
+
 from re import compile as re_compile
 from string import Formatter
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    Arg,
     Attribute,
-    BaseExpression,
-    BinaryOperation,
     Call,
     ConcatenatedString,
-    CSTNode,
     Float,
-    FormattedString,
     Integer,
     Module,
     Modulo,
@@ -24,7 +20,20 @@ from libcst import (
     parse_expression,
 )
 
-from canon.checks.base import Check, Rewrite
+from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from libcst import (
+        Arg,
+        BaseExpression,
+        BinaryOperation,
+        CSTNode,
+        FormattedString,
+    )
+
+    from canon.checks.base import Rewrite
 
 __all__ = ["FStrings"]
 

@@ -3,13 +3,21 @@
 Functions stay under the line limit (30 by default), their docstring not counted.
 """
 
-from collections.abc import Mapping
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import CSTNode, FunctionDef, IndentedBlock
+from typing import TYPE_CHECKING, ClassVar, override
 
-from canon.checks.base import FileContext
-from canon.checks.helpers.lengths import LengthCheck, Span
+from libcst import FunctionDef, IndentedBlock
+
+from canon.checks.helpers.lengths import LengthCheck
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from libcst import CSTNode
+
+    from canon.checks.base import FileContext
+    from canon.checks.helpers.lengths import Span
 
 __all__ = ["FunctionLength"]
 

@@ -3,24 +3,30 @@
 No credentials in code: secret-named names never bound to string literals.
 """
 
+from __future__ import annotations
+
 from re import IGNORECASE
 from re import compile as re_compile
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    AnnAssign,
-    Arg,
-    Assign,
-    BaseExpression,
-    Call,
-    CSTNode,
     Index,
-    Param,
     SimpleString,
-    Subscript,
 )
 
 from canon.checks.base import Check, dotted
+
+if TYPE_CHECKING:
+    from libcst import (
+        AnnAssign,
+        Arg,
+        Assign,
+        BaseExpression,
+        Call,
+        CSTNode,
+        Param,
+        Subscript,
+    )
 
 __all__ = ["HardcodedSecrets"]
 

@@ -1,11 +1,16 @@
 """The `keyword-only` check: parameters callers could mix up are keyword-only (`*,`)."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Annotation, FunctionDef, Name, Param
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import Annotation, Name
 
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.targets import decorator_target
+
+if TYPE_CHECKING:
+    from libcst import FunctionDef, Param
 
 __all__ = ["KeywordOnly"]
 

@@ -1,10 +1,13 @@
 """The `module-length` check: modules stay under the line limit (500 by default)."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Module
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import Module
 
 __all__ = ["ModuleLength"]
 

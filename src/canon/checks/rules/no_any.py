@@ -1,11 +1,16 @@
 """The `no-any` check: `typing.Any` is never used."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Annotation, Attribute, ImportAlias, Name
+from typing import TYPE_CHECKING, ClassVar, override
 
-from canon.checks.base import Check, FileContext
+from canon.checks.base import Check
 from canon.checks.helpers.typing_names import typing_name
+
+if TYPE_CHECKING:
+    from libcst import Annotation, Attribute, ImportAlias, Name
+
+    from canon.checks.base import FileContext
 
 __all__ = ["NoAny"]
 

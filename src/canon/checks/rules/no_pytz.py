@@ -1,10 +1,14 @@
 """The `no-pytz` check: time zones come from `zoneinfo`, never `pytz`."""
 
-from collections.abc import Mapping
+from __future__ import annotations
+
 from types import MappingProxyType
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from canon.checks.helpers.module_bans import ModuleBan
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["NoPytz"]
 

@@ -1,10 +1,15 @@
 """The `no-star-args` check: functions take explicit parameters, never `*args`/`**kwargs`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Attribute, FunctionDef, Param
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import Attribute, Param
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import FunctionDef
 
 __all__ = ["NoStarArgs"]
 

@@ -1,10 +1,14 @@
 """The `orjson` check: jSON goes through `orjson`, not the standard `json`."""
 
-from collections.abc import Mapping
+from __future__ import annotations
+
 from types import MappingProxyType
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from canon.checks.helpers.module_bans import ModuleBan
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["Orjson"]
 

@@ -3,11 +3,14 @@
 Functions take at most the parameter limit (5 by default, `self`/`cls` not counted).
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import FunctionDef
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check, dotted
+
+if TYPE_CHECKING:
+    from libcst import FunctionDef
 
 __all__ = ["ParameterCount"]
 

@@ -4,28 +4,36 @@ A test that loops over a literal table of cases, calling the code under test wit
 asserting, stops at the first failing case and reports it without its inputs.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    Assert,
-    Assign,
     Attribute,
-    BaseExpression,
     Call,
     ClassDef,
-    CSTNode,
     CSTVisitor,
     Dict,
-    For,
-    FunctionDef,
     List,
     Name,
     Set,
     Tuple,
 )
 
-from canon.checks.base import Check, FileContext
+from canon.checks.base import Check
 from canon.checks.helpers.testing import pytest_mark
+
+if TYPE_CHECKING:
+    from libcst import (
+        Assert,
+        Assign,
+        BaseExpression,
+        CSTNode,
+        For,
+        FunctionDef,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["Parametrize"]
 

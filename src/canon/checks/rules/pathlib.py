@@ -3,11 +3,16 @@
 Paths are `pathlib.Path`s, never `os.path`, `os` file functions or `open()`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Attribute, BinaryOperation, Call, Divide, SimpleString
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import Attribute, Divide, SimpleString
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import BinaryOperation, Call
 
 __all__ = ["Pathlib"]
 

@@ -3,12 +3,15 @@
 Generics use PEP 695 type parameters, never `TypeVar`/`ParamSpec`/`TypeVarTuple`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Call, TypeParameters
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check
 from canon.checks.helpers.typing_names import typing_name
+
+if TYPE_CHECKING:
+    from libcst import Call, TypeParameters
 
 __all__ = ["Pep695Generics"]
 

@@ -5,23 +5,31 @@ awaited: it passes without running. A sync test driving the loop by hand with `a
 hides the same test from the plugin.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    Assign,
     Attribute,
-    Call,
     ClassDef,
-    CSTNode,
     CSTVisitor,
-    FunctionDef,
-    Module,
     Name,
 )
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.targets import decorator_target
 from canon.checks.helpers.testing import pytest_mark
+
+if TYPE_CHECKING:
+    from libcst import (
+        Assign,
+        Call,
+        CSTNode,
+        FunctionDef,
+        Module,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["PytestAsyncio"]
 

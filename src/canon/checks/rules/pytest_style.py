@@ -3,11 +3,14 @@
 Tests are pytest functions with plain `assert`, not `unittest.TestCase` classes.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import ClassDef, FunctionDef
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import ClassDef, FunctionDef
 
 __all__ = ["PytestStyle"]
 

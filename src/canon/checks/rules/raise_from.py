@@ -1,10 +1,17 @@
 """The `raise-from` check: `raise` inside `except` chains the cause: `raise X(...) from exc`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import ClassDef, ExceptHandler, ExceptStarHandler, FunctionDef, Lambda, Name, Raise
+from typing import TYPE_CHECKING, ClassVar, override
 
-from canon.checks.base import Check, FileContext, dotted
+from libcst import ClassDef, ExceptHandler, ExceptStarHandler, FunctionDef, Lambda, Name
+
+from canon.checks.base import Check, dotted
+
+if TYPE_CHECKING:
+    from libcst import Raise
+
+    from canon.checks.base import FileContext
 
 __all__ = ["RaiseFrom"]
 

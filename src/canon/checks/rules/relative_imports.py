@@ -3,11 +3,14 @@
 Relative imports stay inside their package: never `from ..x import y`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import ImportFrom
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import ImportFrom
 
 __all__ = ["RelativeImports"]
 

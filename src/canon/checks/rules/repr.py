@@ -1,13 +1,20 @@
 """The `repr` check: classes that cannot inherit a `__repr__` define one."""
 
+from __future__ import annotations
+
 from pathlib import PurePath
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
-from libcst import Arg, Assign, Call, ClassDef, FunctionDef, IndentedBlock, Name
+from libcst import Call, FunctionDef, IndentedBlock, Name
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.sqlalchemy import from_sqlalchemy
 from canon.checks.helpers.targets import base_target, decorator_target
+
+if TYPE_CHECKING:
+    from libcst import Arg, Assign, ClassDef
+
+    from canon.checks.base import FileContext
 
 __all__ = ["Repr"]
 

@@ -1,12 +1,12 @@
 """The `session-scalars` check: single-column results come from `Session.scalars()`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    Assign,
     Attribute,
     Await,
-    BaseExpression,
     Call,
     FunctionDef,
     List,
@@ -14,8 +14,16 @@ from libcst import (
     Tuple,
 )
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.sqlalchemy import SESSIONISH, from_sqlalchemy
+
+if TYPE_CHECKING:
+    from libcst import (
+        Assign,
+        BaseExpression,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["SessionScalars"]
 

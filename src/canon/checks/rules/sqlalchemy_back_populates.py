@@ -3,12 +3,15 @@
 Relationships name their other side with `back_populates`, never `backref`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Call
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check
 from canon.checks.helpers.sqlalchemy import called_name
+
+if TYPE_CHECKING:
+    from libcst import Call
 
 __all__ = ["SqlalchemyBackPopulates"]
 

@@ -3,12 +3,15 @@
 Models derive from a `DeclarativeBase` subclass, never `declarative_base()`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Call, ClassDef
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check
 from canon.checks.helpers.sqlalchemy import from_sqlalchemy
+
+if TYPE_CHECKING:
+    from libcst import Call, ClassDef
 
 __all__ = ["SqlalchemyDeclarativeBase"]
 

@@ -3,12 +3,17 @@
 Mapped attributes are `name: Mapped[T] = mapped_column(...)`, never `Column(...)`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import AnnAssign, Call, ClassDef
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import AnnAssign, Call
 
 from canon.checks.base import Check
 from canon.checks.helpers.sqlalchemy import called_name, class_assignments, is_mapped
+
+if TYPE_CHECKING:
+    from libcst import ClassDef
 
 __all__ = ["SqlalchemyMappedColumn"]
 

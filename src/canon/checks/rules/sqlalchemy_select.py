@@ -3,23 +3,31 @@
 Queries use `select()` with `Session.execute`/`scalars`, never `session.query()`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    AnnAssign,
     AsName,
     Assign,
     Attribute,
-    BaseExpression,
     Call,
-    ClassDef,
     Name,
-    Param,
-    WithItem,
 )
 
-from canon.checks.base import Check, FileContext, dotted
+from canon.checks.base import Check, dotted
 from canon.checks.helpers.sqlalchemy import SESSIONISH, class_assignments, from_sqlalchemy
+
+if TYPE_CHECKING:
+    from libcst import (
+        AnnAssign,
+        BaseExpression,
+        ClassDef,
+        Param,
+        WithItem,
+    )
+
+    from canon.checks.base import FileContext
 
 __all__ = ["SqlalchemySelect"]
 

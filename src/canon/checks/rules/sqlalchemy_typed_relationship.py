@@ -1,11 +1,16 @@
 """The `sqlalchemy-typed-relationship` check: relationships are annotated `Mapped[...]`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import AnnAssign, Call, ClassDef
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import AnnAssign, Call
 
 from canon.checks.base import Check
 from canon.checks.helpers.sqlalchemy import called_name, class_assignments, is_mapped
+
+if TYPE_CHECKING:
+    from libcst import ClassDef
 
 __all__ = ["SqlalchemyTypedRelationship"]
 

@@ -1,10 +1,13 @@
 """The `structlog` check: logging goes through structlog: no `print()`, no standard `logging`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Call
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check, dotted
+
+if TYPE_CHECKING:
+    from libcst import Call
 
 __all__ = ["Structlog"]
 

@@ -3,11 +3,14 @@
 Concurrent tasks run in an `asyncio.TaskGroup`, not `gather`/bare `create_task`.
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Call
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import Call
 
 __all__ = ["TaskGroup"]
 

@@ -1,11 +1,14 @@
 """The `test-names` check: tests are named `test_<unit>_<scenario>_<expected>`."""
 
-from re import compile as re_compile
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import FunctionDef
+from re import compile as re_compile
+from typing import TYPE_CHECKING, ClassVar, override
 
 from canon.checks.base import Check
+
+if TYPE_CHECKING:
+    from libcst import FunctionDef
 
 __all__ = ["TestNames"]
 

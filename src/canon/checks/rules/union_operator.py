@@ -1,14 +1,14 @@
 """The `union-operator` check: unions are written with `|`, never `Optional[X]` or `Union[A, B]`."""
 
+from __future__ import annotations
+
 from functools import partial
-from typing import ClassVar, override
+from typing import TYPE_CHECKING, ClassVar, override
 
 from libcst import (
-    BaseExpression,
     BinaryOperation,
     BitOr,
     ConcatenatedString,
-    CSTNode,
     Index,
     Name,
     SimpleString,
@@ -17,6 +17,12 @@ from libcst import (
 
 from canon.checks.base import Check
 from canon.checks.helpers.typing_names import typing_name
+
+if TYPE_CHECKING:
+    from libcst import (
+        BaseExpression,
+        CSTNode,
+    )
 
 __all__ = ["UnionOperator"]
 

@@ -4,13 +4,18 @@ Defining `__eq__` alone sets `__hash__` to None: the value object can no longer 
 or a set member (ruff's PLW1641).
 """
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import Assign, ClassDef, FunctionDef, IndentedBlock, Name, SimpleStatementLine
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import Assign, FunctionDef, IndentedBlock, Name, SimpleStatementLine
 
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.dataclasses import dataclass_options
 from canon.checks.helpers.targets import base_target
+
+if TYPE_CHECKING:
+    from libcst import ClassDef
 
 __all__ = ["ValueObjectEquality"]
 

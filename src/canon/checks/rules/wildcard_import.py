@@ -1,10 +1,15 @@
 """The `wildcard-import` check: names are imported explicitly, never `from x import *`."""
 
-from typing import ClassVar, override
+from __future__ import annotations
 
-from libcst import ImportFrom, ImportStar
+from typing import TYPE_CHECKING, ClassVar, override
+
+from libcst import ImportStar
 
 from canon.checks.base import Check, dotted
+
+if TYPE_CHECKING:
+    from libcst import ImportFrom
 
 __all__ = ["WildcardImport"]
 
