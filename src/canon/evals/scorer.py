@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
-from inspect_ai.scorer import Score, Scorer, metric, scorer
+# inspect calls `get_type_hints` on a metric's function: `SampleScore` must exist at run time
+from inspect_ai.scorer import (
+    SampleScore,  # noqa: TC002 # canon: ignore[imports.type-checking] read at run time
+    Score,
+    Scorer,
+    metric,
+    scorer,
+)
 
 from canon.evals.contract import (
     MEASURES,
@@ -27,7 +34,7 @@ from canon.evals.functional import DEFAULT_TIMEOUT, run_tests
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from inspect_ai.scorer import Metric, SampleScore, Target
+    from inspect_ai.scorer import Metric, Target
     from inspect_ai.solver import TaskState
 
     from canon.checks import CheckResult, Finding
