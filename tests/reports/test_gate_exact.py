@@ -95,7 +95,6 @@ RULES_BY_ATTENTION = [
     "imports.absolute-cross-package",
     "imports.no-wildcard",
     "imports.specific-names",
-    "imports.type-checking",
     "modules.max-length",
     "tests.pytest",
 ]

@@ -76,7 +76,7 @@ def test_html_headless_chromium_renders_charts_and_rule_table(page: Path, tmp_pa
     assert len(rules) == 28
     rated = sum(1 for cells in rules for cell in cells[1:] if cell != "n/a")
     compliance = dom.split('data-chart="compliance"')[1].split("</svg>")[0]
-    assert compliance.count("<circle") == rated == 104  # one dot per rated cell of the table
+    assert compliance.count("<circle") == rated == 106  # one dot per rated cell of the table
     trend = dom.split('data-chart="trend"')[1].split("</svg>")[0]
     assert trend.count("<polyline") == 4  # one line per configuration
     # one label per run on the time axis, oldest first, however many configurations each ran
@@ -119,7 +119,7 @@ def test_html_headless_chromium_shows_gate_configuration_and_rule_values(
     arguments = [str(scripted.outside), "--out", str(out), "--baseline", str(scripted.baseline)]
     assert CliRunner().invoke(app, ["report", *arguments]).exit_code == 1
     dom = _chromium(out / "report.html", tmp_path / "profile", ["--dump-dom"]).stdout
-    assert search(r'<body data-charts="2" data-drawn="2" data-rules="13" data-ready="yes">', dom)
+    assert search(r'<body data-charts="2" data-drawn="2" data-rules="12" data-ready="yes">', dom)
     banner = f"Regression gate failed: 2 regression(s) against {scripted.baseline}"
     assert f'<div class="banner fail">{banner}</div>' in dom
     interval, now = "100.0% (51.0%-100.0%)", "50.0% (15.0%-85.0%)"
