@@ -60,15 +60,15 @@ def test_html_self_contained_no_network_references(page: Path):
 def test_html_headless_chromium_renders_charts_and_rule_table(page: Path, tmp_path):
     dom = _chromium(page, tmp_path / "profile", ["--dump-dom"]).stdout
     # The inline script ran to its end and laid out every chart (six, each a non-empty box);
-    # 29 rules had an opportunity in some configuration.
-    assert search(r'<body data-charts="6" data-drawn="6" data-rules="29" data-ready="yes">', dom)
+    # 37 rules had an opportunity in some configuration.
+    assert search(r'<body data-charts="6" data-drawn="6" data-rules="37" data-ready="yes">', dom)
     for chart in ("compliance", "deltas", "trend"):
         assert f'data-chart="{chart}"' in dom
     rules = _rows(dom, "rules-table")
-    assert len(rules) == 29
+    assert len(rules) == 37
     rated = sum(1 for cells in rules for cell in cells[1:] if cell != "n/a")
     compliance = dom.split('data-chart="compliance"')[1].split("</svg>")[0]
-    assert compliance.count("<circle") == rated == 112  # one dot per rated cell of the table
+    assert compliance.count("<circle") == rated == 134  # one dot per rated cell of the table
     trend = dom.split('data-chart="trend"')[1].split("</svg>")[0]
     assert trend.count("<polyline") == 4  # one line per configuration
     # one label per run on the time axis, oldest first, however many configurations each ran

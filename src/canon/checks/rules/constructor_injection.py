@@ -44,6 +44,8 @@ _COLLABORATORS = (
     "Store",
     "UnitOfWork",
 )
+# Names that end like a collaborator but are helpers a module may hold (pydantic's validator).
+_NOT_COLLABORATORS = frozenset({"TypeAdapter"})
 _PARAM_NAMES = frozenset(name.lower() for name in _COLLABORATORS) | {"repository", "uow"}
 
 
@@ -52,7 +54,7 @@ def _collaborator_class(node: BaseExpression) -> str:
     if not isinstance(node, Call):
         return ""
     name = dotted(node.func).rpartition(".")[2]
-    if name[:1].isupper() and name.endswith(_COLLABORATORS):
+    if name[:1].isupper() and name.endswith(_COLLABORATORS) and name not in _NOT_COLLABORATORS:
         return name
     return ""
 
