@@ -145,8 +145,13 @@ class ConstructorInjection(Check):
 
     @override
     def visit_Name(self, node: Name) -> None:
-        """Note a module-level collaborator used inside a function."""
-        if node.value in self.singletons and self.context.function() is not None:
+        """Note a module-level collaborator used inside a function (not one it is passed)."""
+        function = self.context.function()
+        if node.value not in self.singletons or function is None:
+            return
+        params = function.params
+        own = (*params.posonly_params, *params.params, *params.kwonly_params)
+        if all(param.name.value != node.value for param in own):
             self.used.add(node.value)
 
     @override
