@@ -135,3 +135,12 @@ def test_constructor_injection_compliant_counted_not_flagged(code: str):
 @mark.parametrize("code", NOT_APPLICABLE)
 def test_constructor_injection_not_applicable_no_opportunity(code: str):
     assert judged(code) == ([], 0)
+
+
+def test_constructor_injection_instance_passed_as_parameter_not_flagged():
+    code = (
+        "repository = SqlOrderRepository()\n\n\n"
+        "def register(repository: OrderRepository, email: str) -> None:\n"
+        "    repository.add(email)\n"
+    )
+    assert judged(code) == ([], 0)

@@ -134,3 +134,14 @@ def test_domain_hierarchy_test_module_exempt_by_path():
     code = "class FakeError(Exception):\n    pass\n\n\nclass OtherError(Exception):\n    pass\n"
     assert judged(code, path="tests/test_sync.py") == ([], 0)
     assert judged(code) == ([5], 2)
+
+
+def test_domain_hierarchy_library_style_module_with_a_hierarchy_followed():
+    code = (
+        "class HTTPError(Exception):\n    pass\n\n\n"
+        "class TransportError(HTTPError):\n    pass\n\n\n"
+        "class InvalidURL(Exception):\n    pass\n\n\n"
+        "class LegacyWarning(UserWarning):\n    pass\n\n\n"
+        "def run(skip) -> None:\n    raise skip.Exception('skipped')\n"
+    )
+    assert judged(code) == ([], 3)

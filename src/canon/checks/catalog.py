@@ -47,7 +47,7 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
             summary="A synchronous SQLAlchemy `Session` used inside `async def`.",
             heuristic=True,
             fixable=False,
-            caveat="Recognises a session by its name (`session`, `db`...) or its `Session` annotation; another synchronous database handle under such a name is reported too.",
+            caveat="Recognises a session by its name (`session`, `db`...) or its `Session` annotation imported from SQLAlchemy; another synchronous database handle under such a name is reported too.",
             opportunity="Database session use directly inside `async def`: a parameter annotated with a session type, a session or session factory created, and a session's I/O method (`execute`, `scalars`, `commit`...) called. Followed: `AsyncSession`, `async_sessionmaker`, awaited I/O. Violated: `Session`, `sessionmaker`, un-awaited I/O.",
         ),
         "bare-except": CheckInfo(
@@ -161,11 +161,11 @@ CHECKS: Mapping[str, CheckInfo] = MappingProxyType(
         "domain-hierarchy": CheckInfo(
             id="domain-hierarchy",
             implementation="canon.checks.rules.domain_hierarchy.DomainHierarchy",
-            summary="`raise Exception(...)`, or a second exception class rooted directly on a built-in one.",
+            summary="`raise Exception(...)`, or a module of flat exception classes with no hierarchy.",
             heuristic=True,
             fixable=False,
-            caveat="Exception classes are recognised by their bases and `...Error` names; a module that deliberately defines two unrelated hierarchies is reported too. Test code is exempt.",
-            opportunity="Outside test code: an exception class defined, and a `raise` of `Exception`, `BaseException` or a non-built-in exception class. Followed: the module's first exception class on a built-in base, any class deriving from a domain exception, a raise of a domain exception. Violated: `raise Exception(...)`, a further exception class rooted directly on a built-in exception.",
+            caveat="Exception classes are recognised by their bases and `...Error` names; a module of deliberately unrelated flat exceptions is reported too. Test code is exempt.",
+            opportunity="Outside test code: an exception class defined (warnings excepted), and a `raise` of `Exception`, `BaseException` or a non-built-in exception class. Followed: a class deriving from a domain exception, the roots of a module where one class derives from another (or its only root), a raise of a domain exception. Violated: `raise Exception(...)`, every root after the first in a module of two or more roots on built-in exceptions with nothing deriving from them.",
         ),
         "dunder-all": CheckInfo(
             id="dunder-all",

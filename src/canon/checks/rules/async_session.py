@@ -63,8 +63,9 @@ class AsyncSession(Check):
     summary: ClassVar[str] = "A synchronous SQLAlchemy `Session` used inside `async def`."
     heuristic: ClassVar[bool] = True
     caveat: ClassVar[str] = (
-        "Recognises a session by its name (`session`, `db`...) or its `Session` annotation; "
-        "another synchronous database handle under such a name is reported too."
+        "Recognises a session by its name (`session`, `db`...) or its `Session` annotation "
+        "imported from SQLAlchemy; another synchronous database handle under such a name is "
+        "reported too."
     )
     opportunity: ClassVar[str] = (
         "Database session use directly inside `async def`: a parameter annotated with a "
@@ -86,7 +87,9 @@ class AsyncSession(Check):
         qualified = self.context.qualified(node)
         if any(from_sqlalchemy(qualified, name) for name in _ASYNC_FACTORIES):
             self.ok()
-        elif any(from_sqlalchemy(qualified, name) for name in _SYNC_FACTORIES):
+        elif qualified.startswith(("sqlalchemy.", "sqlmodel.")) and any(
+            from_sqlalchemy(qualified, name) for name in _SYNC_FACTORIES
+        ):
             name = qualified.rpartition(".")[2]
             self.flag(where, f"`{name}` in `async def`; use `AsyncSession`/`async_sessionmaker`")
 

@@ -52,6 +52,8 @@ _COLLABORATORS = (
     "Store",
     "UnitOfWork",
 )
+# Names that end like a collaborator but are helpers a module may hold (pydantic's validator).
+_NOT_COLLABORATORS = frozenset({"TypeAdapter"})
 _PARAM_NAMES = frozenset(name.lower() for name in _COLLABORATORS) | {"repository", "uow"}
 
 
@@ -60,7 +62,7 @@ def _collaborator_class(node: BaseExpression) -> str:
     if not isinstance(node, Call):
         return ""
     name = dotted(node.func).rpartition(".")[2]
-    if name[:1].isupper() and name.endswith(_COLLABORATORS):
+    if name[:1].isupper() and name.endswith(_COLLABORATORS) and name not in _NOT_COLLABORATORS:
         return name
     return ""
 
@@ -151,8 +153,13 @@ class ConstructorInjection(Check):
 
     @override
     def visit_Name(self, node: Name) -> None:
-        """Note a module-level collaborator used inside a function."""
-        if node.value in self.singletons and self.context.function() is not None:
+        """Note a module-level collaborator used inside a function (not one it is passed)."""
+        function = self.context.function()
+        if node.value not in self.singletons or function is None:
+            return
+        params = function.params
+        own = (*params.posonly_params, *params.params, *params.kwonly_params)
+        if all(param.name.value != node.value for param in own):
             self.used.add(node.value)
 
     @override

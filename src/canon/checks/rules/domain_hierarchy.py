@@ -5,14 +5,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, ClassVar, override
 
-from libcst import Call
+from libcst import Call, ClassDef, Raise
 
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.targets import base_target
 from canon.checks.helpers.testing import in_test
 
 if TYPE_CHECKING:
-    from libcst import ClassDef, Raise
+    from libcst import ClassDef, Module, Raise
 
     from canon.checks.base import FileContext
 
@@ -41,19 +41,20 @@ class DomainHierarchy(Check):
 
     check_id: ClassVar[str] = "domain-hierarchy"
     summary: ClassVar[str] = (
-        "`raise Exception(...)`, or a second exception class rooted directly on a built-in one."
+        "`raise Exception(...)`, or a module of flat exception classes with no hierarchy."
     )
     heuristic: ClassVar[bool] = True
     caveat: ClassVar[str] = (
-        "Exception classes are recognised by their bases and `...Error` names; a module that "
-        "deliberately defines two unrelated hierarchies is reported too. Test code is exempt."
+        "Exception classes are recognised by their bases and `...Error` names; a module of "
+        "deliberately unrelated flat exceptions is reported too. Test code is exempt."
     )
     opportunity: ClassVar[str] = (
-        "Outside test code: an exception class defined, and a `raise` of `Exception`, "
-        "`BaseException` or a non-built-in exception class. Followed: the module's first "
-        "exception class on a built-in base, any class deriving from a domain exception, a "
-        "raise of a domain exception. Violated: `raise Exception(...)`, a further exception "
-        "class rooted directly on a built-in exception."
+        "Outside test code: an exception class defined (warnings excepted), and a `raise` of "
+        "`Exception`, `BaseException` or a non-built-in exception class. Followed: a class "
+        "deriving from a domain exception, the roots of a module where one class derives "
+        "from another (or its only root), a raise of a domain exception. Violated: "
+        "`raise Exception(...)`, every root after the first in a module of two or more roots "
+        "on built-in exceptions with nothing deriving from them."
     )
 
     def __init__(self, context: FileContext) -> None:
@@ -64,29 +65,44 @@ class DomainHierarchy(Check):
         """
         super().__init__(context)
         self.domain: set[str] = set()
-        self.root = ""
+        self.roots: list[ClassDef] = []
+        self.hierarchy = False
 
     @override
     def visit_ClassDef(self, node: ClassDef) -> None:
-        """Judge an exception class's bases."""
+        """Judge an exception class's bases; note a root on a built-in exception."""
         if in_test(self.context):
             return
         bases = [dotted(base_target(base)).rpartition(".")[2] for base in node.bases]
+        if any(base.endswith("Warning") for base in bases):
+            return
         name = node.name.value
-        if any(base in self.domain or _is_exception_name(base) for base in bases):
+        if any(base in self.domain for base in bases):
+            self.hierarchy = True
+            self.domain.add(name)
+            self.ok()
+        elif any(_is_exception_name(base) for base in bases):
             self.domain.add(name)
             self.ok()
         elif bases and all(base in _BUILTIN_EXCEPTIONS for base in bases):
             self.domain.add(name)
-            if not self.root:
-                self.root = name
-                self.ok()
-            else:
-                self.flag(
-                    node.name,
-                    f"`{name}` derives from `{bases[0]}` like `{self.root}`; "
-                    "derive the module's exceptions from one domain base",
-                )
+            self.roots.append(node)
+
+    @override
+    def leave_Module(self, original_node: Module) -> None:
+        """Judge the roots: several, with no class deriving from another, are no hierarchy."""
+        if self.hierarchy or len(self.roots) < 2:
+            self.ok(len(self.roots))
+            return
+        first, *others = self.roots
+        self.ok()
+        for node in others:
+            self.flag(
+                node.name,
+                f"`{node.name.value}` derives from a built-in exception like "
+                f"`{first.name.value}` and nothing derives from either; give the module's "
+                "exceptions one domain base",
+            )
 
     @override
     def visit_Raise(self, node: Raise) -> None:
@@ -94,8 +110,9 @@ class DomainHierarchy(Check):
         if node.exc is None or in_test(self.context):
             return
         target = node.exc.func if isinstance(node.exc, Call) else node.exc
-        name = dotted(target).rpartition(".")[2]
-        if name in _VANILLA:
+        qualified = self.context.qualified(target).removeprefix("builtins.")
+        name = qualified.rpartition(".")[2]
+        if qualified in _VANILLA:
             self.flag(node, f"`raise {name}`; raise an exception of the domain's hierarchy")
         elif name in self.domain or _is_exception_name(name):
             self.ok()
