@@ -38,7 +38,6 @@ REGENERATE = "run `uv run python -m canon.checks.generate` and commit the figure
 # Checks still below a bar on the corpus, each with why. These are strict expected failures:
 # the test fails as soon as a check meets its bar, so the entry must then go (issue 12).
 BELOW_PRECISION = {
-    "async-session": "a module's own `Session` class is taken for SQLAlchemy's",
     "constructor-injection": "the subject built in a unittest `setUp` counts as a collaborator",
     "dataclass-frozen": "the plain value-class heuristic takes some state holders for values",
     "dataclass-kw-only": "the plain value-class heuristic takes some state holders for values",

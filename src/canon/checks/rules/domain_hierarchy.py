@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, ClassVar, override
 
-from libcst import Call, ClassDef, Raise
+from libcst import Call
 
 from canon.checks.base import Check, dotted
 from canon.checks.helpers.targets import base_target
