@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from warnings import catch_warnings
 
 from libcst import ParserSyntaxError, parse_module
-from libcst.metadata import MetadataWrapper
 
 from canon.checks.base import ContextPop, ContextPush, FileContext
 from canon.checks.catalog import CHECKS
 from canon.checks.model import CheckResult, Finding, Settings, Tally
 from canon.checks.positions import node_spans
+from canon.checks.walk import walk_batched
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -167,7 +167,7 @@ def traverse(
     checks = [cls(context) for cls in check_classes(check_ids)]
     visitors: list[BatchableCSTVisitor] = [ContextPush(context), *checks]
     visitors.append(ContextPop(context))
-    MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
+    walk_batched(module, visitors)
     return checks, _spans(module, checks)
 
 
